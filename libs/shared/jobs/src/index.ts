@@ -1,1 +1,7 @@
-export {};
+export * from './lib/job-definition';
+export * from './lib/job-context';
+export * from './lib/job-id';
+export * from './lib/job-logger';
+export * from './lib/job-registry';
+export * from './lib/job-runner';
+export * from './lib/jobs.module';

@@ -1,1 +1,1 @@
-export {};
+export * from './lib/test-smtp-server';
