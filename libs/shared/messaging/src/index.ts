@@ -1,1 +1,10 @@
-export {};
+export * from './lib/migrations/1764100000000-create-messaging-tables';
+export * from './lib/messaging-logger';
+export * from './lib/kafka-client';
+export * from './lib/prerequisite';
+export * from './lib/outbox-writer';
+export * from './lib/outbox-relay';
+export * from './lib/subscription';
+export * from './lib/apply-event';
+export * from './lib/dead-letter';
+export * from './lib/event-consumer';

@@ -1,1 +1,3 @@
-export {};
+export * from './lib/data-source.factory';
+export * from './lib/transaction';
+export * from './lib/database-admin';

@@ -1,0 +1,90 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@rj/shared/contracts';
+import { messageKeyOf } from '@rj/shared/contracts';
+import type { MessagingLogger } from './messaging-logger';
+import { MissingPrerequisite } from './prerequisite';
+import type { Subscription } from './subscription';
+
+export type ApplyResult = { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'parked'; waitingFor: string };
+
+export interface ApplyInput {
+  dataSource: DataSource;
+  groupId: string;
+  topic: string;
+  partition?: number;
+  offset?: string;
+  envelope: EventEnvelope;
+  subscription: Subscription;
+  logger: MessagingLogger;
+  /** Set when re-applying a parked event: its pending row is removed in the same transaction. */
+  pendingSeq?: string;
+}
+
+/**
+ * Applies one event exactly once: the inbox row and the handler's writes commit together.
+ * - already in the inbox → duplicate, nothing happens;
+ * - an earlier event of the same referral (ordering key) on this topic is parked → this one
+ *   parks behind it, so one referral's events still apply in their committed order;
+ * - the handler lacks a prerequisite → its writes are rolled back to a savepoint and the
+ *   event is parked until the prerequisite is applied.
+ * Any other error rolls the whole transaction back and propagates (the caller retries).
+ */
+export function applyEvent(input: ApplyInput): Promise<ApplyResult> {
+  const { dataSource, groupId, topic, envelope, subscription, logger, pendingSeq } = input;
+  const orderingKey = messageKeyOf(envelope);
+  return dataSource.transaction(async (manager) => {
+    const inserted: unknown[] = await manager.query(
+      `insert into inbox (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset)
+       values ($1, $2, $3, $4, $5, $6) on conflict do nothing returning event_id`,
+      [groupId, envelope.id, envelope.type, topic, input.partition ?? null, input.offset ?? null],
+    );
+    if (!inserted.length) {
+      if (pendingSeq) await manager.query('delete from pending_event where seq = $1', [pendingSeq]);
+      return { kind: 'duplicate' as const };
+    }
+    if (!pendingSeq) {
+      const ahead: { waiting_for: string }[] = await manager.query(
+        `select waiting_for from pending_event where consumer_group = $1 and topic = $2 and ordering_key = $3 and event_id <> $4
+         order by seq limit 1`,
+        [groupId, topic, orderingKey, envelope.id],
+      );
+      if (ahead.length) return park(manager, input, orderingKey, ahead[0].waiting_for);
+    }
+    await manager.query('savepoint rj_handler');
+    try {
+      await subscription.handle(envelope as EventEnvelope<string, object>, {
+        manager,
+        causedBy: { correlationId: envelope.correlationId, causationId: envelope.id },
+        logger: logger.child({ eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationId }),
+      });
+    } catch (error) {
+      if (!(error instanceof MissingPrerequisite)) throw error;
+      await manager.query('rollback to savepoint rj_handler');
+      return park(manager, input, orderingKey, error.key);
+    }
+    if (pendingSeq) await manager.query('delete from pending_event where seq = $1', [pendingSeq]);
+    return { kind: 'applied' as const };
+  });
+}
+
+async function park(manager: EntityManager, input: ApplyInput, orderingKey: string, waitingFor: string): Promise<ApplyResult> {
+  const { groupId, topic, envelope, pendingSeq } = input;
+  // Not applied after all: the inbox must not claim it.
+  await manager.query('delete from inbox where consumer_group = $1 and event_id = $2', [groupId, envelope.id]);
+  if (pendingSeq) {
+    // Still waiting (now perhaps for something else): this event and every later one of the
+    // same referral wait together, keeping their order.
+    await manager.query(
+      `update pending_event set waiting_for = $1, attempts = attempts + 1
+       where consumer_group = $2 and topic = $3 and ordering_key = $4 and seq >= $5`,
+      [waitingFor, groupId, topic, orderingKey, pendingSeq],
+    );
+  } else {
+    await manager.query(
+      `insert into pending_event (consumer_group, event_id, event_type, topic, ordering_key, waiting_for, envelope)
+       values ($1, $2, $3, $4, $5, $6, $7::jsonb) on conflict do nothing`,
+      [groupId, envelope.id, envelope.type, topic, orderingKey, waitingFor, JSON.stringify(envelope)],
+    );
+  }
+  return { kind: 'parked', waitingFor };
+}

@@ -1,0 +1,38 @@
+import type { IHeaders, KafkaMessage, Producer } from 'kafkajs';
+import { DlqHeaders, dlqTopicOf } from '@rj/shared/contracts';
+
+export type DeadLetterReason = 'invalid_json' | 'schema' | 'handler_failed';
+
+export interface DeadLetter {
+  topic: string;
+  partition: number;
+  message: Pick<KafkaMessage, 'key' | 'value' | 'headers' | 'offset'>;
+  groupId: string;
+  reason: DeadLetterReason;
+  error: string;
+  attempts: number;
+}
+
+/**
+ * Moves a message the consumer cannot process to `<topic>.dlq`, unchanged, with why in its
+ * headers, so the partition goes on and an operator can inspect and replay it.
+ * The error text is cut short: it may quote the payload, which can hold ciphertext only.
+ */
+export async function sendToDeadLetter(producer: Producer, letter: DeadLetter): Promise<void> {
+  const headers: IHeaders = {
+    ...(letter.message.headers ?? {}),
+    [DlqHeaders.reason]: letter.reason,
+    [DlqHeaders.error]: letter.error.slice(0, 2000),
+    [DlqHeaders.attempts]: String(letter.attempts),
+    [DlqHeaders.originalTopic]: letter.topic,
+    [DlqHeaders.originalPartition]: String(letter.partition),
+    [DlqHeaders.originalOffset]: letter.message.offset,
+    [DlqHeaders.consumerGroup]: letter.groupId,
+    [DlqHeaders.failedAt]: new Date().toISOString(),
+  };
+  await producer.send({
+    topic: dlqTopicOf(letter.topic),
+    acks: -1,
+    messages: [{ key: letter.message.key, value: letter.message.value, headers }],
+  });
+}

@@ -1,0 +1,93 @@
+import type { DataSource } from 'typeorm';
+import type { EventEnvelope } from '@rj/shared/contracts';
+import { applyEvent } from './apply-event';
+import type { MessagingLogger } from './messaging-logger';
+import type { Subscription } from './subscription';
+
+interface PendingRow {
+  seq: string;
+  topic: string;
+  ordering_key: string;
+  attempts: number;
+  envelope: EventEnvelope;
+}
+
+export interface PendingDrainerOptions {
+  dataSource: DataSource;
+  groupId: string;
+  logger: MessagingLogger;
+  byType: Map<string, Subscription>;
+  maxAttempts: number;
+  deadLetter(envelope: EventEnvelope, topic: string, error: string, attempts: number): Promise<void>;
+}
+
+/**
+ * Applies parked events once what they wait for has been applied, oldest first per
+ * referral. An event that now fails for another reason is retried a bounded number of
+ * times across drains, then dead-lettered like any poison message.
+ */
+export class PendingDrainer {
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: PendingDrainerOptions) {}
+
+  /** Runs drains one at a time, so two triggers never race over the same rows. */
+  drain(keys: string[]): Promise<void> {
+    this.running = this.running.then(() => this.drainKeys(keys)).catch((error) => this.options.logger.warn({ err: error }, 'pending drain failed'));
+    return this.running;
+  }
+
+  /** Retries every parked event: a prerequisite may have been applied concurrently. */
+  async sweep(): Promise<void> {
+    const rows: { waiting_for: string }[] = await this.options.dataSource.query(
+      'select distinct waiting_for from pending_event where consumer_group = $1 limit 500',
+      [this.options.groupId],
+    );
+    if (rows.length) await this.drain(rows.map((r) => r.waiting_for));
+  }
+
+  idle(): Promise<void> {
+    return this.running;
+  }
+
+  private async drainKeys(initialKeys: string[]): Promise<void> {
+    const { dataSource, groupId, logger, byType } = this.options;
+    let keys = initialKeys;
+    while (keys.length) {
+      const rows: PendingRow[] = await dataSource.query(
+        `select seq, topic, ordering_key, attempts, envelope from pending_event
+         where consumer_group = $1 and waiting_for = any($2::text[]) order by seq`,
+        [groupId, keys],
+      );
+      const provided: string[] = [];
+      const blocked = new Set<string>();
+      for (const row of rows) {
+        const orderKey = `${row.topic}|${row.ordering_key}`;
+        if (blocked.has(orderKey)) continue;
+        const subscription = byType.get(row.envelope.type);
+        if (!subscription) continue;
+        try {
+          const result = await applyEvent({ dataSource, groupId, topic: row.topic, envelope: row.envelope, subscription, logger, pendingSeq: row.seq });
+          if (result.kind === 'parked') blocked.add(orderKey);
+          if (result.kind === 'applied') provided.push(...(subscription.provides?.(row.envelope as never) ?? []));
+        } catch (error) {
+          blocked.add(orderKey);
+          await this.recordFailure(row, error as Error);
+        }
+      }
+      keys = provided;
+    }
+  }
+
+  private async recordFailure(row: PendingRow, error: Error): Promise<void> {
+    const { dataSource, maxAttempts, logger } = this.options;
+    const attempts = row.attempts + 1;
+    if (attempts >= maxAttempts) {
+      await this.options.deadLetter(row.envelope, row.topic, error.stack ?? error.message, attempts);
+      await dataSource.query('delete from pending_event where seq = $1', [row.seq]);
+      logger.error({ eventId: row.envelope.id, attempts }, 'parked event dead-lettered');
+      return;
+    }
+    await dataSource.query('update pending_event set attempts = $1, last_error = $2 where seq = $3', [attempts, error.message.slice(0, 1000), row.seq]);
+  }
+}

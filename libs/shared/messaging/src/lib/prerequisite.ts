@@ -1,0 +1,17 @@
+/**
+ * Thrown by a handler when the event depends on one from another topic that has not
+ * arrived yet (an `offer.accepted` before its `referral.submitted`). Across topics Kafka
+ * keeps no order, so this is normal: the consumer parks the event in `pending_event` and
+ * applies it when an event that `provides` the key is applied. Never dead-lettered.
+ */
+export class MissingPrerequisite extends Error {
+  constructor(readonly key: string) {
+    super(`waiting for ${key}`);
+    this.name = 'MissingPrerequisite';
+  }
+}
+
+/** The key a parked event waits for and a prerequisite event provides, e.g. `referral:<id>`. */
+export function prerequisiteKey(kind: string, id: string): string {
+  return `${kind}:${id}`;
+}

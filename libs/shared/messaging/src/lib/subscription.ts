@@ -1,0 +1,28 @@
+import type { EntityManager } from 'typeorm';
+import type { DataOf, EventDefinition, EventEnvelope } from '@rj/shared/contracts';
+import type { MessagingLogger } from './messaging-logger';
+
+/** What a handler gets besides the event: the transaction to write in, and the causal chain. */
+export interface HandlerContext {
+  /** The transaction that also records the event in the inbox: write through it only. */
+  manager: EntityManager;
+  /** Pass to the events this handler emits: same correlation, caused by this event. */
+  causedBy: { correlationId: string; causationId: string };
+  logger: MessagingLogger;
+}
+
+export interface Subscription<D extends EventDefinition = EventDefinition> {
+  event: D;
+  handle(event: EventEnvelope<D['type'], DataOf<D>>, context: HandlerContext): Promise<void>;
+  /** Prerequisite keys this event satisfies once applied; parked events waiting for them run. */
+  provides?(event: EventEnvelope<D['type'], DataOf<D>>): string[];
+}
+
+/** Declares a subscription with the handler's event type inferred from the definition. */
+export function on<D extends EventDefinition>(
+  event: D,
+  handle: Subscription<D>['handle'],
+  provides?: Subscription<D>['provides'],
+): Subscription {
+  return { event, handle, provides } as unknown as Subscription;
+}

@@ -1,0 +1,28 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+export type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+
+/**
+ * Runs `work` in one database transaction and passes its EntityManager down explicitly:
+ * injected repositories are not in a transaction by magic (conventions.md, Data). Either all
+ * of the work — state change and outbox rows — commits, or none of it does.
+ */
+export function withTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  isolation: IsolationLevel = 'READ COMMITTED',
+): Promise<T> {
+  return dataSource.transaction(isolation, work);
+}
+
+/** Serialization failures and deadlocks are safe to retry: Postgres rolled the work back. */
+export function isRetryableTransactionError(error: unknown): boolean {
+  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  return code === '40001' || code === '40P01';
+}
+
+/** A unique-constraint violation, e.g. a concurrent duplicate of an idempotent request. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } })?.driverError ?? (error as { code?: string; constraint?: string });
+  return driverError?.code === '23505' && (!constraint || driverError.constraint === constraint);
+}

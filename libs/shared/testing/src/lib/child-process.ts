@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../../../..');
+
+export interface SpawnedProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves when the process prints a line containing `marker`. */
+  waitFor(marker: string, timeoutMs?: number): Promise<void>;
+  /** Resolves with the exit code (or signal) once the process ends. */
+  exited: Promise<number | NodeJS.Signals>;
+  kill(signal?: NodeJS.Signals): void;
+}
+
+/** Runs a TypeScript file of the workspace as a real Node process (tools/runtime/register.js). */
+export function spawnTs(file: string, env: Record<string, string> = {}): SpawnedProcess {
+  const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools/runtime/register.js'), path.resolve(ROOT, file)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+    listeners.forEach((listener) => listener());
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = new Promise<number | NodeJS.Signals>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? 'SIGKILL')));
+  return {
+    child,
+    output: () => output,
+    exited,
+    kill: (signal = 'SIGKILL') => child.kill(signal),
+    waitFor: (marker, timeoutMs = 30_000) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (output.includes(marker)) {
+            listeners.delete(check);
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`process did not print "${marker}" within ${timeoutMs} ms; output:\n${output}`));
+        }, timeoutMs);
+        listeners.add(check);
+        void exited.then(() => {
+          if (!output.includes(marker)) reject(new Error(`process exited before printing "${marker}"; output:\n${output}`));
+        });
+        check();
+      }),
+  };
+}
