@@ -10,3 +10,6 @@ export * from './lib/personal-data';
 export * from './lib/errors';
 export * from './lib/uuid';
 export * from './lib/events';
+export * from './lib/event-factory';
+// Valid samples of every event, for the tests of every service.
+export * from './lib/events/samples';

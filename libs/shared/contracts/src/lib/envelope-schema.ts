@@ -28,6 +28,12 @@ class EnvelopeSchema {
   @IsObject() data: object;
 }
 
+/** The envelope's own fields only (not the catalogue, not the data's schema). Returns messages. */
+export function checkEnvelopeShape(raw: object): string[] {
+  const instance = plainToInstance(EnvelopeSchema, raw);
+  return flattenValidationErrors(validateSync(instance, { whitelist: true, forbidNonWhitelisted: true }));
+}
+
 export type EnvelopeCheck =
   | { ok: true; envelope: EventEnvelope; definition: EventDefinition }
   | { ok: false; errors: string[]; envelope?: unknown };
@@ -38,8 +44,7 @@ export type EnvelopeCheck =
  */
 export function checkEnvelope(raw: unknown): EnvelopeCheck {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, errors: ['event must be a JSON object'] };
-  const instance = plainToInstance(EnvelopeSchema, raw);
-  const envelopeErrors = flattenValidationErrors(validateSync(instance, { whitelist: true, forbidNonWhitelisted: true }));
+  const envelopeErrors = checkEnvelopeShape(raw);
   if (envelopeErrors.length) return { ok: false, errors: envelopeErrors, envelope: raw };
   const envelope = raw as EventEnvelope;
   const definition = findEventDefinition(envelope.type, envelope.version);
