@@ -1,0 +1,47 @@
+import { referralRuleProblems, type ReferralRuleInput } from './referral-rules';
+
+const clock = () => new Date('2025-03-03T23:30:00Z');
+const valid: ReferralRuleInput = {
+  incidentDate: '2025-01-15',
+  reportBackBy: '2025-09-30',
+  parties: [
+    { role: 'harmed', minor: false },
+    { role: 'responsible', minor: true, guardian: { fullName: 'G' } },
+  ],
+};
+
+describe('referralRuleProblems', () => {
+  it('finds nothing wrong with a valid referral', () => {
+    expect(referralRuleProblems(valid, clock)).toEqual([]);
+  });
+
+  it('needs at least one harmed and one responsible party', () => {
+    expect(referralRuleProblems({ ...valid, parties: [{ role: 'harmed', minor: false }] }, clock)).toEqual([
+      { field: 'parties', message: 'needs at least one party with role responsible' },
+    ]);
+    expect(referralRuleProblems({ ...valid, parties: [] }, clock)).toHaveLength(2);
+  });
+
+  it('needs a guardian for a minor', () => {
+    expect(referralRuleProblems({ ...valid, parties: [{ role: 'harmed', minor: true }, { role: 'responsible', minor: false }] }, clock)).toEqual([
+      { field: 'parties[0].guardian', message: 'a minor needs a guardian' },
+    ]);
+  });
+
+  it('refuses an incident date in the future, by the injected clock', () => {
+    expect(referralRuleProblems({ ...valid, incidentDate: '2025-03-04' }, clock)).toEqual([{ field: 'incidentDate', message: 'must not be in the future' }]);
+    expect(referralRuleProblems({ ...valid, incidentDate: '2025-03-03' }, clock)).toEqual([]);
+  });
+
+  it('needs the report-back date after today', () => {
+    expect(referralRuleProblems({ ...valid, reportBackBy: '2025-03-03' }, clock)).toEqual([{ field: 'reportBackBy', message: 'must be after today' }]);
+    expect(referralRuleProblems({ ...valid, reportBackBy: '2025-03-04' }, clock)).toEqual([]);
+  });
+
+  it('names dates that are not dates', () => {
+    expect(referralRuleProblems({ ...valid, incidentDate: '2025-02-30', reportBackBy: 'soon' }, clock).map((p) => p.field)).toEqual([
+      'incidentDate',
+      'reportBackBy',
+    ]);
+  });
+});
