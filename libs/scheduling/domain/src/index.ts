@@ -1,1 +1,10 @@
-export {};
+export * from './lib/case-state';
+export * from './lib/case-status-rules';
+export * from './lib/dialogue-gate';
+export * from './lib/consent-rules';
+export * from './lib/risk-rules';
+export * from './lib/session-rules';
+export * from './lib/mediator-rules';
+export * from './lib/conclusion-rules';
+export * from './lib/reminders';
+export * from './lib/case.reducer';

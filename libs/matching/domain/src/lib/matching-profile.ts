@@ -1,0 +1,36 @@
+/**
+ * What matching may see of a referral and of a partner: attributes only, never names,
+ * contacts or anything else personal (product.md, Matching and Offer: "never names or contacts").
+ */
+export interface MatchingAttributes {
+  readonly jurisdiction: string;
+  readonly offenseCategory: string;
+  readonly severity: string;
+  /** One entry per party: that party's preferred language code (duplicates weigh each party equally). */
+  readonly languages: readonly string[];
+  readonly hasMinor: boolean;
+  /**
+   * True when the category needs a specialist, e.g. an excluded category an admin overrode
+   * (api.md, review: "matched only to partners listing the category among their specialties").
+   */
+  readonly requiresSpecialist: boolean;
+}
+
+export interface PartnerProfile {
+  readonly partnerId: string;
+  readonly jurisdictions: readonly string[];
+  readonly offenseCategories: readonly string[];
+  readonly languages: readonly string[];
+  readonly servesMinors: boolean;
+  readonly capacity: number;
+  /** Cases the partner holds now: its load. */
+  readonly openCases: number;
+  readonly responseHours: number;
+  readonly specialties: readonly string[];
+  readonly active: boolean;
+}
+
+/** Partners already asked about this referral who declined or let the offer expire. */
+export interface MatchingHistory {
+  readonly declinedOrExpiredPartnerIds: Iterable<string>;
+}
