@@ -1,0 +1,68 @@
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { ValidationProblem } from './problem.exception';
+import { createValidationPipe, flattenValidationErrors } from './validation-errors';
+
+class Contact {
+  @IsOptional() @IsEmail() email?: string;
+}
+class Guardian {
+  @IsString() @IsNotEmpty() fullName: string;
+  @ValidateNested() @Type(() => Contact) contact: Contact;
+}
+class Party {
+  @IsIn(['harmed', 'responsible']) role: string;
+  @IsString() @IsNotEmpty() fullName: string;
+  @IsBoolean() minor: boolean;
+  @IsOptional() @ValidateNested() @Type(() => Guardian) guardian?: Guardian;
+}
+class Referral {
+  @IsString() caseNumber: string;
+  @ValidateNested({ each: true }) @Type(() => Party) parties: Party[];
+}
+
+async function problemFor(body: unknown): Promise<ValidationProblem> {
+  try {
+    await createValidationPipe().transform(body, { type: 'body', metatype: Referral });
+  } catch (error) {
+    if (error instanceof ValidationProblem) return error;
+    throw error;
+  }
+  throw new Error('expected the body to be refused');
+}
+
+const party = { role: 'harmed', fullName: 'A', minor: false };
+
+describe('validation error flattening', () => {
+  it('names a field inside an array element with its index', async () => {
+    const problem = await problemFor({ caseNumber: 'C-1', parties: [party, { ...party, fullName: '' }] });
+    expect(problem.errors).toEqual([{ field: 'parties[1].fullName', message: 'should not be empty' }]);
+  });
+
+  it('follows nested objects below array elements', async () => {
+    const problem = await problemFor({ caseNumber: 'C-1', parties: [{ ...party, minor: true, guardian: { fullName: 'G', contact: { email: 'nope' } } }] });
+    expect(problem.errors).toEqual([{ field: 'parties[0].guardian.contact.email', message: 'must be an email' }]);
+  });
+
+  it('reports an unknown field, nested or not, as not known', async () => {
+    const problem = await problemFor({ caseNumber: 'C-1', parties: [{ ...party, shoeSize: 42 }], extra: true });
+    expect(problem.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'extra', message: 'is not a known field' },
+        { field: 'parties[0].shoeSize', message: 'is not a known field' },
+      ]),
+    );
+  });
+
+  it('reports every constraint a field breaks and answers 400 problem+json', async () => {
+    const problem = await problemFor({ caseNumber: 7, parties: [{ ...party, role: 'witness', minor: 'yes' }] });
+    expect(problem.getStatus()).toBe(400);
+    expect(problem.problem).toMatchObject({ type: 'urn:rj:problem:validation', status: 400, detail: 'The request has 3 invalid fields.' });
+    expect(problem.errors.map((e) => e.field)).toEqual(['caseNumber', 'parties[0].role', 'parties[0].minor']);
+  });
+
+  it('keeps numeric property names of plain objects as properties', () => {
+    const errors = flattenValidationErrors([{ property: 'scores', value: { 2024: 'x' }, children: [{ property: '2024', value: 'x', constraints: { isInt: '2024 must be an integer' }, children: [] }] }]);
+    expect(errors).toEqual([{ field: 'scores.2024', message: 'must be an integer' }]);
+  });
+});

@@ -1,0 +1,72 @@
+import type { Redis } from 'ioredis';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { withTimeout, type ReadinessCheck } from './readiness-check';
+
+/** Postgres answers a trivial query through the app's own pool. */
+export function postgresCheck(dataSource: Pick<DataSource, 'query' | 'isInitialized'>, name = 'postgres'): ReadinessCheck {
+  return {
+    name,
+    async check() {
+      if (!dataSource.isInitialized) throw new Error('the data source is not initialised');
+      await dataSource.query('SELECT 1');
+    },
+  };
+}
+
+/** Redis answers PING on the app's own connection. */
+export function redisCheck(client: Pick<Redis, 'ping'>, name = 'redis'): ReadinessCheck {
+  return {
+    name,
+    async check() {
+      await client.ping();
+    },
+  };
+}
+
+export interface KafkaCheckOptions {
+  clientId?: string;
+  timeoutMs?: number;
+  name?: string;
+}
+
+/**
+ * The Kafka cluster describes itself within 2 s. The admin client stays connected between
+ * probes (connecting on every probe would cost more than the probe); after a failure it is
+ * dropped and the next probe connects afresh.
+ */
+export function kafkaCheck(brokers: string[], options: KafkaCheckOptions = {}): ReadinessCheck {
+  const timeoutMs = options.timeoutMs ?? 2000;
+  let admin: Promise<Admin> | undefined;
+  const connect = (): Promise<Admin> =>
+    (admin ??= (async () => {
+      const kafka = new Kafka({
+        clientId: options.clientId ?? 'readiness',
+        brokers,
+        logLevel: logLevel.NOTHING,
+        connectionTimeout: timeoutMs,
+        requestTimeout: timeoutMs,
+        retry: { retries: 0 },
+      });
+      const client = kafka.admin({ retry: { retries: 0 } });
+      await client.connect();
+      return client;
+    })());
+  const drop = async (): Promise<void> => {
+    const current = admin;
+    admin = undefined;
+    await current?.then((client) => client.disconnect()).catch(() => undefined);
+  };
+  return {
+    name: options.name ?? 'kafka',
+    async check() {
+      try {
+        await withTimeout(connect().then((client) => client.describeCluster()), timeoutMs, 'kafka');
+      } catch (error) {
+        await drop();
+        throw error;
+      }
+    },
+    close: drop,
+  };
+}

@@ -1,0 +1,34 @@
+import type { Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { currentCorrelationId } from '../context/request-context';
+import { resolveCorrelationId, type CorrelatedRequest } from '../context/correlation.middleware';
+import { REDACTED, REDACT_PATHS } from './redact-paths';
+
+export interface LoggerSettings {
+  name: string;
+  level: string;
+  /** Where JSON lines go; stdout when absent. Tests pass a stream to read what was logged. */
+  destination?: DestinationStream;
+}
+
+// Probes and scrapes every few seconds would drown the request log.
+const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
+
+/** nestjs-pino parameters shared by every app: JSON lines, redaction, correlation ids. */
+export function loggerParams({ name, level, destination }: LoggerSettings): Params {
+  const options = {
+    level,
+    base: { service: name },
+    redact: { paths: REDACT_PATHS, censor: REDACTED },
+    // Every line, request log or not, carries the correlation id of the work it belongs to.
+    mixin: () => {
+      const correlationId = currentCorrelationId();
+      return correlationId ? { correlationId } : {};
+    },
+    genReqId: (req: CorrelatedRequest, res: { setHeader(name: string, value: string): unknown }) => resolveCorrelationId(req, res),
+    customLogLevel: (_req: unknown, res: { statusCode: number }, error?: Error) =>
+      error || res.statusCode >= 500 ? ('error' as const) : res.statusCode >= 400 ? ('warn' as const) : ('info' as const),
+    autoLogging: { ignore: (req: { url?: string }) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
+  };
+  return { pinoHttp: (destination ? [options, destination] : options) as Params['pinoHttp'] };
+}

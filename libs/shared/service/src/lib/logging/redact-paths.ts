@@ -1,0 +1,30 @@
+/**
+ * Fields that hold personal data (api.md: parties' names, birth dates, contacts, guardians,
+ * counsel; free text such as notes, descriptions, accessibility needs). Names of offices and
+ * partners are work data and stay readable, so `name` is not here.
+ */
+export const PERSONAL_DATA_FIELDS = [
+  'fullName',
+  'dateOfBirth',
+  'email',
+  'phone',
+  'contact',
+  'guardian',
+  'counsel',
+  'notes',
+  'text',
+  'description',
+  'accessibilityNeeds',
+] as const;
+
+// pino's wildcards match exactly one level, so each depth a payload is logged at is spelled out.
+const FIELD_PATTERNS = ['', '*.', '*.*.', 'req.body.', 'parties[*].', '*.parties[*].', 'req.body.parties[*].', '*.*.parties[*].'];
+
+export const REDACT_PATHS: string[] = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  ...PERSONAL_DATA_FIELDS.flatMap((field) => FIELD_PATTERNS.map((prefix) => `${prefix}${field}`)),
+];
+
+export const REDACTED = '[redacted]';
