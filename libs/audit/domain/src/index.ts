@@ -1,1 +1,6 @@
-export {};
+export * from './lib/canonical-json';
+export * from './lib/hash-chain';
+export * from './lib/chain-verifier';
+export * from './lib/checkpoint-keys';
+export * from './lib/checkpoint';
+export * from './lib/fold-state';

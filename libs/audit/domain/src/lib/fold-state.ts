@@ -1,0 +1,68 @@
+import type { EventEnvelope } from '@rj/shared/contracts';
+
+/** An event as the ledger stored it: its envelope plus when the ledger received it. */
+export interface LedgerRecord {
+  event: EventEnvelope;
+  recordedAt: string;
+  sequence?: number;
+}
+
+/** A pure reducer with its starting state, as the domain libs export them. */
+export interface ReducerSpec<S> {
+  initial: S;
+  reduce(state: S, event: EventEnvelope): S;
+}
+
+export type ReducerMap = Record<string, ReducerSpec<unknown>>;
+export type FoldedState<R extends ReducerMap> = { [K in keyof R]: R[K] extends ReducerSpec<infer S> ? S : never };
+
+export interface FoldOptions {
+  /**
+   * Which clock decides "as it stood at T": when the event happened (`occurredAt`, default — what
+   * the parties experienced) or when the ledger received it (`recordedAt` — what anyone could
+   * have known at T). A record without `recordedAt` falls back to occurredAt.
+   */
+  clock?: 'occurredAt' | 'recordedAt';
+}
+
+export interface FoldResult<R extends ReducerMap> {
+  at: string;
+  state: FoldedState<R>;
+  eventsApplied: number;
+  lastEventId: string | null;
+}
+
+function timeOf(item: EventEnvelope | LedgerRecord, clock: FoldOptions['clock']): number {
+  if ('event' in item) return Date.parse(clock === 'recordedAt' ? item.recordedAt : item.event.occurredAt);
+  return Date.parse(item.occurredAt);
+}
+
+/**
+ * A referral's state at a past moment (api.md `GET /api/audit/referrals/{id}/state?at=`): folds
+ * the events at or before `at` through every reducer given, in ledger order. Events later than
+ * `at` are skipped, not a stop signal: across topics, ledger order and event time can disagree.
+ * The reducers come from the callers (referral, scheduling, outcome domain libs), so this lib
+ * depends on none of them.
+ */
+export function foldState<R extends ReducerMap>(
+  events: Iterable<EventEnvelope | LedgerRecord>,
+  at: string | Date,
+  reducers: R,
+  options: FoldOptions = {},
+): FoldResult<R> {
+  const limit = at instanceof Date ? at.getTime() : Date.parse(at);
+  if (Number.isNaN(limit)) throw new RangeError(`not an ISO 8601 instant: ${String(at)}`);
+  const names = Object.keys(reducers) as (keyof R & string)[];
+  const state = Object.fromEntries(names.map((name) => [name, reducers[name].initial])) as Record<string, unknown>;
+  let eventsApplied = 0;
+  let lastEventId: string | null = null;
+  for (const item of events) {
+    const time = timeOf(item, options.clock);
+    if (Number.isNaN(time) || time > limit) continue;
+    const event = 'event' in item ? item.event : item;
+    for (const name of names) state[name] = reducers[name].reduce(state[name], event);
+    eventsApplied++;
+    lastEventId = event.id;
+  }
+  return { at: new Date(limit).toISOString(), state: state as FoldedState<R>, eventsApplied, lastEventId };
+}
