@@ -1,4 +1,11 @@
-/** The services that own a database, and how to migrate it. Filled in as services land. */
+import { AUDIT_DATABASE } from '@rj/audit/data-access';
+import { MATCHING_DATABASE } from '@rj/matching/data-access';
+import { OUTCOME_DATABASE } from '@rj/outcome/data-access';
+import { REFERRAL_DATABASE } from '@rj/referral/data-access';
+import { SCHEDULING_DATABASE } from '@rj/scheduling/data-access';
+import { createDataSource, runMigrations } from '@rj/shared/persistence';
+
+/** The services that own a database, and how to migrate it. */
 export interface ServiceDatabase {
   name: string;
   databaseEnv: string;
@@ -6,4 +13,17 @@ export interface ServiceDatabase {
   migrate(url: string): Promise<number>;
 }
 
-export const SERVICE_DATABASES: ServiceDatabase[] = [];
+const service = (name: string, database: { defaultName: string; migrations: (new () => unknown)[]; entities: (new () => unknown)[] }): ServiceDatabase => ({
+  name,
+  databaseEnv: `${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`,
+  defaultDatabase: database.defaultName,
+  migrate: (url) => runMigrations(createDataSource({ url, migrations: database.migrations, entities: database.entities })),
+});
+
+export const SERVICE_DATABASES: ServiceDatabase[] = [
+  service('referral-intake', REFERRAL_DATABASE),
+  service('partner-matching', MATCHING_DATABASE),
+  service('mediation-scheduling', SCHEDULING_DATABASE),
+  service('outcome-tracking', OUTCOME_DATABASE),
+  service('audit-ledger', AUDIT_DATABASE),
+];

@@ -8,3 +8,5 @@ export * from './lib/subscription';
 export * from './lib/apply-event';
 export * from './lib/dead-letter';
 export * from './lib/event-consumer';
+export * from './lib/event-publisher';
+export * from './lib/messaging.module';

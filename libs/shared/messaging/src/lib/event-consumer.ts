@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
-import { checkEnvelope, EVENT_CATALOGUE, type EventEnvelope } from '@rj/shared/contracts';
-import { applyEvent, type ApplyResult } from './apply-event';
+import { checkEnvelope, EVENT_CATALOGUE, messageKeyOf, type EventEnvelope } from '@rj/shared/contracts';
+import { applyChunk, applyEvent, type ApplyInput, type ApplyResult } from './apply-event';
 import { sendToDeadLetter, type DeadLetterReason } from './dead-letter';
 import type { MessagingLogger } from './messaging-logger';
 import { PendingDrainer } from './pending-drainer';
@@ -22,6 +22,8 @@ export interface EventConsumerOptions {
   pendingSweepMs?: number;
   partitionsConsumedConcurrently?: number;
   fromBeginning?: boolean;
+  /** Consecutive events of a partition applied in one transaction (one commit). */
+  maxEventsPerTransaction?: number;
   /** Prepended to every topic name, as for the relay (KAFKA_TOPIC_PREFIX). */
   topicPrefix?: string;
 }
@@ -115,68 +117,108 @@ export class EventConsumer {
   }
 
   private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    let uncommitted = 0;
-    const commit = async (offset: string) => {
-      await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(BigInt(offset) + 1n) }]);
-      uncommitted = 0;
+    const kafkaTopic = batch.topic;
+    const topic = this.contractTopic(kafkaTopic);
+    let run: { message: KafkaMessage; input: ApplyInput }[] = [];
+    const settle = async (message: KafkaMessage) => {
+      resolveOffset(message.offset);
+      await this.consumer.commitOffsets([{ topic: kafkaTopic, partition: batch.partition, offset: String(BigInt(message.offset) + 1n) }]);
+      await heartbeat();
     };
-    let lastOffset: string | undefined;
+    const flush = async () => {
+      if (!run.length) return;
+      await this.applyRun(run.map((r) => r.input), heartbeat);
+      await settle(run[run.length - 1].message);
+      run = [];
+    };
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
-      await this.onMessage(batch.topic, batch.partition, message, heartbeat);
-      resolveOffset(message.offset);
-      lastOffset = message.offset;
-      if (++uncommitted >= 100) await commit(message.offset);
-      await heartbeat();
+      const prepared = this.prepare(message);
+      if (prepared.kind === 'apply') {
+        run.push({ message, input: { ...prepared, dataSource: this.options.dataSource, groupId: this.options.groupId, topic, partition: batch.partition, offset: message.offset, logger: this.options.logger } });
+        if (run.length >= this.runLength) await flush();
+        continue;
+      }
+      await flush(); // keep offsets committed strictly in order
+      if (prepared.kind === 'dead') await this.deadLetter(kafkaTopic, batch.partition, message, prepared.reason, prepared.error, 1);
+      await settle(message);
     }
-    if (lastOffset !== undefined && uncommitted) await commit(lastOffset);
+    await flush();
   }
 
-  private async onMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
-    const { logger, groupId } = this.options;
-    const kafkaTopic = topic;
-    topic = this.contractTopic(kafkaTopic);
-    const deadLetter = (reason: DeadLetterReason, error: string, attempts: number) =>
-      sendToDeadLetter(this.producer, { topic: kafkaTopic, partition, message, groupId, reason, error, attempts }).then(() =>
-        logger.error({ topic, partition, offset: message.offset, reason, attempts, error }, 'message dead-lettered'),
-      );
+  private get runLength(): number {
+    return this.options.maxEventsPerTransaction ?? 100;
+  }
+
+  /** Decides what to do with a message before touching the database. */
+  private prepare(
+    message: KafkaMessage,
+  ): { kind: 'skip' } | { kind: 'dead'; reason: DeadLetterReason; error: string } | { kind: 'apply'; envelope: EventEnvelope; subscription: Subscription } {
     let raw: unknown;
     try {
       raw = JSON.parse(String(message.value ?? ''));
     } catch (error) {
-      return deadLetter('invalid_json', (error as Error).message, 1);
+      return { kind: 'dead', reason: 'invalid_json', error: (error as Error).message };
     }
     const type = (raw as { type?: unknown })?.type;
-    const known = typeof type === 'string' && KNOWN_TYPES.has(type);
     // Events of the catalogue that this service does not need are none of its business.
-    if (known && !this.byType.has(type)) return;
+    if (typeof type === 'string' && KNOWN_TYPES.has(type) && !this.byType.has(type)) return { kind: 'skip' };
     const check = checkEnvelope(raw);
-    if (!check.ok) return deadLetter('schema', check.errors.join('; '), 1);
+    if (!check.ok) return { kind: 'dead', reason: 'schema', error: check.errors.join('; ') };
     const subscription = this.byType.get(check.envelope.type);
-    if (!subscription) return;
-    const maxAttempts = this.options.maxAttempts ?? 5;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const result = await applyEvent({ dataSource: this.options.dataSource, groupId, topic, partition, offset: message.offset, envelope: check.envelope, subscription, logger });
-        await this.afterApply(check.envelope, subscription, result);
-        return;
-      } catch (error) {
-        if (attempt >= maxAttempts) return deadLetter('handler_failed', (error as Error).stack ?? String(error), attempt);
-        logger.warn({ err: error, eventId: check.envelope.id, eventType: check.envelope.type, attempt }, 'handler failed; retrying');
-        await sleep((this.options.retryBackoffMs ?? 200) * 2 ** (attempt - 1));
-        await heartbeat();
-      }
+    if (!subscription) return { kind: 'skip' };
+    return { kind: 'apply', envelope: check.envelope, subscription };
+  }
+
+  /**
+   * Applies a run of events in one transaction; the event that fails (if any) is retried on
+   * its own with backoff and dead-lettered after maxAttempts, then the run goes on after it.
+   */
+  private async applyRun(inputs: ApplyInput[], heartbeat: () => Promise<void>): Promise<void> {
+    let start = 0;
+    while (start < inputs.length) {
+      const outcome = await applyChunk(inputs.slice(start));
+      await this.afterApply(inputs.slice(start, start + outcome.results.length), outcome.results);
+      if (!outcome.failure) return;
+      const failed = inputs[start + outcome.failure.index];
+      await this.retryAlone(failed, outcome.failure.error, heartbeat);
+      start += outcome.failure.index + 1;
     }
   }
 
-  private async afterApply(envelope: EventEnvelope, subscription: Subscription, result: ApplyResult): Promise<void> {
-    if (result.kind === 'parked') {
-      this.options.logger.info({ eventId: envelope.id, eventType: envelope.type, waitingFor: result.waitingFor }, 'event parked until its prerequisite arrives');
-      return;
+  private async retryAlone(input: ApplyInput, firstError: Error, heartbeat: () => Promise<void>): Promise<void> {
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    let error = firstError;
+    for (let attempt = 2; attempt <= maxAttempts; attempt++) {
+      this.options.logger.warn({ err: error, eventId: input.envelope.id, eventType: input.envelope.type, attempt }, 'handler failed; retrying');
+      await sleep((this.options.retryBackoffMs ?? 200) * 2 ** (attempt - 2));
+      await heartbeat();
+      try {
+        const result = await applyEvent(input);
+        await this.afterApply([input], [result]);
+        return;
+      } catch (next) {
+        error = next as Error;
+      }
     }
-    if (result.kind === 'applied' && subscription.provides) {
-      const keys = subscription.provides(envelope as never);
-      if (keys.length) await this.drainer.drain(keys);
-    }
+    const message = { key: Buffer.from(messageKeyOf(input.envelope)), value: Buffer.from(JSON.stringify(input.envelope)), headers: {}, offset: input.offset ?? '-1' };
+    await this.deadLetter(`${this.options.topicPrefix ?? ''}${input.topic}`, input.partition ?? -1, message, 'handler_failed', error.stack ?? String(error), Math.max(maxAttempts, 1));
+  }
+
+  private async deadLetter(kafkaTopic: string, partition: number, message: Pick<KafkaMessage, 'key' | 'value' | 'headers' | 'offset'>, reason: DeadLetterReason, error: string, attempts: number): Promise<void> {
+    await sendToDeadLetter(this.producer, { topic: kafkaTopic, partition, message, groupId: this.options.groupId, reason, error, attempts });
+    this.options.logger.error({ topic: kafkaTopic, partition, offset: message.offset, reason, attempts, error: error.slice(0, 500) }, 'message dead-lettered');
+  }
+
+  private async afterApply(inputs: ApplyInput[], results: ApplyResult[]): Promise<void> {
+    const provided: string[] = [];
+    results.forEach((result, index) => {
+      const { envelope, subscription } = inputs[index];
+      if (result.kind === 'parked') {
+        this.options.logger.info({ eventId: envelope.id, eventType: envelope.type, waitingFor: result.waitingFor }, 'event parked until its prerequisite arrives');
+      }
+      if (result.kind === 'applied' && subscription.provides) provided.push(...subscription.provides(envelope as never));
+    });
+    if (provided.length) await this.drainer.drain(provided);
   }
 }

@@ -40,6 +40,10 @@ export class BaseServiceEnv {
   @IsOptional() @IsString()
   KAFKA_CLIENT_ID?: string;
 
+  /** Prepended to every topic name, so environments can share one cluster. */
+  @IsOptional() @Matches(/^[A-Za-z0-9._-]*$/, { message: 'may hold only letters, digits, dot, underscore and dash' })
+  KAFKA_TOPIC_PREFIX = '';
+
   // HS256 needs a key at least as long as the hash (RFC 7518 §3.2).
   @MinLength(32, { message: 'must be at least 32 characters' })
   AUTH_JWT_SECRET = DEV_JWT_SECRET;

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { OUTCOME_DATABASE } from '@rj/outcome/data-access';
+import { DatabaseModule } from '@rj/shared/persistence';
+import { MessagingModule } from '@rj/shared/messaging';
+import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
+import type { OutcomeTrackingEnv } from './outcome-tracking.env';
+
+/** Wires outcome-tracking: platform core, its database, the event backbone and its features. */
+export function appModule(config: OutcomeTrackingEnv) {
+  @Module({
+    imports: [
+      ServiceCoreModule.forRoot({ name: 'outcome-tracking', config }),
+      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: OUTCOME_DATABASE.entities, migrations: OUTCOME_DATABASE.migrations, applicationName: 'outcome-tracking' }),
+      MessagingModule.forRoot({ serviceName: 'outcome-tracking' }),
+    ],
+    providers: [{ provide: READINESS_CHECKS, inject: [DataSource], useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)] }],
+  })
+  class AppModule {}
+  return AppModule;
+}
