@@ -6,3 +6,4 @@ export * from './lib/field-paths';
 export * from './lib/field-set';
 export * from './lib/master-key';
 export * from './lib/redact';
+export * from './lib/key-store-client';

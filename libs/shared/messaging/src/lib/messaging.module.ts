@@ -1,4 +1,4 @@
-import { Inject, Injectable, Module, type DynamicModule, type InjectionToken, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Module, type DynamicModule, type InjectionToken, type ModuleMetadata, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,8 @@ export interface MessagingModuleOptions {
   serviceName: string;
   /** The consumer group; defaults to the service name. */
   groupId?: string;
+  /** Modules whose exported providers the subscriptions factory injects (feature modules). */
+  imports?: ModuleMetadata['imports'];
   /** The events this service consumes, built with its own providers injected. */
   subscriptions?: { inject?: InjectionToken[]; useFactory: (...deps: never[]) => Subscription[] | Promise<Subscription[]> };
   consumer?: Partial<Omit<EventConsumerOptions, 'kafka' | 'dataSource' | 'groupId' | 'subscriptions' | 'logger'>>;
@@ -74,6 +76,7 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
+      imports: options.imports ?? [],
       providers: [
         { provide: OPTIONS, useValue: options },
         {
