@@ -28,7 +28,7 @@ async function up({ migrations = true } = {}) {
     const migrated = await migrateAllServices(say);
     say(`databases migrated: ${migrated.join(', ') || '(no services yet)'}`);
   }
-  return { brokers: kafka.brokers };
+  return { brokers: kafka.brokers, reused: Boolean(kafka.reused), external: Boolean(kafka.external) };
 }
 
 module.exports = { up };
