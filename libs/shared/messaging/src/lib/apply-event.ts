@@ -47,24 +47,75 @@ export interface ChunkOutcome {
  */
 export function applyChunk(inputs: ApplyInput[]): Promise<ChunkOutcome> {
   if (!inputs.length) return Promise.resolve({ results: [] });
-  return inputs[0].dataSource.transaction(async (manager) => {
+  const { dataSource, groupId, topic } = inputs[0];
+  return dataSource.transaction(async (manager) => {
+    // One statement claims every event of the run in the inbox; the ones it did not insert
+    // were applied before (redelivery).
+    const claimed: { event_id: string }[] = await manager.query(
+      `insert into inbox (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset)
+       select $1, e.id, e.type, $2, e.partition, e.offset
+       from unnest($3::uuid[], $4::text[], $5::int[], $6::bigint[]) as e(id, type, partition, offset)
+       on conflict do nothing returning event_id`,
+      [groupId, topic, inputs.map((i) => i.envelope.id), inputs.map((i) => i.envelope.type), inputs.map((i) => i.partition ?? null), inputs.map((i) => i.offset ?? null)],
+    );
+    const fresh = new Set(claimed.map((row) => row.event_id));
+    // One statement finds the referrals of this run that already have a parked event here.
+    const parked: { ordering_key: string; waiting_for: string }[] = await manager.query(
+      `select distinct on (ordering_key) ordering_key, waiting_for from pending_event
+       where consumer_group = $1 and topic = $2 and ordering_key = any($3::text[]) order by ordering_key, seq`,
+      [groupId, topic, [...new Set(inputs.map((i) => messageKeyOf(i.envelope)))]],
+    );
+    const waitingByKey = new Map(parked.map((row) => [row.ordering_key, row.waiting_for]));
     const results: ApplyResult[] = [];
     for (let index = 0; index < inputs.length; index++) {
-      await manager.query('savepoint rj_message');
-      try {
-        results.push(await applyWithin(manager, inputs[index]));
-        await manager.query('release savepoint rj_message');
-      } catch (error) {
-        await manager.query('rollback to savepoint rj_message');
-        return { results, failure: { index, error: error as Error } };
+      const input = inputs[index];
+      const orderingKey = messageKeyOf(input.envelope);
+      if (!fresh.delete(input.envelope.id)) {
+        results.push({ kind: 'duplicate' });
+        continue;
       }
+      const waitingFor = waitingByKey.get(orderingKey);
+      if (waitingFor) {
+        results.push(await park(manager, input, orderingKey, waitingFor));
+        continue;
+      }
+      const outcome = await runHandler(manager, input);
+      if (outcome.kind === 'failed') {
+        // Nothing from here on was applied: release their inbox claims, then commit the rest.
+        await manager.query('delete from inbox where consumer_group = $1 and event_id = any($2::uuid[])', [groupId, inputs.slice(index).map((i) => i.envelope.id)]);
+        return { results, failure: { index, error: outcome.error } };
+      }
+      if (outcome.kind === 'missing') {
+        waitingByKey.set(orderingKey, outcome.key);
+        results.push(await park(manager, input, orderingKey, outcome.key));
+        continue;
+      }
+      results.push({ kind: 'applied' });
     }
     return { results };
   });
 }
 
+/** Runs the handler behind a savepoint, so its writes can be undone alone. */
+async function runHandler(manager: EntityManager, input: ApplyInput): Promise<{ kind: 'applied' } | { kind: 'missing'; key: string } | { kind: 'failed'; error: Error }> {
+  const { envelope, subscription, logger } = input;
+  await manager.query('savepoint rj_handler');
+  try {
+    await subscription.handle(envelope as EventEnvelope<string, object>, {
+      manager,
+      causedBy: { correlationId: envelope.correlationId, causationId: envelope.id },
+      logger: logger.child({ eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationId }),
+    });
+  } catch (error) {
+    await manager.query('rollback to savepoint rj_handler');
+    return error instanceof MissingPrerequisite ? { kind: 'missing', key: error.key } : { kind: 'failed', error: error as Error };
+  }
+  await manager.query('release savepoint rj_handler');
+  return { kind: 'applied' };
+}
+
 async function applyWithin(manager: EntityManager, input: ApplyInput): Promise<ApplyResult> {
-  const { groupId, topic, envelope, subscription, logger, pendingSeq } = input;
+  const { groupId, topic, envelope, pendingSeq } = input;
   const orderingKey = messageKeyOf(envelope);
   const inserted: unknown[] = await manager.query(
     `insert into inbox (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset)
@@ -83,19 +134,9 @@ async function applyWithin(manager: EntityManager, input: ApplyInput): Promise<A
     );
     if (ahead.length) return park(manager, input, orderingKey, ahead[0].waiting_for);
   }
-  await manager.query('savepoint rj_handler');
-  try {
-    await subscription.handle(envelope as EventEnvelope<string, object>, {
-      manager,
-      causedBy: { correlationId: envelope.correlationId, causationId: envelope.id },
-      logger: logger.child({ eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationId }),
-    });
-  } catch (error) {
-    if (!(error instanceof MissingPrerequisite)) throw error;
-    await manager.query('rollback to savepoint rj_handler');
-    return park(manager, input, orderingKey, error.key);
-  }
-  await manager.query('release savepoint rj_handler');
+  const outcome = await runHandler(manager, input);
+  if (outcome.kind === 'failed') throw outcome.error;
+  if (outcome.kind === 'missing') return park(manager, input, orderingKey, outcome.key);
   if (pendingSeq) await manager.query('delete from pending_event where seq = $1', [pendingSeq]);
   return { kind: 'applied' };
 }

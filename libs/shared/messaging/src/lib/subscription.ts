@@ -9,6 +9,8 @@ export interface HandlerContext {
   /** Pass to the events this handler emits: same correlation, caused by this event. */
   causedBy: { correlationId: string; causationId: string };
   logger: MessagingLogger;
+  /** Where the event was read: contract topic, and partition/offset when read from Kafka (not when re-applied from parking). */
+  source?: { topic: string; partition?: number; offset?: string };
 }
 
 export interface Subscription<D extends EventDefinition = EventDefinition> {
