@@ -1,5 +1,5 @@
-import { IsInt, Max, Min } from 'class-validator';
-import { BaseServiceEnv, EnvNumber, IsUrlWithProtocol } from '@rj/shared/service';
+import { ArrayMinSize, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { BaseServiceEnv, EnvList, EnvNumber, IsUrlWithProtocol } from '@rj/shared/service';
 
 /** outcome-tracking's environment: the platform's base variables plus its own. See .env.example. */
 export class OutcomeTrackingEnv extends BaseServiceEnv {
@@ -8,4 +8,28 @@ export class OutcomeTrackingEnv extends BaseServiceEnv {
 
   @IsUrlWithProtocol(['postgres:', 'postgresql:'])
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rj_outcome_tracking';
+
+  /** referral-intake's internal key store, for decrypting the harmed party's address at send time. */
+  @IsUrlWithProtocol(['http:', 'https:'])
+  PII_KEY_STORE_URL = 'http://127.0.0.1:4001';
+
+  /** A pre-issued service JWT (production); without it one is minted from AUTH_JWT_SECRET. */
+  @IsOptional() @IsString() @MinLength(20)
+  SERVICE_TOKEN?: string;
+
+  /** BullMQ key prefix: this service's queues never mix with another service's on a shared Redis. */
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'letters, digits, dot, underscore or dash' })
+  JOBS_PREFIX = 'rj-outcome-tracking';
+
+  /** How often the deadline and follow-up scan runs (re-registered at every start). */
+  @EnvNumber() @IsInt() @Min(100) @Max(86_400_000)
+  OUTCOME_SCAN_EVERY_MS = 15 * 60_000;
+
+  /** Months after completion when follow-ups fall due (product.md step 9). */
+  @EnvList() @ArrayMinSize(1) @Matches(/^([1-9]|[1-9]\d|1[01]\d|120)$/, { each: true, message: 'each must be a whole number of months, 1 to 120' })
+  FOLLOW_UP_MONTHS: string[] = ['6', '12', '24'];
+
+  /** Counts below this are withheld from the figures (product.md; docs/metrics.md). */
+  @EnvNumber() @IsInt() @Min(1) @Max(1000)
+  METRICS_SUPPRESSION_THRESHOLD = 5;
 }

@@ -17,3 +17,6 @@ export * from './lib/metrics/metric-filter';
 export * from './lib/metrics/small-count-suppression';
 export * from './lib/metrics/outcome-figures';
 export * from './lib/outcome-reducer';
+export * from './lib/terms/term-status';
+export * from './lib/referral-status';
+export * from './lib/consent-state';

@@ -1,0 +1,38 @@
+import type { EntityManager } from 'typeorm';
+import { advanceReferralStatus } from '@rj/outcome/domain';
+import { CaseEntity, ReferralEntity } from '@rj/outcome/data-access';
+import type { ReferralStatus } from '@rj/shared/contracts';
+import { MissingPrerequisite, prerequisiteKey } from '@rj/shared/messaging';
+
+/**
+ * Cross-topic events come in no fixed order (architecture.md, Ordering): an event whose
+ * referral or case is not known yet waits, parked, for the event that provides it.
+ */
+export async function requireReferral(manager: EntityManager, referralId: string): Promise<ReferralEntity> {
+  const referral = await manager.findOne(ReferralEntity, { where: { id: referralId }, lock: { mode: 'pessimistic_write' } });
+  if (!referral) throw new MissingPrerequisite(prerequisiteKey('referral', referralId));
+  return referral;
+}
+
+/** The case row, locked: one referral's outcome events are written under this lock. */
+export async function requireCase(manager: EntityManager, caseId: string): Promise<CaseEntity> {
+  const kase = await manager.findOne(CaseEntity, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+  if (!kase) throw new MissingPrerequisite(prerequisiteKey('case', caseId));
+  return kase;
+}
+
+export async function advanceStatus(manager: EntityManager, referral: ReferralEntity, status: ReferralStatus): Promise<void> {
+  const next = advanceReferralStatus(referral.status as ReferralStatus, status);
+  if (next !== referral.status) await manager.update(ReferralEntity, { id: referral.id }, { status: next });
+}
+
+/** Keeps the earliest instant of a milestone (first contact, first dialogue). */
+export async function keepEarliest(manager: EntityManager, referralId: string, column: 'first_contact_at' | 'first_dialogue_at', at: string): Promise<void> {
+  await manager.query(`update referral set ${column} = least(coalesce(${column}, $2::timestamptz), $2::timestamptz) where id = $1`, [referralId, at]);
+}
+
+/** A referral-scoped event's referral (the envelope schema guarantees it is set). */
+export function referralOf(event: { referralId: string | null; type: string }): string {
+  if (!event.referralId) throw new Error(`${event.type} arrived without its referralId`);
+  return event.referralId;
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { caseResultAfterConclusion } from '@rj/outcome/domain';
+import { CaseEntity, CaseMediatorEntity, ConsentEntity, MediatorEntity, ReferralEntity } from '@rj/outcome/data-access';
+import {
+  CaseConcluded, CaseOpened, ConsentRecorded, InformationRecorded, MediatorDeclared, MediatorRegistered, SessionCompleted, SessionScheduled, systemActor,
+  type DataOf, type EventEnvelope,
+} from '@rj/shared/contracts';
+import { on, prerequisiteKey, type HandlerContext, type Subscription } from '@rj/shared/messaging';
+import { CaseOutcomeService } from '../outcome/case-outcome.service';
+import { advanceStatus, keepEarliest, referralOf, requireCase, requireReferral } from './projection-store';
+
+type Concluded = EventEnvelope<'case.concluded', DataOf<typeof CaseConcluded>>;
+type Consent = EventEnvelope<'consent.recorded', DataOf<typeof ConsentRecorded>>;
+
+/** rj.scheduling.v1: cases, mediators, consents, first contact and dialogue, conclusion. */
+@Injectable()
+export class SchedulingEventsHandler {
+  constructor(private readonly outcomes: CaseOutcomeService) {}
+
+  subscriptions(): Subscription[] {
+    return [
+      on(CaseOpened, (event, ctx) => this.onOpened(ctx.manager, referralOf(event), event.data), (event) => [prerequisiteKey('case', event.data.caseId)]),
+      on(MediatorRegistered, async (event, ctx) => {
+        const d = event.data;
+        await ctx.manager.upsert(MediatorEntity, { id: d.mediatorId, partnerId: d.partnerId, email: d.contact.email }, ['id']);
+      }),
+      on(MediatorDeclared, async (event, ctx) => {
+        const kase = await requireCase(ctx.manager, event.data.caseId);
+        // No conflict assigns the mediator; a conflict removes them (api.md, declarations).
+        await ctx.manager.upsert(CaseMediatorEntity, { caseId: kase.id, mediatorId: event.data.mediatorId, assigned: !event.data.conflictOfInterest }, ['caseId', 'mediatorId']);
+      }),
+      on(ConsentRecorded, (event, ctx) => this.onConsent(ctx.manager, event)),
+      on(InformationRecorded, async (event, ctx) => {
+        await requireCase(ctx.manager, event.data.caseId);
+        await keepEarliest(ctx.manager, referralOf(event), 'first_contact_at', event.occurredAt);
+      }),
+      on(SessionScheduled, async (event, ctx) => {
+        await requireCase(ctx.manager, event.data.caseId);
+        await keepEarliest(ctx.manager, referralOf(event), 'first_contact_at', event.occurredAt);
+      }),
+      on(SessionCompleted, async (event, ctx) => {
+        const kase = await requireCase(ctx.manager, event.data.caseId);
+        if (event.data.kind === 'joint_dialogue' || event.data.kind === 'indirect_dialogue') {
+          await ctx.manager.update(CaseEntity, { id: kase.id }, { dialogueHeld: true });
+          await keepEarliest(ctx.manager, kase.referralId, 'first_dialogue_at', event.data.heldAt);
+        }
+        await advanceStatus(ctx.manager, await requireReferral(ctx.manager, kase.referralId), 'in_progress');
+      }),
+      on(CaseConcluded, (event, ctx) => this.onConcluded(event, ctx)),
+    ];
+  }
+
+  private async onOpened(manager: EntityManager, referralId: string, d: DataOf<typeof CaseOpened>): Promise<void> {
+    const referral = await requireReferral(manager, referralId);
+    if (await manager.existsBy(CaseEntity, { id: d.caseId })) return;
+    // A withdrawn referral's case is opened only to be concluded: nothing runs on it here.
+    await manager.insert(CaseEntity, { id: d.caseId, referralId, partnerId: d.partnerId, status: referral.withdrawnAt ? 'withdrawn' : 'open' });
+    if (!referral.partnerId) await manager.update(ReferralEntity, { id: referralId }, { partnerId: d.partnerId });
+  }
+
+  private async onConsent(manager: EntityManager, event: Consent): Promise<void> {
+    const d = event.data;
+    const kase = await requireCase(manager, d.caseId);
+    const key = { participantId: d.participantId, purpose: d.purpose, byGuardian: d.byGuardian };
+    const previous = await manager.findOneBy(ConsentEntity, key);
+    const recordedAt = new Date(event.occurredAt);
+    if (previous && previous.recordedAt > recordedAt) return;
+    await manager.upsert(
+      ConsentEntity,
+      { ...key, referralId: kase.referralId, decision: d.decision, everGiven: (previous?.everGiven ?? false) || d.decision === 'given', recordedAt },
+      ['participantId', 'purpose', 'byGuardian'],
+    );
+  }
+
+  private async onConcluded(event: Concluded, ctx: HandlerContext): Promise<void> {
+    const kase = await requireCase(ctx.manager, event.data.caseId);
+    const conclusion = { agreementReached: event.data.agreementReached, conclusionReason: event.data.reasonCode ?? null };
+    if (kase.status !== 'open') return; // already concluded, or the referral was withdrawn
+    const next = caseResultAfterConclusion(event.data);
+    if (next === 'nothing') {
+      // referral_withdrawn: the referral is already final; outcome-tracking emits nothing further.
+      await ctx.manager.update(CaseEntity, { id: kase.id }, { ...conclusion, status: 'withdrawn' });
+    } else if (next === 'awaiting_agreement') {
+      await ctx.manager.update(CaseEntity, { id: kase.id }, { ...conclusion, status: 'awaiting_agreement' });
+    } else {
+      await ctx.manager.update(CaseEntity, { id: kase.id }, conclusion);
+      await this.outcomes.return(ctx.manager, kase, next.returned, { actor: systemActor('outcome-tracking'), causedBy: ctx.causedBy });
+    }
+  }
+}

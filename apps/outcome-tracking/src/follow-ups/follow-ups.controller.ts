@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { DataSource, MoreThan } from 'typeorm';
+import { FollowUpEntity } from '@rj/outcome/data-access';
+import { actorOf, assertOwnedBy, CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
+import { FollowUpRecorded, NotFound, RuleViolation } from '@rj/shared/contracts';
+import { publishEvent } from '@rj/shared/messaging';
+import { withTransaction } from '@rj/shared/persistence';
+import { requestCause } from '../outcome/causation';
+
+export class RecordFollowUpDto {
+  @ApiProperty() @IsBoolean() reoffended: boolean;
+}
+
+export class ListFollowUpsQuery {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() cursor?: string;
+}
+
+const view = (f: FollowUpEntity) => ({ id: f.id, referralId: f.referralId, caseId: f.caseId, monthsAfter: f.monthsAfter, dueOn: f.dueOn, status: f.status, reoffended: f.reoffended });
+
+/** The prosecutor's side of the follow-ups (product.md step 9): due ones, and the answer. */
+@ApiTags('follow-ups')
+@ApiBearerAuth()
+@Controller()
+export class FollowUpsController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get('api/follow-ups')
+  @Roles('prosecutor')
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListFollowUpsQuery) {
+    const limit = query.limit ?? 50;
+    if (!principal.org) return { items: [], nextCursor: null };
+    const rows = await this.dataSource.manager.find(FollowUpEntity, {
+      where: { officeId: principal.org, status: 'due', ...(query.cursor ? { id: MoreThan(query.cursor) } : {}) },
+      order: { id: 'ASC' },
+      take: limit,
+    });
+    return { items: rows.map(view), nextCursor: rows.length === limit ? rows[rows.length - 1].id : null };
+  }
+
+  @Post('api/follow-ups/:id')
+  @HttpCode(200)
+  @Roles('prosecutor')
+  record(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordFollowUpDto) {
+    return withTransaction(this.dataSource, async (manager) => {
+      const followUp = await manager.findOne(FollowUpEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!followUp || followUp.status === 'dropped') throw new NotFound('follow-up not found');
+      assertOwnedBy(principal, followUp.officeId, 'follow-up not found');
+      if (followUp.status === 'scheduled') throw new RuleViolation('follow_up_not_due', `this follow-up falls due on ${followUp.dueOn}`);
+      if (followUp.status === 'recorded') throw new RuleViolation('follow_up_already_recorded', 'this follow-up was already answered');
+      await manager.update(FollowUpEntity, { id }, { status: 'recorded', reoffended: dto.reoffended, recordedAt: new Date() });
+      await publishEvent(manager, FollowUpRecorded, {
+        aggregateId: id,
+        referralId: followUp.referralId,
+        ...requestCause(actorOf(principal)),
+        data: { followUpId: id, caseId: followUp.caseId, monthsAfter: followUp.monthsAfter, reoffended: dto.reoffended },
+      });
+      return view({ ...followUp, status: 'recorded', reoffended: dto.reoffended });
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { computeOutcomeFigures, type MetricsFilter } from '@rj/outcome/domain';
+import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
+import { IsCode, IsIsoDate } from '@rj/shared/contracts';
+import { SERVICE_CONFIG } from '@rj/shared/service';
+import type { OutcomeTrackingEnv } from '../outcome-tracking.env';
+import { MetricsFactsRepository } from './metrics-facts.repository';
+
+export class MetricsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsCode() jurisdiction?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() partnerId?: string;
+  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsIsoDate() from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @IsIsoDate() to?: string;
+}
+
+/** Outcome figures (product.md; definitions in docs/metrics.md), small counts suppressed. */
+@ApiTags('metrics')
+@ApiBearerAuth()
+@Controller()
+export class MetricsController {
+  constructor(private readonly facts: MetricsFactsRepository, @Inject(SERVICE_CONFIG) private readonly config: OutcomeTrackingEnv) {}
+
+  @Get('api/metrics')
+  @Roles('admin', 'auditor', 'prosecutor')
+  async figures(@CurrentPrincipal() principal: Principal, @Query() query: MetricsQuery) {
+    const filter: MetricsFilter = { jurisdiction: query.jurisdiction, partnerId: query.partnerId, from: query.from, to: query.to };
+    // A prosecutor sees only its own office's figures (api.md); an office-less token sees none.
+    const officeId = principal.role === 'prosecutor' ? (principal.org ?? '00000000-0000-0000-0000-000000000000') : null;
+    const facts = await this.facts.load(filter, officeId);
+    const figures = computeOutcomeFigures(facts, stripUndefined(filter), { suppressBelow: this.config.METRICS_SUPPRESSION_THRESHOLD });
+    return { filter: stripUndefined(filter), suppressionThreshold: this.config.METRICS_SUPPRESSION_THRESHOLD, figures };
+  }
+}
+
+function stripUndefined(filter: MetricsFilter): MetricsFilter {
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { FollowUpEntity, OfficeEntity } from '@rj/outcome/data-access';
+import { FollowUpDue, systemActor, uuidv7 } from '@rj/shared/contracts';
+import { publishEvent } from '@rj/shared/messaging';
+import { NotificationService } from '@rj/shared/notifications';
+import { withTransaction } from '@rj/shared/persistence';
+
+const BATCH = 200;
+
+/** Follow-ups whose date came (product.md step 9): `follow_up.due` and an e-mail to the office. */
+@Injectable()
+export class DueFollowUpsScanner {
+  constructor(private readonly dataSource: DataSource, private readonly notifications: NotificationService) {}
+
+  async scan(today: string): Promise<{ due: number; mails: string[] }> {
+    const mails: string[] = [];
+    let due = 0;
+    for (;;) {
+      const ids = await withTransaction(this.dataSource, async (manager) => {
+        // skip locked: two pods scanning at once never announce one follow-up twice.
+        const rows: FollowUpEntity[] = await manager
+          .createQueryBuilder(FollowUpEntity, 'f')
+          .where(`f.status = 'scheduled' and f.due_on <= :today`, { today })
+          .orderBy('f.id')
+          .limit(BATCH)
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
+          .getMany();
+        const queued: string[] = [];
+        for (const followUp of rows) queued.push(...(await this.announce(manager, followUp)));
+        due += rows.length;
+        return { count: rows.length, queued };
+      });
+      mails.push(...ids.queued);
+      if (ids.count < BATCH) return { due, mails };
+    }
+  }
+
+  private async announce(manager: import('typeorm').EntityManager, followUp: FollowUpEntity): Promise<string[]> {
+    await manager.update(FollowUpEntity, { id: followUp.id }, { status: 'due' });
+    await publishEvent(manager, FollowUpDue, {
+      aggregateId: followUp.id,
+      referralId: followUp.referralId,
+      actor: systemActor('outcome-tracking'),
+      causedBy: { correlationId: uuidv7(), causationId: null },
+      data: { followUpId: followUp.id, caseId: followUp.caseId, monthsAfter: followUp.monthsAfter, dueOn: followUp.dueOn },
+    });
+    const office = await manager.findOneBy(OfficeEntity, { id: followUp.officeId });
+    if (!office) return [];
+    return [await this.notifications.queueEmail(manager, {
+      kind: 'outcome.follow_up_due',
+      to: office.email,
+      subject: 'A follow-up is due',
+      body: `A ${followUp.monthsAfter}-month follow-up is due for referral ${followUp.referralId}. Please record whether the person re-offended (POST /api/follow-ups/${followUp.id}).`,
+    })];
+  }
+}

@@ -1,0 +1,22 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * What outcome-tracking keeps of a referral: its office, the attributes the figures filter and
+ * group by, and the milestones the time figures measure (docs/metrics.md).
+ */
+@Entity({ name: 'referral' })
+export class ReferralEntity {
+  @PrimaryColumn({ type: 'uuid' }) id: string;
+  @Column({ name: 'office_id', type: 'uuid' }) officeId: string;
+  @Column({ type: 'text' }) jurisdiction: string;
+  @Column({ type: 'text' }) source: string;
+  @Column({ name: 'data_key_id', type: 'uuid' }) dataKeyId: string;
+  @Column({ name: 'submitted_at', type: 'timestamptz' }) submittedAt: Date;
+  @Column({ type: 'text' }) status: string;
+  @Column({ name: 'partner_id', type: 'uuid', nullable: true }) partnerId: string | null;
+  @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true }) acceptedAt: Date | null;
+  @Column({ name: 'first_contact_at', type: 'timestamptz', nullable: true }) firstContactAt: Date | null;
+  @Column({ name: 'first_dialogue_at', type: 'timestamptz', nullable: true }) firstDialogueAt: Date | null;
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true }) withdrawnAt: Date | null;
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true }) erasedAt: Date | null;
+}
