@@ -53,8 +53,8 @@ export function applyChunk(inputs: ApplyInput[]): Promise<ChunkOutcome> {
     // were applied before (redelivery).
     const claimed: { event_id: string }[] = await manager.query(
       `insert into inbox (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset)
-       select $1, e.id, e.type, $2, e.partition, e.offset
-       from unnest($3::uuid[], $4::text[], $5::int[], $6::bigint[]) as e(id, type, partition, offset)
+       select $1, e.id, e.type, $2, e.kafka_partition, e.kafka_offset
+       from unnest($3::uuid[], $4::text[], $5::int[], $6::bigint[]) as e(id, type, kafka_partition, kafka_offset)
        on conflict do nothing returning event_id`,
       [groupId, topic, inputs.map((i) => i.envelope.id), inputs.map((i) => i.envelope.type), inputs.map((i) => i.partition ?? null), inputs.map((i) => i.offset ?? null)],
     );
@@ -105,6 +105,7 @@ async function runHandler(manager: EntityManager, input: ApplyInput): Promise<{ 
       manager,
       causedBy: { correlationId: envelope.correlationId, causationId: envelope.id },
       logger: logger.child({ eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationId }),
+      source: { topic: input.topic, partition: input.partition, offset: input.offset },
     });
   } catch (error) {
     await manager.query('rollback to savepoint rj_handler');
