@@ -5,6 +5,13 @@ import { DatabaseModule } from '@rj/shared/persistence';
 import { MessagingModule } from '@rj/shared/messaging';
 import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
 import type { AuditLedgerEnv } from './audit-ledger.env';
+import { AuditReadRecorder } from './audit/audit-read.recorder';
+import { AuditController } from './audit/audit.controller';
+import { LedgerVerificationService } from './audit/ledger-verification.service';
+import { CheckpointSigner } from './checkpoints/checkpoint-signer.service';
+import { CheckpointsController } from './checkpoints/checkpoints.controller';
+import { LedgerEventsHandler } from './ledger/ledger-events.handler';
+import { LedgerFeatureModule } from './ledger/ledger-feature.module';
 
 /** Wires audit-ledger: platform core, its database, the event backbone and its features. */
 export function appModule(config: AuditLedgerEnv) {
@@ -12,9 +19,19 @@ export function appModule(config: AuditLedgerEnv) {
     imports: [
       ServiceCoreModule.forRoot({ name: 'audit-ledger', config }),
       DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: AUDIT_DATABASE.entities, migrations: AUDIT_DATABASE.migrations, applicationName: 'audit-ledger' }),
-      MessagingModule.forRoot({ serviceName: 'audit-ledger' }),
+      MessagingModule.forRoot({
+        serviceName: 'audit-ledger',
+        imports: [LedgerFeatureModule],
+        subscriptions: { inject: [LedgerEventsHandler], useFactory: (handler: LedgerEventsHandler) => handler.subscriptions() },
+      }),
     ],
-    providers: [{ provide: READINESS_CHECKS, inject: [DataSource], useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)] }],
+    controllers: [AuditController, CheckpointsController],
+    providers: [
+      AuditReadRecorder,
+      LedgerVerificationService,
+      CheckpointSigner,
+      { provide: READINESS_CHECKS, inject: [DataSource], useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)] },
+    ],
   })
   class AppModule {}
   return AppModule;

@@ -4,3 +4,5 @@ export * from './lib/chain-verifier';
 export * from './lib/checkpoint-keys';
 export * from './lib/checkpoint';
 export * from './lib/fold-state';
+export * from './lib/referral-state';
+export * from './lib/ledger-export';

@@ -1,4 +1,9 @@
 import { CreateMessagingTables1764100000000 } from '@rj/shared/messaging';
+import { LedgerCheckpointEntity } from './entities/ledger-checkpoint.entity';
+import { LedgerEntryEntity } from './entities/ledger-entry.entity';
+import { LedgerHeadEntity } from './entities/ledger-head.entity';
+import { ReferralStateEntity } from './entities/referral-state.entity';
+import { CreateLedgerTables1764700000000 } from './migrations/1764700000000-create-ledger-tables';
 
 /**
  * audit-ledger's own database: its entities and its migrations, in order. The migrations list is
@@ -6,6 +11,6 @@ import { CreateMessagingTables1764100000000 } from '@rj/shared/messaging';
  */
 export const AUDIT_DATABASE = {
   defaultName: 'rj_audit_ledger',
-  entities: [] as (new () => unknown)[],
-  migrations: [CreateMessagingTables1764100000000] as (new () => unknown)[],
+  entities: [LedgerEntryEntity, LedgerHeadEntity, LedgerCheckpointEntity, ReferralStateEntity] as (new () => unknown)[],
+  migrations: [CreateMessagingTables1764100000000, CreateLedgerTables1764700000000] as (new () => unknown)[],
 };

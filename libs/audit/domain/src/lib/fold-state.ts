@@ -66,3 +66,16 @@ export function foldState<R extends ReducerMap>(
   }
   return { at: new Date(limit).toISOString(), state: state as FoldedState<R>, eventsApplied, lastEventId };
 }
+
+/**
+ * Orders a referral's records as things happened: by event time, ties in ledger order. Topics
+ * reach the ledger interleaved, so ledger order alone can put a later fact first (an
+ * unmatched from matching before the acceptance that made it moot).
+ */
+export function byOccurrence(
+  a: { sequence?: number; occurredAt?: string; event?: { occurredAt: string } },
+  b: { sequence?: number; occurredAt?: string; event?: { occurredAt: string } },
+): number {
+  const time = (r: typeof a) => Date.parse(r.event?.occurredAt ?? r.occurredAt ?? '');
+  return time(a) - time(b) || (a.sequence ?? 0) - (b.sequence ?? 0);
+}
