@@ -1,0 +1,86 @@
+import {
+  CaseConcluded, CaseOpened, ConsentRecorded, MediatorDeclared, MediatorRegistered, OfferAccepted, OfferMade, OfficeRegistered, ReferralSubmitted,
+  SessionCompleted, uuidv7, type ConclusionReasonCode, type ConsentPurpose,
+} from '@rj/shared/contracts';
+import { encryptField } from '@rj/shared/pii';
+import type { EventFeeder } from './event-feeder';
+import type { TestKeyStore } from './test-key-store';
+
+export interface Scenario {
+  officeId: string;
+  partnerId: string;
+  referralId: string;
+  caseId: string;
+  harmedId: string;
+  responsibleId: string;
+  mediatorSub: string;
+}
+
+export interface ScenarioOptions {
+  officeId?: string;
+  partnerId?: string;
+  harmedEmail?: string;
+  /** Purposes both parties consented to (participation is always given). */
+  consents?: ConsentPurpose[];
+  conclusion?: { agreementReached: true } | { agreementReached: false; reasonCode: ConclusionReasonCode } | null;
+  /** Send case.opened (and the rest of the scheduling events) before referral.submitted. */
+  caseFirst?: boolean;
+}
+
+/** One referral's path to conclusion as the other services' events tell it, with real ciphertexts. */
+export async function feedReferral(feeder: EventFeeder, keys: TestKeyStore, options: ScenarioOptions = {}): Promise<Scenario> {
+  const s: Scenario = {
+    officeId: options.officeId ?? uuidv7(), partnerId: options.partnerId ?? uuidv7(), referralId: uuidv7(), caseId: uuidv7(),
+    harmedId: uuidv7(), responsibleId: uuidv7(), mediatorSub: `mediator-${uuidv7()}`,
+  };
+  const key = keys.newKey();
+  const enc = (text: string) => encryptField(text, key);
+  const ref = { referralId: s.referralId };
+  const referralEvents = async () => {
+    await feeder.send(OfficeRegistered, { referralId: null, aggregateId: s.officeId, data: { officeId: s.officeId, name: 'North office', jurisdictions: ['NL-NH'], contact: { email: `office-${s.officeId}@north.example` } } });
+    await feeder.send(ReferralSubmitted, { ...ref, aggregateId: s.referralId, data: {
+      referralId: s.referralId, officeId: s.officeId, source: 'prosecutor', caseNumber: enc('PARKET-1'), jurisdiction: 'NL-NH',
+      offense: { code: 'SR-350', category: 'property_damage', severity: 'misdemeanor' }, incidentDate: '2026-01-15', stage: 'pre_trial',
+      protectiveOrder: false, reportBackBy: '2026-12-31', languages: ['nl'], hasMinor: false, dataKeyId: key.keyId,
+      participants: [
+        { participantId: s.harmedId, role: 'harmed', fullName: enc('Anna de Vries'), minor: false, preferredLanguage: 'nl', interpreter: false, hasAccessibilityNeeds: false,
+          contact: { email: enc(options.harmedEmail ?? 'anna@home.example'), safeChannels: ['email'] } },
+        { participantId: s.responsibleId, role: 'responsible', fullName: enc('Tom Jansen'), minor: false, preferredLanguage: 'nl', interpreter: false, hasAccessibilityNeeds: false,
+          contact: { phone: enc('+31600000001'), safeChannels: ['phone'] } },
+      ],
+    } });
+  };
+  const offerId = uuidv7();
+  const matchingEvents = async () => {
+    await feeder.send(OfferMade, { ...ref, aggregateId: offerId, data: { offerId, matchId: uuidv7(), partnerId: s.partnerId, rank: 1, expiresAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    await feeder.send(OfferAccepted, { ...ref, aggregateId: offerId, data: { offerId, partnerId: s.partnerId } });
+  };
+  const schedulingEvents = async () => {
+    await feeder.send(MediatorRegistered, { referralId: null, aggregateId: s.mediatorSub, data: { mediatorId: s.mediatorSub, partnerId: s.partnerId, fullName: 'Mia Mediator', contact: { email: `${s.mediatorSub}@partner.example` }, specialties: [] } });
+    await feeder.send(CaseOpened, { ...ref, aggregateId: s.caseId, data: { caseId: s.caseId, partnerId: s.partnerId, offerId } });
+    await feeder.send(MediatorDeclared, { ...ref, aggregateId: s.caseId, data: { caseId: s.caseId, mediatorId: s.mediatorSub, conflictOfInterest: false } });
+    for (const purpose of ['participation', ...(options.consents ?? [])] as ConsentPurpose[]) {
+      for (const participantId of [s.harmedId, s.responsibleId]) {
+        await feeder.send(ConsentRecorded, { ...ref, aggregateId: s.caseId, data: { caseId: s.caseId, participantId, purpose, decision: 'given', byGuardian: false } });
+      }
+    }
+    const sessionId = uuidv7();
+    await feeder.send(SessionCompleted, { ...ref, aggregateId: sessionId, data: {
+      sessionId, caseId: s.caseId, kind: 'joint_dialogue', heldAt: new Date().toISOString(), recordedLate: false,
+      attendance: [{ participantId: s.harmedId, present: true }, { participantId: s.responsibleId, present: true }],
+    } });
+    if (options.conclusion !== null) {
+      await feeder.send(CaseConcluded, { ...ref, aggregateId: s.caseId, data: { caseId: s.caseId, ...(options.conclusion ?? { agreementReached: true }) } });
+    }
+  };
+  if (options.caseFirst) {
+    await schedulingEvents();
+    await matchingEvents();
+    await referralEvents();
+  } else {
+    await referralEvents();
+    await matchingEvents();
+    await schedulingEvents();
+  }
+  return s;
+}
