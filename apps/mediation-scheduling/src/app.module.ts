@@ -4,7 +4,11 @@ import { SCHEDULING_DATABASE } from '@rj/scheduling/data-access';
 import { DatabaseModule } from '@rj/shared/persistence';
 import { MessagingModule } from '@rj/shared/messaging';
 import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
+import { MatchingEventsHandler } from './events/matching-events.handler';
+import { ReferralEventsHandler } from './events/referral-events.handler';
 import type { MediationSchedulingEnv } from './mediation-scheduling.env';
+import { PlatformModule } from './platform/platform.module';
+import { SchedulingFeatureModule } from './scheduling-feature.module';
 
 /** Wires mediation-scheduling: platform core, its database, the event backbone and its features. */
 export function appModule(config: MediationSchedulingEnv) {
@@ -12,7 +16,16 @@ export function appModule(config: MediationSchedulingEnv) {
     imports: [
       ServiceCoreModule.forRoot({ name: 'mediation-scheduling', config }),
       DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: SCHEDULING_DATABASE.entities, migrations: SCHEDULING_DATABASE.migrations, applicationName: 'mediation-scheduling' }),
-      MessagingModule.forRoot({ serviceName: 'mediation-scheduling' }),
+      PlatformModule,
+      SchedulingFeatureModule,
+      MessagingModule.forRoot({
+        serviceName: 'mediation-scheduling',
+        imports: [SchedulingFeatureModule],
+        subscriptions: {
+          inject: [ReferralEventsHandler, MatchingEventsHandler],
+          useFactory: (referrals: ReferralEventsHandler, matching: MatchingEventsHandler) => [...referrals.subscriptions(), ...matching.subscriptions()],
+        },
+      }),
     ],
     providers: [{ provide: READINESS_CHECKS, inject: [DataSource], useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)] }],
   })

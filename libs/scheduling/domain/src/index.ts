@@ -8,3 +8,8 @@ export * from './lib/mediator-rules';
 export * from './lib/conclusion-rules';
 export * from './lib/reminders';
 export * from './lib/case.reducer';
+export * from './lib/preparation-rules';
+export * from './lib/proposal-rules';
+export * from './lib/session-lifecycle-rules';
+export * from './lib/case-access';
+export * from './lib/reminder-offsets';

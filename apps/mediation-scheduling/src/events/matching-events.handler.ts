@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CaseOpened,
+  OfferAccepted,
+  PartnerRegistered,
+  PartnerUpdated,
+  systemActor,
+  uuidv7,
+  type DataOf,
+  type EventEnvelope,
+} from '@rj/shared/contracts';
+import { MissingPrerequisite, on, prerequisiteKey, type HandlerContext, type Subscription } from '@rj/shared/messaging';
+import { MediationCaseEntity, PartnerEntity, ReferralSnapshotEntity } from '@rj/scheduling/data-access';
+import { caseReducer, EMPTY_CASE } from '@rj/scheduling/domain';
+import { recordCaseEvent, saveCase } from '../cases/case-store';
+
+type Envelope<D> = EventEnvelope<string, D>;
+
+/** rj.matching.v1: partners, and the accepted offer that opens a case. */
+@Injectable()
+export class MatchingEventsHandler {
+  subscriptions(): Subscription[] {
+    return [
+      on(PartnerRegistered, (event, ctx) => this.onPartner(event, ctx)),
+      on(PartnerUpdated, (event, ctx) => this.onPartner(event, ctx)),
+      on(OfferAccepted, (event, ctx) => this.onOfferAccepted(event, ctx)),
+    ];
+  }
+
+  private async onPartner(event: Envelope<DataOf<typeof PartnerRegistered>>, ctx: HandlerContext): Promise<void> {
+    const { partnerId, name, active } = event.data;
+    await ctx.manager.upsert(PartnerEntity, { id: partnerId, name, active, updatedAt: new Date(event.occurredAt) }, ['id']);
+  }
+
+  /**
+   * The case opens for the accepting partner (product.md step 5). Its participants come from
+   * referral.submitted on another topic: without them the event waits (MissingPrerequisite)
+   * and runs again once they arrive.
+   */
+  private async onOfferAccepted(event: Envelope<DataOf<typeof OfferAccepted>>, ctx: HandlerContext): Promise<void> {
+    const referralId = event.referralId as string;
+    if (await ctx.manager.exists(MediationCaseEntity, { where: { referralId } })) return;
+    const snapshot = await ctx.manager.findOne(ReferralSnapshotEntity, { where: { referralId } });
+    if (snapshot?.withdrawnAt) return; // withdrawn is final: nothing opens after it
+    if (!snapshot?.participants) throw new MissingPrerequisite(prerequisiteKey('referral', referralId));
+
+    const now = new Date();
+    const caseId = uuidv7(now.getTime());
+    const state = caseReducer(EMPTY_CASE, { type: 'referral.submitted', referralId, data: { referralId, participants: snapshot.participants } });
+    const row: MediationCaseEntity = {
+      id: caseId, referralId, partnerId: event.data.partnerId, offerId: event.data.offerId, status: 'open', holdReason: null, state, openedAt: now, updatedAt: now,
+    };
+    await ctx.manager.insert(MediationCaseEntity, row);
+    const origin = { actor: systemActor('mediation-scheduling'), causedBy: ctx.causedBy };
+    await recordCaseEvent(ctx.manager, row, CaseOpened, { caseId, partnerId: event.data.partnerId, offerId: event.data.offerId }, origin);
+    await saveCase(ctx.manager, row, now);
+  }
+}

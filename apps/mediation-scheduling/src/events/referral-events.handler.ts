@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  ReferralPersonalDataErased,
+  ReferralSubmitted,
+  ReferralWithdrawn,
+  systemActor,
+  type DataOf,
+  type EventEnvelope,
+} from '@rj/shared/contracts';
+import { on, prerequisiteKey, type HandlerContext, type Subscription } from '@rj/shared/messaging';
+import { KeyStoreClient } from '@rj/shared/pii';
+import { MediationCaseEntity } from '@rj/scheduling/data-access';
+import { saveCase } from '../cases/case-store';
+import { concludeCase } from '../preparation/conclusion.service';
+import { SchedulingJobs } from '../reminders/scheduling-jobs';
+
+type Envelope<D> = EventEnvelope<string, D>;
+
+/** rj.referral.v1: the participants, the prosecutor's withdrawal, and erasure. */
+@Injectable()
+export class ReferralEventsHandler {
+  constructor(
+    private readonly keyStore: KeyStoreClient,
+    private readonly jobs: SchedulingJobs,
+  ) {}
+
+  subscriptions(): Subscription[] {
+    return [
+      // Applying it releases an offer.accepted that arrived first and was parked.
+      on(ReferralSubmitted, (event, ctx) => this.onSubmitted(event, ctx), (event) => [prerequisiteKey('referral', event.data.referralId)]),
+      on(ReferralWithdrawn, (event, ctx) => this.onWithdrawn(event, ctx)),
+      on(ReferralPersonalDataErased, (event, ctx) => this.onErased(event, ctx)),
+    ];
+  }
+
+  /** Participants kept as referral.submitted carried them: contacts stay ciphertext. */
+  private async onSubmitted(event: Envelope<DataOf<typeof ReferralSubmitted>>, ctx: HandlerContext): Promise<void> {
+    const { referralId, officeId, dataKeyId, participants } = event.data;
+    await ctx.manager.query(
+      `insert into referral_snapshot (referral_id, office_id, data_key_id, participants) values ($1, $2, $3, $4::jsonb)
+       on conflict (referral_id) do update set office_id = excluded.office_id, data_key_id = excluded.data_key_id,
+         participants = coalesce(referral_snapshot.participants, excluded.participants)`,
+      [referralId, officeId, dataKeyId, JSON.stringify(participants)],
+    );
+  }
+
+  /**
+   * api.md: the prosecutor's withdrawal ends the case — sessions and reminders cancelled, the
+   * case concluded with `referral_withdrawn`. Final: an offer.accepted after it opens nothing.
+   */
+  private async onWithdrawn(event: Envelope<DataOf<typeof ReferralWithdrawn>>, ctx: HandlerContext): Promise<void> {
+    const referralId = event.referralId as string;
+    const now = new Date();
+    await this.markSnapshot(ctx.manager, referralId, 'withdrawn_at', now);
+    const row = await ctx.manager.findOne(MediationCaseEntity, { where: { referralId }, lock: { mode: 'pessimistic_write' } });
+    if (!row || row.status === 'concluded') return;
+    const origin = { actor: systemActor('mediation-scheduling'), causedBy: ctx.causedBy };
+    const cancelled = await concludeCase(ctx.manager, row, { agreementReached: false, reasonCode: 'referral_withdrawn' }, 'platform', origin, now);
+    await saveCase(ctx.manager, row, now);
+    // Removed before the commit (a consumer has no after-commit hook): should the transaction
+    // fail, the sessions are still scheduled and the sweep adds their reminders back.
+    await this.jobs.planner.safely(() => Promise.all(cancelled.map((session) => this.jobs.planner.unplan(session))));
+  }
+
+  /** Crypto-shredding: drop the cached key at once; reads and reminders see the erasure. */
+  private async onErased(event: Envelope<DataOf<typeof ReferralPersonalDataErased>>, ctx: HandlerContext): Promise<void> {
+    this.keyStore.forget(event.data.dataKeyId);
+    await this.markSnapshot(ctx.manager, event.referralId as string, 'personal_data_erased_at', new Date(event.data.erasedAt));
+  }
+
+  private async markSnapshot(manager: EntityManager, referralId: string, column: 'withdrawn_at' | 'personal_data_erased_at', at: Date): Promise<void> {
+    await manager.query(
+      `insert into referral_snapshot (referral_id, ${column}) values ($1, $2)
+       on conflict (referral_id) do update set ${column} = coalesce(referral_snapshot.${column}, excluded.${column})`,
+      [referralId, at],
+    );
+  }
+}

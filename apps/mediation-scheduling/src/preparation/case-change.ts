@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '@rj/shared/auth';
+import { withTransaction } from '@rj/shared/persistence';
+import type { MediationCaseEntity } from '@rj/scheduling/data-access';
+import { assertMediatorActs } from '../cases/case-access';
+import { lockCase, saveCase } from '../cases/case-store';
+import { CLOCK, type Clock } from '../platform/clock';
+import type { RemindableSession } from '../reminders/reminder-planner';
+import { SchedulingJobs } from '../reminders/scheduling-jobs';
+
+export interface ChangeResult<T> {
+  readonly result: T;
+  /** Sessions the change cancelled: their reminder jobs go once the change committed. */
+  readonly cancelled?: readonly RemindableSession[];
+}
+
+/**
+ * The shape of every mediator action on a case: lock it, check the mediator acts on it
+ * (declared, of the partner), change and emit in one transaction, answer once committed, then
+ * remove the reminder jobs of what was cancelled.
+ */
+@Injectable()
+export class CaseChange {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: SchedulingJobs,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async byMediator<T>(principal: Principal, caseId: string, work: (manager: EntityManager, row: MediationCaseEntity, now: Date) => Promise<ChangeResult<T>>): Promise<T> {
+    const now = this.clock();
+    const { result, cancelled = [] } = await withTransaction(this.dataSource, async (manager) => {
+      const row = await lockCase(manager, caseId);
+      assertMediatorActs(row, principal);
+      const outcome = await work(manager, row, now);
+      await saveCase(manager, row, now);
+      return outcome;
+    });
+    if (cancelled.length) await this.jobs.planner.safely(() => Promise.all(cancelled.map((session) => this.jobs.planner.unplan(session))));
+    return result;
+  }
+}

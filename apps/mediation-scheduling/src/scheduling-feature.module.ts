@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { CasesController } from './cases/cases.controller';
+import { CasesService } from './cases/cases.service';
+import { ConfidentialCipher } from './confidential/confidential-cipher';
+import { ConfidentialController } from './confidential/confidential.controller';
+import { ConfidentialService } from './confidential/confidential.service';
+import { MatchingEventsHandler } from './events/matching-events.handler';
+import { ReferralEventsHandler } from './events/referral-events.handler';
+import { MediatorsController } from './mediators/mediators.controller';
+import { MediatorsService } from './mediators/mediators.service';
+import { CaseChange } from './preparation/case-change';
+import { ConclusionService } from './preparation/conclusion.service';
+import { PreparationController } from './preparation/preparation.controller';
+import { PreparationService } from './preparation/preparation.service';
+import { SchedulingJobsModule } from './reminders/scheduling-jobs';
+import { SessionsController } from './sessions/sessions.controller';
+import { SessionsService } from './sessions/sessions.service';
+
+/** Everything mediation-scheduling does: its endpoints, its event handlers, its jobs. */
+@Module({
+  imports: [SchedulingJobsModule],
+  controllers: [MediatorsController, CasesController, PreparationController, SessionsController, ConfidentialController],
+  providers: [
+    MediatorsService,
+    CasesService,
+    CaseChange,
+    PreparationService,
+    ConclusionService,
+    SessionsService,
+    ConfidentialCipher,
+    ConfidentialService,
+    ReferralEventsHandler,
+    MatchingEventsHandler,
+  ],
+  exports: [ReferralEventsHandler, MatchingEventsHandler, SchedulingJobsModule],
+})
+export class SchedulingFeatureModule {}

@@ -1,0 +1,29 @@
+import { expect } from '@jest/globals';
+import type { Harness, TestReferral } from './scheduling-harness';
+
+export interface CaseActors {
+  admin: string;
+  mediator: string;
+  mediatorSub: string;
+}
+
+/** The partner's admin registers a mediator, proposes them, and they declare no conflict. */
+export async function assignMediator(harness: Harness, referral: TestReferral & { caseId: string }, sub = `mediator-${referral.caseId.slice(-8)}`): Promise<CaseActors> {
+  const { service } = harness;
+  const admin = service.token('partner_admin', referral.partnerId, `admin-${referral.partnerId.slice(-6)}`);
+  const mediator = service.token('mediator', referral.partnerId, sub);
+  const registered = await service.request('POST', '/api/mediators', { token: admin, body: { sub, fullName: 'Mia Mediator', contact: { email: `${sub}@partner.example` }, specialties: [] } });
+  expect([201, 409]).toContain(registered.status);
+  expect((await service.request('POST', `/api/cases/${referral.caseId}/mediators`, { token: admin, body: { mediatorId: sub } })).status).toBe(201);
+  expect((await service.request('POST', `/api/cases/${referral.caseId}/declarations`, { token: mediator, body: { conflictOfInterest: false } })).status).toBe(201);
+  return { admin, mediator, mediatorSub: sub };
+}
+
+/** Records information and participation consent for a participant (what any session of theirs needs). */
+export async function consentParticipant(harness: Harness, caseId: string, token: string, participantId: string): Promise<void> {
+  const post = (path: string, body: object) => harness.service.request('POST', `/api/cases/${caseId}${path}`, { token, body });
+  expect((await post('/information', { participantId, informationVersion: 'adult-v3', language: 'nl' })).status).toBe(201);
+  expect((await post('/consents', { participantId, purpose: 'participation', decision: 'given' })).status).toBe(201);
+}
+
+export const inMinutes = (minutes: number, from = Date.now()) => new Date(from + minutes * 60_000).toISOString();

@@ -1,0 +1,25 @@
+import type { Role } from '@rj/shared/contracts';
+import type { CaseState } from './case-state';
+
+export interface CaseViewer {
+  readonly sub: string;
+  readonly role: Role;
+  readonly org: string | null;
+}
+
+/** How a caller stands to a case; null: the case is not theirs to know of (404). */
+export type CaseStanding = 'partner_admin' | 'assigned' | 'proposed' | null;
+
+/**
+ * Need to know (product.md): the accepting partner's admin sees all of its cases; a mediator of
+ * that partner sees the cases they are proposed for (to declare about the named parties) or
+ * assigned to; a mediator who declared a conflict is off the case. Everyone else: nothing.
+ */
+export function caseStandingOf(state: Pick<CaseState, 'partnerId' | 'mediators'>, viewer: CaseViewer): CaseStanding {
+  if (viewer.org === null || viewer.org !== state.partnerId) return null;
+  if (viewer.role === 'partner_admin') return 'partner_admin';
+  if (viewer.role !== 'mediator') return null;
+  const mediator = state.mediators.find((m) => m.mediatorId === viewer.sub);
+  if (!mediator || mediator.conflicted) return null;
+  return mediator.declared ? 'assigned' : 'proposed';
+}
