@@ -27,3 +27,32 @@ export async function consentParticipant(harness: Harness, caseId: string, token
 }
 
 export const inMinutes = (minutes: number, from = Date.now()) => new Date(from + minutes * 60_000).toISOString();
+
+type OpenCase = TestReferral & { caseId: string };
+
+/** Records a preparation meeting held an hour ago with one participant (a late record, within the window). */
+export async function holdPreparation(harness: Harness, referral: OpenCase, actors: CaseActors, participantId: string, hoursAgo = 2): Promise<void> {
+  const body = {
+    kind: 'preparation',
+    startsAt: inMinutes(-60 * hoursAgo),
+    endsAt: inMinutes(-60 * hoursAgo + 45),
+    participantIds: [participantId],
+    mediatorIds: [actors.mediatorSub],
+    attendance: [{ participantId, present: true }],
+  };
+  const recorded = await harness.service.request('POST', `/api/cases/${referral.caseId}/sessions`, { token: actors.mediator, body });
+  expect(recorded.status).toBe(201);
+}
+
+/** A case whose dialogue gate is open: every condition of api.md's gate holds for both parties. */
+export async function readyCase(harness: Harness, referral: OpenCase): Promise<CaseActors> {
+  const actors = await assignMediator(harness, referral);
+  const post = (path: string, body: object) => harness.service.request('POST', `/api/cases/${referral.caseId}${path}`, { token: actors.mediator, body });
+  for (const [index, participantId] of [referral.harmedId, referral.responsibleId].entries()) {
+    await consentParticipant(harness, referral.caseId, actors.mediator, participantId);
+    expect((await post('/risk-assessments', { participantId, outcome: 'proceed', factors: [] })).status).toBe(201);
+    await holdPreparation(harness, referral, actors, participantId, 3 + index);
+  }
+  expect((await post('/acknowledgements', { participantId: referral.responsibleId })).status).toBe(201);
+  return actors;
+}
