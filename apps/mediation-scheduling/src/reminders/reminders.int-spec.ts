@@ -1,0 +1,107 @@
+import { ReferralWithdrawn } from '@rj/shared/contracts';
+import { eventually, readTopics } from '@rj/shared/testing';
+import { assignMediator, consentParticipant, inMinutes } from '../test/case-actors';
+import { openCase, startHarness, topicsOf, type Harness } from '../test/scheduling-harness';
+import { SchedulingJobs } from './scheduling-jobs';
+import { sessionReminderJob } from './session-reminder.job';
+
+/** Offsets of one minute: a session 63 s ahead has its reminder due in 3 s. */
+describe('session reminders', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness({ REMINDER_OFFSETS_MINUTES: '1,1440' });
+  });
+  afterAll(() => harness?.close());
+
+  const jobs = () => harness.service.running.app.get(SchedulingJobs);
+  const reminderState = (sessionId: string, participantId: string, startsAt: string, offsetMinutes: number) =>
+    jobs().runner.jobState(sessionReminderJob, { sessionId, participantId, offsetMinutes, startsAtMs: Date.parse(startsAt) });
+
+  async function followUp(startInSeconds: number) {
+    const harmedEmail = `harmed-${Date.now()}@example.org`;
+    const referral = await openCase(harness, { harmedEmail });
+    const actors = await assignMediator(harness, referral);
+    for (const id of [referral.harmedId, referral.responsibleId]) await consentParticipant(harness, referral.caseId, actors.mediator, id);
+    const startsAt = new Date(Date.now() + startInSeconds * 1000).toISOString();
+    const booked = await harness.service.request('POST', `/api/cases/${referral.caseId}/sessions`, {
+      token: actors.mediator,
+      body: { kind: 'follow_up', startsAt, endsAt: inMinutes(30, Date.parse(startsAt)), participantIds: [referral.harmedId, referral.responsibleId], mediatorIds: [actors.mediatorSub] },
+    });
+    expect(booked.status).toBe(201);
+    return { referral, actors, harmedEmail, session: booked.body as { id: string; startsAt: string } };
+  }
+
+  it('e-mails the participant with a safe e-mail channel at the offset, and nobody without one', async () => {
+    const { referral, session, harmedEmail } = await followUp(63);
+    const mail = await harness.smtp.waitFor((m) => m.to.includes(harmedEmail), 30_000);
+    const sentAt = Date.now();
+    // Due one minute before the start, not earlier (the same clock on both sides).
+    expect(sentAt).toBeGreaterThanOrEqual(Date.parse(session.startsAt) - 60_000);
+    expect(mail.subject).toMatch(/^Reminder: your follow-up meeting on /);
+    expect(`${mail.subject} ${mail.text}`).not.toMatch(/Anna|Tom|Jansen|Vries/);
+    expect(sentAt).toBeLessThan(Date.parse(session.startsAt) - 50_000);
+
+    const messages = await readTopics(topicsOf(harness), (read) => read.filter((m) => m.value.includes('"reminder.sent"') && m.value.includes(session.id)).length >= 2);
+    const sent = messages.map((m) => JSON.parse(m.value)).filter((e) => e.type === 'reminder.sent' && e.data.sessionId === session.id);
+    expect(sent.find((e) => e.data.participantId === referral.harmedId)?.data).toMatchObject({ delivered: true, channel: 'email', offsetMinutes: 1 });
+    expect(sent.find((e) => e.data.participantId === referral.responsibleId)?.data).toMatchObject({ delivered: false, reasonCode: 'no_safe_channel' });
+    expect(harness.smtp.messages.filter((m) => m.to.some((to) => to.includes('+316')))).toHaveLength(0);
+    const skipped = await harness.service.dataSource.query(`select count(*)::int as n from notification where status = 'skipped' and last_error = 'no_safe_channel'`);
+    expect(skipped[0].n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('removes the reminder jobs of a cancelled session and re-plans a rescheduled one', async () => {
+    const { referral, actors, session } = await followUp(3 * 24 * 3600);
+    expect(await reminderState(session.id, referral.harmedId, session.startsAt, 1440)).toBe('delayed');
+    const later = new Date(Date.parse(session.startsAt) + 3600_000).toISOString();
+    const moved = await harness.service.request('PATCH', `/api/sessions/${session.id}`, { token: actors.mediator, body: { startsAt: later, endsAt: inMinutes(30, Date.parse(later)) } });
+    expect(moved.status).toBe(200);
+    expect(await reminderState(session.id, referral.harmedId, session.startsAt, 1440)).toBe('missing');
+    expect(await reminderState(session.id, referral.harmedId, later, 1440)).toBe('delayed');
+
+    expect((await harness.service.request('POST', `/api/sessions/${session.id}/cancel`, { token: actors.mediator })).status).toBe(200);
+    expect(await reminderState(session.id, referral.harmedId, later, 1440)).toBe('missing');
+    expect(await reminderState(session.id, referral.responsibleId, later, 1440)).toBe('missing');
+  });
+
+  it('re-creates reminder jobs that Redis lost, from the sessions in Postgres', async () => {
+    const { referral, session } = await followUp(4 * 24 * 3600);
+    await jobs().runner.remove(sessionReminderJob, { sessionId: session.id, participantId: referral.harmedId, offsetMinutes: 1440, startsAtMs: Date.parse(session.startsAt) });
+    expect(await reminderState(session.id, referral.harmedId, session.startsAt, 1440)).toBe('missing');
+    await jobs().sweep.sweepOnce();
+    expect(await reminderState(session.id, referral.harmedId, session.startsAt, 1440)).toBe('delayed');
+  });
+
+  it("on the prosecutor's withdrawal cancels the sessions, removes their reminders and concludes the case", async () => {
+    const { referral, session } = await followUp(5 * 24 * 3600);
+    await harness.send(ReferralWithdrawn, { referralId: referral.referralId, aggregateId: referral.referralId, data: { reasonCode: 'charges_dropped' } });
+    await eventually(async () => {
+      const [row] = await harness.service.dataSource.query('select status from mediation_case where id = $1', [referral.caseId]);
+      return row.status === 'concluded';
+    }, 30_000, 'the case to be concluded');
+    const [cancelled] = await harness.service.dataSource.query('select status, cancel_reason_code from session where id = $1', [session.id]);
+    expect(cancelled).toEqual({ status: 'cancelled', cancel_reason_code: 'referral_withdrawn' });
+    expect(await reminderState(session.id, referral.harmedId, session.startsAt, 1440)).toBe('missing');
+    const messages = await readTopics(topicsOf(harness), (read) => read.some((m) => m.value.includes('"case.concluded"') && m.value.includes(referral.caseId)));
+    const concluded = messages.map((m) => JSON.parse(m.value)).find((e) => e.type === 'case.concluded' && e.data.caseId === referral.caseId);
+    expect(concluded.data).toEqual({ caseId: referral.caseId, agreementReached: false, reasonCode: 'referral_withdrawn' });
+  });
+
+  it('on a participation withdrawal cancels future sessions and their reminders at once and puts the case on hold', async () => {
+    const { referral, actors, session } = await followUp(6 * 24 * 3600);
+    const withdrawn = await harness.service.request('POST', `/api/cases/${referral.caseId}/consents`, {
+      token: actors.mediator,
+      body: { participantId: referral.responsibleId, purpose: 'participation', decision: 'withdrawn' },
+    });
+    expect(withdrawn).toMatchObject({ status: 201, body: { caseStatus: 'on_hold', holdReason: 'participation_withdrawn' } });
+    const [row] = await harness.service.dataSource.query('select status, cancel_reason_code from session where id = $1', [session.id]);
+    expect(row).toEqual({ status: 'cancelled', cancel_reason_code: 'participation_withdrawn' });
+    expect(await reminderState(session.id, referral.harmedId, session.startsAt, 1440)).toBe('missing');
+    const joint = await harness.service.request('POST', `/api/cases/${referral.caseId}/sessions`, {
+      token: actors.mediator,
+      body: { kind: 'preparation', startsAt: inMinutes(60 * 24 * 8), endsAt: inMinutes(60 * 24 * 8 + 30), participantIds: [referral.harmedId], mediatorIds: [actors.mediatorSub] },
+    });
+    expect(joint).toMatchObject({ status: 409, body: { rule: 'case_on_hold' } });
+  });
+});
