@@ -1,4 +1,5 @@
 import { addMonths } from '@rj/outcome/domain';
+import { ReferralWithdrawn } from '@rj/shared/contracts';
 import { feedReferral, type Scenario, type ScenarioOptions } from './test/referral-scenario';
 import { startOutcomeTestContext, type OutcomeTestContext } from './test/outcome-test-context';
 
@@ -128,5 +129,24 @@ describe('outcome-tracking: agreement to report-back', () => {
     expect((await t.service.request('POST', `/api/follow-ups/${id}`, { token: prosecutor, body: { reoffended: false } })).body).toMatchObject({ status: 'recorded', reoffended: false });
     expect((await t.service.request('POST', `/api/follow-ups/${id}`, { token: prosecutor, body: { reoffended: true } })).status).toBe(409);
     expect((await t.emitted('follow_up.recorded', s.referralId)).map((e) => e.data)).toEqual([{ followUpId: id, caseId: s.caseId, monthsAfter: 6, reoffended: false }]);
+  });
+
+  it('drops pending follow-ups and deadlines on referral.withdrawn and emits nothing further', async () => {
+    const done = await fed({});
+    const { agreement } = await agree(done, [{ kind: 'other', dueBy: inDays(1) }]);
+    await progress(done, agreement.id, agreement.terms[0].id, { done: true });
+    const running = await fed({});
+    await agree(running, [{ kind: 'apology_letter', dueBy: inDays(1) }]);
+    for (const s of [done, running]) {
+      await t.feeder.send(ReferralWithdrawn, { referralId: s.referralId, aggregateId: s.referralId, data: { reasonCode: 'charges_dropped' } });
+    }
+    await t.waitFor(async () => (await caseStatus(running.caseId)) === 'withdrawn', 'running case withdrawn');
+    const followUps: { status: string }[] = await t.service.dataSource.query('select status from follow_up where referral_id = $1', [done.referralId]);
+    expect(followUps.map((f) => f.status)).toEqual(['dropped', 'dropped', 'dropped']);
+    const before = (await t.emitted()).length;
+    t.clock.set(new Date(`${addMonths(inDays(0), 25)}T12:00:00Z`));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const after = await t.emitted();
+    expect(after.slice(before).filter((e) => e.referralId === done.referralId || e.referralId === running.referralId)).toEqual([]);
   });
 });

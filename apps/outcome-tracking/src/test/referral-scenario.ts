@@ -23,6 +23,8 @@ export interface ScenarioOptions {
   /** Purposes both parties consented to (participation is always given). */
   consents?: ConsentPurpose[];
   conclusion?: { agreementReached: true } | { agreementReached: false; reasonCode: ConclusionReasonCode } | null;
+  /** When the referral was submitted, and days after it the offer was accepted and the dialogue held. */
+  timeline?: { submittedAt: string; acceptedAfterDays: number; dialogueAfterDays: number };
   /** Send case.opened (and the rest of the scheduling events) before referral.submitted. */
   caseFirst?: boolean;
 }
@@ -36,9 +38,11 @@ export async function feedReferral(feeder: EventFeeder, keys: TestKeyStore, opti
   const key = keys.newKey();
   const enc = (text: string) => encryptField(text, key);
   const ref = { referralId: s.referralId };
+  const start = options.timeline ? Date.parse(options.timeline.submittedAt) : Date.now();
+  const after = (days: number | undefined) => (days === undefined ? new Date().toISOString() : new Date(start + days * 86_400_000).toISOString());
   const referralEvents = async () => {
     await feeder.send(OfficeRegistered, { referralId: null, aggregateId: s.officeId, data: { officeId: s.officeId, name: 'North office', jurisdictions: ['NL-NH'], contact: { email: `office-${s.officeId}@north.example` } } });
-    await feeder.send(ReferralSubmitted, { ...ref, aggregateId: s.referralId, data: {
+    await feeder.send(ReferralSubmitted, { ...ref, aggregateId: s.referralId, occurredAt: after(options.timeline && 0), data: {
       referralId: s.referralId, officeId: s.officeId, source: 'prosecutor', caseNumber: enc('PARKET-1'), jurisdiction: 'NL-NH',
       offense: { code: 'SR-350', category: 'property_damage', severity: 'misdemeanor' }, incidentDate: '2026-01-15', stage: 'pre_trial',
       protectiveOrder: false, reportBackBy: '2026-12-31', languages: ['nl'], hasMinor: false, dataKeyId: key.keyId,
@@ -52,8 +56,8 @@ export async function feedReferral(feeder: EventFeeder, keys: TestKeyStore, opti
   };
   const offerId = uuidv7();
   const matchingEvents = async () => {
-    await feeder.send(OfferMade, { ...ref, aggregateId: offerId, data: { offerId, matchId: uuidv7(), partnerId: s.partnerId, rank: 1, expiresAt: new Date(Date.now() + 86_400_000).toISOString() } });
-    await feeder.send(OfferAccepted, { ...ref, aggregateId: offerId, data: { offerId, partnerId: s.partnerId } });
+    await feeder.send(OfferMade, { ...ref, aggregateId: offerId, occurredAt: after(options.timeline && 1), data: { offerId, matchId: uuidv7(), partnerId: s.partnerId, rank: 1, expiresAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    await feeder.send(OfferAccepted, { ...ref, aggregateId: offerId, occurredAt: after(options.timeline?.acceptedAfterDays), data: { offerId, partnerId: s.partnerId } });
   };
   const schedulingEvents = async () => {
     await feeder.send(MediatorRegistered, { referralId: null, aggregateId: s.mediatorSub, data: { mediatorId: s.mediatorSub, partnerId: s.partnerId, fullName: 'Mia Mediator', contact: { email: `${s.mediatorSub}@partner.example` }, specialties: [] } });
@@ -66,7 +70,7 @@ export async function feedReferral(feeder: EventFeeder, keys: TestKeyStore, opti
     }
     const sessionId = uuidv7();
     await feeder.send(SessionCompleted, { ...ref, aggregateId: sessionId, data: {
-      sessionId, caseId: s.caseId, kind: 'joint_dialogue', heldAt: new Date().toISOString(), recordedLate: false,
+      sessionId, caseId: s.caseId, kind: 'joint_dialogue', heldAt: after(options.timeline?.dialogueAfterDays), recordedLate: false,
       attendance: [{ participantId: s.harmedId, present: true }, { participantId: s.responsibleId, present: true }],
     } });
     if (options.conclusion !== null) {
