@@ -1,4 +1,4 @@
-import { AUDIT_DATABASE } from '@rj/audit/data-access';
+import { AUDIT_DATABASE, rebuildReferralState } from '@rj/audit/data-access';
 import { canonicalJson, chainHash } from '@rj/audit/domain';
 import { EVENT_CATALOGUE, SAMPLE_EVENTS, SAMPLE_IDS, sampleEvent, uuidv7, type Role } from '@rj/shared/contracts';
 import { encryptField, generateDataKey } from '@rj/shared/pii';
@@ -119,6 +119,21 @@ describe('audit-ledger', () => {
     expect(header).toBe('sequence,event_id,topic,partition,offset,event_type,aggregate_id,referral_id,occurred_at,recorded_at,prev_hash,hash,event');
     expect(row.endsWith(`,"${canonicalJson(SAMPLE_EVENTS['referral.submitted']).replace(/"/g, '""')}"`)).toBe(true);
     expect(end).toBe('');
+  });
+
+  it('rebuilds the referral-state projection from the ledger equal to the live one, and names a row changed behind its back', async () => {
+    await settled(service.dataSource);
+    const report = await rebuildReferralState(service.dataSource);
+    expect(report).toMatchObject({ equal: true, mismatches: 0 });
+    expect(report.referrals).toBeGreaterThanOrEqual(1);
+    expect(await service.dataSource.query('select 1 from information_schema.schemata where schema_name = $1', [report.schema])).toHaveLength(0);
+    const [{ state }] = await service.dataSource.query('select state::text as state from referral_state where referral_id = $1', [referralId]);
+    await service.dataSource.query(`update referral_state set state = jsonb_set(state, '{referral,status}', '"submitted"') where referral_id = $1`, [referralId]);
+    try {
+      expect(await rebuildReferralState(service.dataSource)).toMatchObject({ equal: false, mismatches: 1, sample: [referralId] });
+    } finally {
+      await service.dataSource.query('update referral_state set state = $2::jsonb where referral_id = $1', [referralId, state]);
+    }
   });
 
   describe('tamper evidence', () => {

@@ -8,3 +8,5 @@ export * from './lib/ledger-rows';
 export * from './lib/ledger-cursor';
 export * from './lib/ledger-queries';
 export * from './lib/checkpoint-store';
+export * from './lib/projection-rebuild';
+export * from './lib/synthetic-ledger';
