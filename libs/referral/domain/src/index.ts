@@ -15,4 +15,6 @@ export * from './lib/reducer/fold-referral-events';
 export * from './lib/report/sharing-consent';
 export * from './lib/report/prosecutor-report';
 export * from './lib/intake/referral-rules';
+export * from './lib/intake/participant-facts';
 export * from './lib/deadline/deadline-risk';
+export * from './lib/deadline/deadline-notice';

@@ -1,4 +1,4 @@
-import { referralRuleProblems, type ReferralRuleInput } from './referral-rules';
+import { isMinorOn, referralRuleProblems, type ReferralRuleInput } from './referral-rules';
 
 const clock = () => new Date('2025-03-03T23:30:00Z');
 const valid: ReferralRuleInput = {
@@ -43,5 +43,29 @@ describe('referralRuleProblems', () => {
       'incidentDate',
       'reportBackBy',
     ]);
+  });
+
+  it('refuses a date of birth in the future', () => {
+    const parties = [{ role: 'harmed', minor: false, dateOfBirth: '2025-03-04' }, { role: 'responsible', minor: false }];
+    expect(referralRuleProblems({ ...valid, parties }, clock)).toEqual([{ field: 'parties[0].dateOfBirth', message: 'must not be in the future' }]);
+  });
+
+  it('needs the minor flag to agree with the date of birth, so no minor goes without a guardian', () => {
+    const adultAsMinor = [{ role: 'harmed', minor: true, guardian: {}, dateOfBirth: '1980-01-01' }, { role: 'responsible', minor: false }];
+    expect(referralRuleProblems({ ...valid, parties: adultAsMinor }, clock)).toEqual([{ field: 'parties[0].minor', message: 'must be false for this dateOfBirth' }]);
+    const minorAsAdult = [{ role: 'harmed', minor: false }, { role: 'responsible', minor: false, dateOfBirth: '2010-06-01' }];
+    expect(referralRuleProblems({ ...valid, parties: minorAsAdult }, clock)).toEqual([{ field: 'parties[1].minor', message: 'must be true for this dateOfBirth' }]);
+  });
+
+  it('counts a party a minor until the 18th birthday', () => {
+    expect(isMinorOn('2007-03-04', '2025-03-03')).toBe(true);
+    expect(isMinorOn('2007-03-03', '2025-03-03')).toBe(false);
+    expect(isMinorOn('2008-02-29', '2026-02-28')).toBe(true);
+    expect(isMinorOn('2008-02-29', '2026-03-01')).toBe(false);
+  });
+
+  it('gives defence counsel to the person responsible only', () => {
+    const parties = [{ role: 'harmed', minor: false, counsel: { fullName: 'C' } }, { role: 'responsible', minor: false, counsel: { fullName: 'D' } }];
+    expect(referralRuleProblems({ ...valid, parties }, clock)).toEqual([{ field: 'parties[0].counsel', message: 'only the person responsible has defence counsel' }]);
   });
 });

@@ -5,7 +5,7 @@ import type { PartyRole } from '../vocabulary';
 export interface ReferralRuleInput {
   incidentDate?: unknown;
   reportBackBy?: unknown;
-  parties?: ReadonlyArray<{ role?: PartyRole | string; minor?: boolean; guardian?: unknown } | null | undefined>;
+  parties?: ReadonlyArray<{ role?: PartyRole | string; minor?: boolean; guardian?: unknown; dateOfBirth?: unknown; counsel?: unknown } | null | undefined>;
 }
 
 export interface FieldProblem {
@@ -21,7 +21,14 @@ export type Clock = () => Date;
  */
 export function referralRuleProblems(referral: ReferralRuleInput, clock: Clock = () => new Date()): FieldProblem[] {
   const today = utcDateOf(clock());
-  return [...partyRoles(referral), ...guardians(referral), ...incidentNotInFuture(referral, today), ...reportBackAfterToday(referral, today)];
+  return [
+    ...partyRoles(referral),
+    ...guardians(referral),
+    ...datesOfBirth(referral, today),
+    ...counselOfResponsibleOnly(referral),
+    ...incidentNotInFuture(referral, today),
+    ...reportBackAfterToday(referral, today),
+  ];
 }
 
 /**
@@ -41,6 +48,40 @@ function guardians(referral: ReferralRuleInput): FieldProblem[] {
   return (referral.parties ?? []).flatMap((party, index) =>
     party?.minor === true && (party.guardian === undefined || party.guardian === null)
       ? [{ field: `parties[${index}].guardian`, message: 'a minor needs a guardian' }]
+      : [],
+  );
+}
+
+/** Age of majority: a party under it is a minor and needs a guardian (product.md, Preparation). */
+export const AGE_OF_MAJORITY = 18;
+
+/** Whether someone born on `dateOfBirth` is under the age of majority on `today` (both `YYYY-MM-DD`). */
+export function isMinorOn(dateOfBirth: string, today: string): boolean {
+  const comesOfAge = `${String(Number(dateOfBirth.slice(0, 4)) + AGE_OF_MAJORITY).padStart(4, '0')}${dateOfBirth.slice(4)}`;
+  return today < comesOfAge;
+}
+
+/**
+ * A date of birth is in the past, and agrees with the minor flag: a minor marked as an adult
+ * would reach a dialogue without the guardian whose consent the law requires.
+ */
+function datesOfBirth(referral: ReferralRuleInput, today: string): FieldProblem[] {
+  return (referral.parties ?? []).flatMap((party, index) => {
+    const dateOfBirth = party?.dateOfBirth;
+    if (dateOfBirth === undefined || dateOfBirth === null) return [];
+    const field = `parties[${index}].dateOfBirth`;
+    if (!isIsoDate(dateOfBirth)) return [{ field, message: 'must be a date YYYY-MM-DD' }];
+    if (dateOfBirth > today) return [{ field, message: 'must not be in the future' }];
+    const minor = isMinorOn(dateOfBirth, today);
+    return minor === (party?.minor === true) ? [] : [{ field: `parties[${index}].minor`, message: `must be ${minor} for this dateOfBirth` }];
+  });
+}
+
+/** Defence counsel belongs to the person responsible (the contract of referral.submitted). */
+function counselOfResponsibleOnly(referral: ReferralRuleInput): FieldProblem[] {
+  return (referral.parties ?? []).flatMap((party, index) =>
+    party?.counsel !== undefined && party?.counsel !== null && party?.role !== 'responsible'
+      ? [{ field: `parties[${index}].counsel`, message: 'only the person responsible has defence counsel' }]
       : [],
   );
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { OFFENSE_SEVERITIES, ReferralScreened, STAGES, validateEventData } from '@rj/shared/contracts';
-import { excludedCategoryOf, requiresSpecialist, screenedEventData, type ScreeningInput } from './screening-decision';
+import { decidedByDefaultPolicy, excludedCategoryOf, requiresSpecialist, screenedEventData, type ScreeningInput } from './screening-decision';
 import { DEFAULT_SCREENING_POLICY, policyFor, type ScreeningPolicy } from './screening-policy';
 import { screenReferral } from './screen-referral';
 
@@ -106,8 +106,17 @@ describe('screenReferral', () => {
   });
 
   it('gives referral.screened its data, never an override', () => {
-    const data = screenedEventData(screenReferral(referral({ protectiveOrder: true }, { category: 'domestic_violence' }), policy()));
-    expect(data).toMatchObject({ outcome: 'ineligible', excludedCategoryOverride: false, policyVersion: 4 });
+    const data = screenedEventData(screenReferral(referral({ protectiveOrder: true }, { category: 'domestic_violence' }), policy()), 'NL-NH');
+    expect(data).toMatchObject({ outcome: 'ineligible', excludedCategoryOverride: false, policyVersion: 4, policyJurisdiction: 'NL-NH' });
+    expect(validateEventData(ReferralScreened, data)).toEqual([]);
+  });
+
+  it("names the referral's jurisdiction with version 0 when the default policy decided, as the contract needs a code", () => {
+    const decision = screenReferral(referral({ jurisdiction: 'NL-FL', protectiveOrder: true }), DEFAULT_SCREENING_POLICY);
+    expect(decidedByDefaultPolicy(decision)).toBe(true);
+    expect(decidedByDefaultPolicy(screenReferral(referral(), policy()))).toBe(false);
+    const data = screenedEventData(decision, 'NL-FL');
+    expect(data).toMatchObject({ outcome: 'needs_review', policyVersion: 0, policyJurisdiction: 'NL-FL' });
     expect(validateEventData(ReferralScreened, data)).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import type { OffenseSeverity, ScreeningOutcome, ScreeningRule, Stage } from '../vocabulary';
+import { DEFAULT_POLICY_JURISDICTION } from './screening-policy';
 
 /** What screening reads from a referral (api.md, Referral body). */
 export interface ScreeningInput {
@@ -48,7 +49,22 @@ export function isEligible(decision: Pick<ScreeningDecision, 'outcome'>): boolea
   return decision.outcome === 'eligible';
 }
 
-/** The data of `referral.screened`: screening itself never overrides an exclusion. */
-export function screenedEventData(decision: ScreeningDecision) {
-  return { ...decision, reasons: decision.reasons.map((reason) => ({ ...reason })), excludedCategoryOverride: false as const };
+/** The built-in default policy decided: the jurisdiction had no policy of its own. */
+export function decidedByDefaultPolicy(decision: Pick<ScreeningDecision, 'policyJurisdiction'>): boolean {
+  return decision.policyJurisdiction === DEFAULT_POLICY_JURISDICTION;
+}
+
+/**
+ * The data of `referral.screened`: screening itself never overrides an exclusion. The event
+ * names whose policy decided by the referral's jurisdiction (a code, the key of
+ * `PUT /api/screening-policies/{jurisdiction}`): when the built-in default decided, that is
+ * the referral's own jurisdiction with version 0, which the contract documents as the default.
+ */
+export function screenedEventData(decision: ScreeningDecision, referralJurisdiction: string) {
+  return {
+    ...decision,
+    reasons: decision.reasons.map((reason) => ({ ...reason })),
+    policyJurisdiction: decidedByDefaultPolicy(decision) ? referralJurisdiction : decision.policyJurisdiction,
+    excludedCategoryOverride: false as const,
+  };
 }

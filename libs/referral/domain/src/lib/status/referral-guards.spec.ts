@@ -1,5 +1,5 @@
 import { InvalidInput, RuleViolation, type ReferralStatus } from '@rj/shared/contracts';
-import { assertCanExtendDeadline, assertCanWithdraw, assertReportAvailable } from './referral-guards';
+import { assertCanExtendDeadline, assertCanWithdraw, assertReportAvailable, screeningAwaitingReview } from './referral-guards';
 
 describe('referral guards', () => {
   it.each<ReferralStatus>(['submitted', 'needs_review', 'matching', 'offered', 'assigned', 'in_progress'])('lets a prosecutor withdraw a %s referral', (status) => {
@@ -23,6 +23,14 @@ describe('referral guards', () => {
     expect(() => assertReportAvailable('returned')).not.toThrow();
     for (const status of ['in_progress', 'withdrawn', 'unmatched'] as ReferralStatus[]) {
       expect(() => assertReportAvailable(status)).toThrow(RuleViolation);
+    }
+  });
+
+  it('reviews a needs_review screening or an ineligible one (to override), nothing else', () => {
+    expect(screeningAwaitingReview('needs_review')).toBe('needs_review');
+    expect(screeningAwaitingReview('ineligible')).toBe('ineligible');
+    for (const status of ['submitted', 'matching', 'assigned', 'withdrawn', 'completed'] as ReferralStatus[]) {
+      expect(() => screeningAwaitingReview(status)).toThrow(expect.objectContaining({ rule: 'review_only_of_pending_or_override' }));
     }
   });
 });

@@ -1,6 +1,6 @@
 import { InvalidInput, RuleViolation } from '@rj/shared/contracts';
 import { isIsoDate } from '../dates';
-import type { ReferralStatus } from '../vocabulary';
+import type { ReferralStatus, ScreeningOutcome } from '../vocabulary';
 import { isOpen, REPORTABLE_STATUSES } from './referral-status';
 
 /**
@@ -36,4 +36,14 @@ export function assertReportAvailable(status: ReferralStatus): asserts status is
   if (!REPORTABLE_STATUSES.includes(status)) {
     throw new RuleViolation('report_only_when_completed_or_returned', `no report yet: the referral is ${status}`);
   }
+}
+
+/**
+ * The screening outcome a review would decide on, read from where the referral stands:
+ * a needs_review screening awaits a person's decision, an ineligible one may be overridden
+ * by an admin. Any other status (matching began, withdrawn, ...) has nothing to review: 409.
+ */
+export function screeningAwaitingReview(status: ReferralStatus): Extract<ScreeningOutcome, 'needs_review' | 'ineligible'> {
+  if (status === 'needs_review' || status === 'ineligible') return status;
+  throw new RuleViolation('review_only_of_pending_or_override', `a ${status} referral has no screening awaiting review`);
 }
