@@ -1,4 +1,4 @@
-import { ReferralWithdrawn } from '@rj/shared/contracts';
+import { ReferralPersonalDataErased, ReferralWithdrawn } from '@rj/shared/contracts';
 import { eventually, readTopics } from '@rj/shared/testing';
 import { assignMediator, consentParticipant, inMinutes } from '../test/case-actors';
 import { openCase, startHarness, topicsOf, type Harness } from '../test/scheduling-harness';
@@ -103,5 +103,19 @@ describe('session reminders', () => {
       body: { kind: 'preparation', startsAt: inMinutes(60 * 24 * 8), endsAt: inMinutes(60 * 24 * 8 + 30), participantIds: [referral.harmedId], mediatorIds: [actors.mediatorSub] },
     });
     expect(joint).toMatchObject({ status: 409, body: { rule: 'case_on_hold' } });
+  });
+
+  it('sends nothing once the referral was erased: the key is forgotten and the skip recorded', async () => {
+    const { referral, session, harmedEmail } = await followUp(68);
+    harness.keyStore.erase(referral.key.keyId);
+    await harness.send(ReferralPersonalDataErased, { referralId: referral.referralId, aggregateId: referral.referralId, data: { dataKeyId: referral.key.keyId, erasedAt: new Date().toISOString() } });
+    await eventually(async () => {
+      const [row] = await harness.service.dataSource.query('select personal_data_erased_at from referral_snapshot where referral_id = $1', [referral.referralId]);
+      return row.personal_data_erased_at !== null;
+    }, 7_000, 'the erasure to be applied before the reminder is due');
+    const messages = await readTopics(topicsOf(harness), (read) => read.filter((m) => m.value.includes('"reminder.sent"') && m.value.includes(session.id)).length >= 2, 30_000);
+    const sent = messages.map((m) => JSON.parse(m.value)).filter((e) => e.type === 'reminder.sent' && e.data.sessionId === session.id);
+    expect(sent.map((e) => e.data.reasonCode)).toEqual(['personal_data_erased', 'personal_data_erased']);
+    expect(harness.smtp.messages.filter((m) => m.to.includes(harmedEmail))).toHaveLength(0);
   });
 });

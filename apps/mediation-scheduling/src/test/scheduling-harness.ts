@@ -136,7 +136,7 @@ export async function caseIdOf(harness: Harness, referralId: string): Promise<st
   const rows = await eventually(async () => {
     const found = (await harness.service.dataSource.query('select id from mediation_case where referral_id = $1', [referralId])) as { id: string }[];
     return found.length ? found : null;
-  }, 30_000, `the case of referral ${referralId}`);
+  }, 60_000, `the case of referral ${referralId}`);
   return rows[0].id;
 }
 
