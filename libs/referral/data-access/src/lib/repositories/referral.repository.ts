@@ -1,0 +1,41 @@
+import type { EntityManager } from 'typeorm';
+import { PartyEntity } from '../entities/party.entity';
+import { ReferralStatusChangeEntity } from '../entities/referral-status-change.entity';
+import { ReferralEntity } from '../entities/referral.entity';
+
+/**
+ * The referral's row, locked for the rest of the transaction. Every change of a referral —
+ * a prosecutor's command or another service's event — takes this lock first, so its status
+ * moves one step at a time and its events enter the outbox in commit order.
+ */
+export function lockReferral(manager: EntityManager, id: string): Promise<ReferralEntity | null> {
+  return manager.findOne(ReferralEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+}
+
+export interface StatusChange {
+  referralId: string;
+  status: string;
+  at: Date | string;
+  cause: string;
+  eventId: string | null;
+}
+
+/** Moves the referral to `status` and writes the step into its history. */
+export async function recordStatusChange(manager: EntityManager, change: StatusChange): Promise<void> {
+  await manager.update(ReferralEntity, { id: change.referralId }, { status: change.status, updatedAt: new Date() });
+  await manager.insert(ReferralStatusChangeEntity, {
+    referralId: change.referralId,
+    status: change.status,
+    at: new Date(change.at),
+    cause: change.cause,
+    eventId: change.eventId,
+  });
+}
+
+export function partiesOf(manager: EntityManager, referralId: string): Promise<PartyEntity[]> {
+  return manager.find(PartyEntity, { where: { referralId }, order: { position: 'ASC' } });
+}
+
+export function statusHistoryOf(manager: EntityManager, referralId: string): Promise<ReferralStatusChangeEntity[]> {
+  return manager.find(ReferralStatusChangeEntity, { where: { referralId }, order: { id: 'ASC' } });
+}

@@ -1,0 +1,105 @@
+import type { EntityManager } from 'typeorm';
+import type { ContactRow, RepresentativeRow, ScreeningReasonRow } from '../entities/row-types';
+
+/** Everything a submission stores, already encrypted where it is personal. */
+export interface SubmittedReferralRows {
+  dataKey: { keyId: string; masterKeyId: string; wrapped: string };
+  referral: {
+    id: string;
+    officeId: string;
+    status: string;
+    source: string;
+    caseNumber: string;
+    jurisdiction: string;
+    offenseCode: string;
+    offenseCategory: string;
+    offenseSeverity: string;
+    offenseDescription: string | null;
+    incidentDate: string;
+    stage: string;
+    protectiveOrder: boolean;
+    reportBackBy: string;
+    notes: string | null;
+    screeningOutcome: string;
+    screeningReasons: ScreeningReasonRow[];
+    screeningPolicyVersion: number;
+    screeningDefaultPolicy: boolean;
+    submittedBy: string;
+    createdAt: string;
+  };
+  parties: {
+    participant_id: string;
+    position: number;
+    role: string;
+    minor: boolean;
+    preferred_language: string;
+    interpreter: boolean;
+    full_name: string;
+    date_of_birth: string | null;
+    accessibility_needs: string | null;
+    contact: ContactRow;
+    guardian: RepresentativeRow | null;
+    counsel: RepresentativeRow | null;
+  }[];
+  history: { status: string; at: string; cause: string; event_id: string }[];
+}
+
+/**
+ * One statement, one round trip: the wrapped data key, the referral, its parties and its first
+ * status changes. Foreign keys are checked at the end of the statement, so the referral may
+ * reference the data key inserted beside it. The outbox rows follow in the same transaction.
+ */
+export const INSERT_SUBMITTED_REFERRAL_SQL = `
+with data_key_row as (
+  insert into data_key (key_id, referral_id, master_key_id, wrapped, created_at) values ($1, $2, $3, $4, $22)
+), referral_row as (
+  insert into referral (id, office_id, data_key_id, status, source, case_number, jurisdiction, offense_code, offense_category,
+    offense_severity, offense_description, incident_date, stage, protective_order, report_back_by, notes, screening_outcome,
+    screening_reasons, screening_policy_version, screening_default_policy, submitted_by, created_at, updated_at)
+  values ($2, $5, $1, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $23, $24, $22, $22)
+), party_rows as (
+  insert into party (participant_id, referral_id, position, role, minor, preferred_language, interpreter, full_name, date_of_birth,
+    accessibility_needs, contact, guardian, counsel)
+  select p.participant_id, $2, p.position, p.role, p.minor, p.preferred_language, p.interpreter, p.full_name, p.date_of_birth,
+    p.accessibility_needs, p.contact, p.guardian, p.counsel
+  from jsonb_to_recordset($25::jsonb) as p(participant_id uuid, position smallint, role text, minor boolean, preferred_language text,
+    interpreter boolean, full_name text, date_of_birth text, accessibility_needs text, contact jsonb, guardian jsonb, counsel jsonb)
+)
+insert into referral_status_change (referral_id, status, at, cause, event_id)
+select $2, h.status, h.at, h.cause, h.event_id
+from jsonb_to_recordset($26::jsonb) as h(status text, at timestamptz, cause text, event_id uuid)`;
+
+export function submittedReferralParameters({ dataKey, referral: r, parties, history }: SubmittedReferralRows): unknown[] {
+  return [
+    dataKey.keyId,
+    r.id,
+    dataKey.masterKeyId,
+    dataKey.wrapped,
+    r.officeId,
+    r.status,
+    r.source,
+    r.caseNumber,
+    r.jurisdiction,
+    r.offenseCode,
+    r.offenseCategory,
+    r.offenseSeverity,
+    r.offenseDescription,
+    r.incidentDate,
+    r.stage,
+    r.protectiveOrder,
+    r.reportBackBy,
+    r.notes,
+    r.screeningOutcome,
+    JSON.stringify(r.screeningReasons),
+    r.screeningPolicyVersion,
+    r.createdAt,
+    r.screeningDefaultPolicy,
+    r.submittedBy,
+    JSON.stringify(parties),
+    JSON.stringify(history),
+  ];
+}
+
+export async function insertSubmittedReferral(manager: EntityManager, rows: SubmittedReferralRows): Promise<void> {
+  await manager.query(INSERT_SUBMITTED_REFERRAL_SQL, submittedReferralParameters(rows));
+}
