@@ -1,6 +1,8 @@
 import { bootstrapService, loadConfig } from '@rj/shared/service';
 import { appModule } from './app.module';
+import { internalModule } from './internal/internal.module';
 import { ReferralIntakeEnv } from './referral-intake.env';
 
 const config = loadConfig(ReferralIntakeEnv);
-void bootstrapService({ name: 'referral-intake', module: appModule(config), config });
+// The key store answers on INTERNAL_PORT only, in an app of its own (architecture.md).
+void bootstrapService({ name: 'referral-intake', module: appModule(config), config, internal: { port: config.INTERNAL_PORT, module: internalModule(config) } });

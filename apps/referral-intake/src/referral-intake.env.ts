@@ -1,5 +1,45 @@
-import { IsInt, Max, Min } from 'class-validator';
-import { BaseServiceEnv, EnvNumber, IsUrlWithProtocol } from '@rj/shared/service';
+import { IsInt, Matches, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
+import { DEV_MASTER_KEYS, isDevMasterKey, parseMasterKeys } from '@rj/shared/pii';
+import { BaseServiceEnv, DEV_SECRETS, EnvNumber, IsUrlWithProtocol } from '@rj/shared/service';
+
+// The development master key is public: production refuses it (validate-config's DEV_SECRETS).
+DEV_SECRETS.add(DEV_MASTER_KEYS);
+
+/**
+ * The master keys wrapping the data keys (`<id>:<base64 of 32 bytes>[,<older id>:<base64>]`,
+ * the first wraps, all unwrap). Checked here, with the parser's own line for a mistake, and
+ * refused in production when any of them is the public development key: the shared
+ * *_MASTER_KEY check does not see a variable named *_MASTER_KEYS, nor a dev key listed second.
+ */
+function IsMasterKeyRing(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isMasterKeyRing',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options,
+      validator: {
+        validate(value: unknown, args) {
+          return problemOf(value, (args?.object as { NODE_ENV?: string }).NODE_ENV) === undefined;
+        },
+        defaultMessage(args) {
+          return problemOf(args?.value, (args?.object as { NODE_ENV?: string }).NODE_ENV) ?? 'invalid master keys';
+        },
+      },
+    });
+}
+
+function problemOf(value: unknown, nodeEnv: string | undefined): string | undefined {
+  try {
+    const ring = parseMasterKeys(typeof value === 'string' ? value : undefined);
+    if (nodeEnv === 'production' && [...ring.byId.values()].some(isDevMasterKey)) {
+      return 'holds the development master key; production needs keys of its own';
+    }
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 /** referral-intake's environment: the platform's base variables plus its own. See .env.example. */
 export class ReferralIntakeEnv extends BaseServiceEnv {
@@ -8,4 +48,31 @@ export class ReferralIntakeEnv extends BaseServiceEnv {
 
   @IsUrlWithProtocol(['postgres:', 'postgresql:'])
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rj_referral_intake';
+
+  /** Connections in the public app's pool (the key store's listener keeps a small one of its own). */
+  @EnvNumber() @IsInt() @Min(2) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  /** The key store's own listener (architecture.md): never the public port. */
+  @EnvNumber() @IsInt() @Min(0) @Max(65535)
+  INTERNAL_PORT = 4001;
+
+  @IsMasterKeyRing()
+  PII_MASTER_KEYS = DEV_MASTER_KEYS;
+
+  /** Days before `reportBackBy` from which an open referral is flagged as at risk. */
+  @EnvNumber() @IsInt() @Min(0) @Max(365)
+  DEADLINE_RISK_DAYS = 14;
+
+  /** How often the deadline scan runs (a BullMQ repeatable job). */
+  @EnvNumber() @IsInt() @Min(1000)
+  DEADLINE_SCAN_EVERY_MS = 3_600_000;
+
+  /** How long an Idempotency-Key answers with its first result; older keys are purged. */
+  @EnvNumber() @IsInt() @Min(1) @Max(24 * 30)
+  IDEMPOTENCY_KEY_TTL_HOURS = 48;
+
+  /** BullMQ key prefix; tests use one of their own on the shared Redis. */
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'may hold only letters, digits, _ and -' })
+  JOBS_PREFIX = 'rj';
 }

@@ -1,0 +1,12 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { CODE_PATTERN } from '@rj/shared/contracts';
+import { ValidationProblem } from '@rj/shared/service';
+
+/** A jurisdiction code in a path (`NL-NH`): short, no spaces, no prose. */
+@Injectable()
+export class JurisdictionPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!CODE_PATTERN.test(value)) throw new ValidationProblem([{ field: 'jurisdiction', message: 'must be a jurisdiction code' }]);
+    return value;
+  }
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { LessThan, type EntityManager } from 'typeorm';
+import { IdempotencyKeyEntity } from '@rj/referral/data-access';
+import type { Principal } from '@rj/shared/auth';
+import { Conflict } from '@rj/shared/contracts';
+import { ValidationProblem } from '@rj/shared/service';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/** One create request under an Idempotency-Key: whose, which key, and a digest of what was asked. */
+export interface IdempotentRequest {
+  scope: string;
+  key: string;
+  requestHash: string;
+}
+
+export interface StoredAnswer<T> {
+  status: number;
+  body: T;
+  /** True when this is the first request's answer, given again. */
+  replayed?: boolean;
+}
+
+/**
+ * api.md: a `POST` that creates accepts an `Idempotency-Key`, scoped to the caller's
+ * organisation (a caller without one, an admin, is its own scope). The request is identified
+ * by route and body in canonical form (key order does not matter), never stored as such: the
+ * body holds personal data, its digest does not.
+ */
+export function idempotentRequest(principal: Principal, key: string | undefined, route: string, body: unknown): IdempotentRequest | undefined {
+  if (key === undefined) return undefined;
+  if (!KEY_PATTERN.test(key)) throw new ValidationProblem([{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
+  const scope = principal.org ?? `user:${principal.sub}`;
+  const requestHash = createHash('sha256').update(route).update('\n').update(canonicalJson(body)).digest('hex');
+  return { scope, key, requestHash };
+}
+
+/**
+ * The Idempotency-Key table, used inside the creating transaction. `claim` inserts the key
+ * first: a concurrent request with the same key blocks on the primary key until the first
+ * commits, then reads its answer (or, if the first rolled back, takes the key over). So
+ * concurrent duplicates create one resource, and all of them get its answer.
+ */
+@Injectable()
+export class Idempotency {
+  /** Undefined when this request now owns the key; the first answer when it is a repeat. */
+  async claim<T>(manager: EntityManager, request: IdempotentRequest): Promise<StoredAnswer<T> | undefined> {
+    const claimed: unknown[] = await manager.query(
+      `insert into idempotency_key (scope, idempotency_key, request_hash) values ($1, $2, $3)
+       on conflict on constraint idempotency_key_pk do nothing returning scope`,
+      [request.scope, request.key, request.requestHash],
+    );
+    if (claimed.length) return undefined;
+    const first = await manager.findOneByOrFail(IdempotencyKeyEntity, { scope: request.scope, idempotencyKey: request.key });
+    if (first.requestHash !== request.requestHash) {
+      throw new Conflict('this Idempotency-Key was already used with another request', { rule: 'idempotency_key_reused' });
+    }
+    if (first.responseStatus === null) throw new Conflict('the first request with this Idempotency-Key has not finished', { rule: 'idempotency_key_in_flight' });
+    return { status: first.responseStatus, body: first.responseBody as T, replayed: true };
+  }
+
+  /** Stores the answer with the resource, in the same transaction. */
+  async record(manager: EntityManager, request: IdempotentRequest, resourceId: string, answer: StoredAnswer<unknown>): Promise<void> {
+    await manager.update(
+      IdempotencyKeyEntity,
+      { scope: request.scope, idempotencyKey: request.key },
+      { resourceId, responseStatus: answer.status, responseBody: answer.body as object },
+    );
+  }
+
+  /** Erasure: the digests of a referral's requests go with its personal data. */
+  async forget(manager: EntityManager, resourceId: string): Promise<void> {
+    await manager.delete(IdempotencyKeyEntity, { resourceId });
+  }
+
+  /** Keys older than their time to live no longer answer; returns how many were purged. */
+  async purgeOlderThan(manager: EntityManager, cutoff: Date): Promise<number> {
+    return (await manager.delete(IdempotencyKeyEntity, { createdAt: LessThan(cutoff) })).affected ?? 0;
+  }
+}
+
+/** JSON with object keys sorted at every depth, so `{a,b}` and `{b,a}` digest alike. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}

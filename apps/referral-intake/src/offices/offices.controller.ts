@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
+import { ListQueryDto, type Page } from '../common/list-query.dto';
+import { answerWith, type StatusResponse } from '../idempotency/answer';
+import { IDEMPOTENCY_HEADER, idempotentRequest } from '../idempotency/idempotency';
+import { CreateOfficeDto, OfficeView, UpdateOfficeDto } from './office.dto';
+import { OfficesService } from './offices.service';
+
+@ApiTags('offices')
+@ApiBearerAuth()
+@Controller('api/offices')
+export class OfficesController {
+  constructor(private readonly offices: OfficesService) {}
+
+  @Roles('admin')
+  @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeating the key with the same body returns the first result.' })
+  async register(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateOfficeDto,
+    @Headers(IDEMPOTENCY_HEADER) key: string | undefined,
+    @Res({ passthrough: true }) response: StatusResponse,
+  ): Promise<OfficeView> {
+    return answerWith(response, await this.offices.register(principal, dto, idempotentRequest(principal, key, 'POST /api/offices', dto)));
+  }
+
+  @Roles('admin', 'prosecutor')
+  @Get()
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListQueryDto): Promise<Page<OfficeView>> {
+    return this.offices.list(principal, query);
+  }
+
+  @Roles('admin', 'prosecutor')
+  @Get(':id')
+  get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<OfficeView> {
+    return this.offices.get(principal, id);
+  }
+
+  @Roles('admin')
+  @Patch(':id')
+  @HttpCode(200)
+  update(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateOfficeDto): Promise<OfficeView> {
+    return this.offices.update(principal, id, dto);
+  }
+}
