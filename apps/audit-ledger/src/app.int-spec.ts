@@ -1,5 +1,5 @@
-import { AUDIT_DATABASE, rebuildReferralState } from '@rj/audit/data-access';
-import { canonicalJson, chainHash } from '@rj/audit/domain';
+import { AUDIT_DATABASE, findLedgerPage, rebuildReferralState } from '@rj/audit/data-access';
+import { canonicalJson, chainHash, ndjsonLine } from '@rj/audit/domain';
 import { EVENT_CATALOGUE, SAMPLE_EVENTS, SAMPLE_IDS, sampleEvent, uuidv7, type Role } from '@rj/shared/contracts';
 import { encryptField, generateDataKey } from '@rj/shared/pii';
 import { eventually, startTestService, type TestService } from '@rj/shared/testing';
@@ -105,6 +105,9 @@ describe('audit-ledger', () => {
     expect(headers.get('content-type')).toContain('application/x-ndjson');
     const lines = (body as string).trim().split('\n').map((line) => JSON.parse(line));
     expect(lines.length).toBeGreaterThanOrEqual(samples.length);
+    // The line Postgres builds is byte for byte the documented format (ndjsonLine).
+    const [first] = await findLedgerPage(service.dataSource, {}, 1);
+    expect((body as string).slice(0, (body as string).indexOf('\n') + 1)).toBe(ndjsonLine(first));
     lines.forEach((line, i) => {
       expect(line.sequence).toBe(i + 1);
       expect(line.hash).toBe(chainHash(line.prevHash, canonicalJson(line.event)));

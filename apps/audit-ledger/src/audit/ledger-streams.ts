@@ -3,8 +3,8 @@ import type { ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DataSource } from 'typeorm';
-import { streamLedger, type LedgerFilter } from '@rj/audit/data-access';
-import { csvHeader, csvRow, ndjsonLine } from '@rj/audit/domain';
+import { LEDGER_NDJSON_LINE_COLUMN, streamLedger, type LedgerFilter } from '@rj/audit/data-access';
+import { csvHeader, csvRow } from '@rj/audit/domain';
 
 /**
  * The replay and export bodies as a stream of text chunks, one per fetched batch: memory holds
@@ -13,11 +13,18 @@ import { csvHeader, csvRow, ndjsonLine } from '@rj/audit/domain';
  * generator — and the cursor's transaction with it.
  */
 export async function* ledgerText(dataSource: DataSource, filter: LedgerFilter, format: 'ndjson' | 'csv', batchSize: number): AsyncGenerator<string> {
-  if (format === 'csv') yield csvHeader();
-  const line = format === 'csv' ? csvRow : ndjsonLine;
+  if (format === 'ndjson') {
+    for await (const rows of streamLedger<{ line: string }>(dataSource, filter, { batchSize, columns: LEDGER_NDJSON_LINE_COLUMN })) {
+      let chunk = '';
+      for (const row of rows) chunk += `${row.line}\n`;
+      yield chunk;
+    }
+    return;
+  }
+  yield csvHeader();
   for await (const rows of streamLedger(dataSource, filter, { batchSize })) {
     let chunk = '';
-    for (const row of rows) chunk += line(row);
+    for (const row of rows) chunk += csvRow(row);
     yield chunk;
   }
 }

@@ -45,3 +45,13 @@ export function whereOf(filter: LedgerFilter): { sql: string; params: unknown[] 
 }
 
 export type { LedgerRow };
+
+/**
+ * The replay's NDJSON line (ledger-export.ts `ndjsonLine`, byte for byte) built by Postgres: the
+ * service then receives one text column per row and only joins them — the replay's hot path
+ * does no per-field work in JavaScript. The integration test holds the two forms equal.
+ */
+export const LEDGER_NDJSON_LINE_COLUMN = `'{"sequence":' || sequence || ',"eventId":"' || event_id || '","topic":' || to_json(topic)::text
+  || ',"partition":' || coalesce(kafka_partition::text, 'null') || ',"offset":' || coalesce('"' || kafka_offset || '"', 'null')
+  || ',"recordedAt":"' || to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  || '","prevHash":"' || prev_hash || '","hash":"' || hash || '","event":' || canonical || '}' as line`;
