@@ -10,8 +10,13 @@ import type { JobRegistry } from './job-registry';
 export interface JobRunnerOptions {
   readonly registry: JobRegistry;
   readonly redisUrl: string;
-  /** BullMQ key prefix; tests pass a unique one so they touch only their own keys. */
-  readonly prefix?: string;
+  /**
+   * BullMQ key prefix, one per service (e.g. `rj:partner-matching`): services share a Redis
+   * and the same queue names (every service has `notifications`), so without their own
+   * prefix one service's workers would take another's jobs and look for their rows in the
+   * wrong database. Required for that reason; tests pass a unique one.
+   */
+  readonly prefix: string;
   /** Per queue, or one number for all; default 1. */
   readonly concurrency?: number | Readonly<Record<string, number>>;
   /** False for a producer-only process (an API pod that enqueues but does not run jobs). */
@@ -48,7 +53,7 @@ export class JobRunner {
   }
 
   get prefix(): string {
-    return this.options.prefix ?? 'rj';
+    return this.options.prefix;
   }
 
   async start(): Promise<void> {
