@@ -4,3 +4,7 @@ export * from './lib/hard-constraints';
 export * from './lib/ranking-factors';
 export * from './lib/rank-partners';
 export * from './lib/offer-rules';
+export * from './lib/offer-sequence';
+export * from './lib/match-summary';
+export * from './lib/offer-announcement';
+export * from './lib/partner-profile-rules';

@@ -33,6 +33,18 @@ describe('hard constraints (product.md, Matching)', () => {
     expect(exclusionReasons(partner, ctx)).toEqual([]);
   });
 
+  it('asks a specialist for the category the review named', () => {
+    const referral = referralFits({ offenseCategory: 'assault', requiresSpecialist: true, specialistCategory: 'domestic_violence' });
+    const specialist = partnerFits({ specialties: ['domestic_violence'] });
+    const assaultOnly = partnerFits({ specialties: ['assault'] });
+    expect(exclusionReasons(specialist, constraintContext(referral))).toEqual([]);
+    expect(exclusionReasons(assaultOnly, constraintContext(referral))).toEqual(['specialist_required']);
+  });
+
+  it('asks no specialist when screening let the category through', () => {
+    expect(exclusionReasons(partnerFits({ specialties: [] }), constraintContext(referralFits({ requiresSpecialist: false })))).toEqual([]);
+  });
+
   it('does not ask for minors service when no party is a minor', () => {
     expect(exclusionReasons(partnerFits({ servesMinors: false }), constraintContext(referralFits({ hasMinor: false })))).toEqual([]);
   });

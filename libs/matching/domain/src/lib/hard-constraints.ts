@@ -21,6 +21,8 @@ export interface ConstraintContext {
   readonly jurisdiction: string;
   readonly offenseCategory: string;
   readonly requiresSpecialist: boolean;
+  /** The specialty a partner must list when a specialist is required. */
+  readonly specialistCategory: string;
   readonly hasMinor: boolean;
   readonly declinedOrExpired: ReadonlySet<string>;
 }
@@ -30,6 +32,7 @@ export function constraintContext(referral: MatchingAttributes, declinedOrExpire
     jurisdiction: referral.jurisdiction,
     offenseCategory: referral.offenseCategory,
     requiresSpecialist: referral.requiresSpecialist,
+    specialistCategory: referral.specialistCategory ?? referral.offenseCategory,
     hasMinor: referral.hasMinor,
     declinedOrExpired: new Set(declinedOrExpired),
   };
@@ -53,7 +56,7 @@ export function takesCategory(partner: PartnerProfile, ctx: ConstraintContext): 
  * (product.md, Safety first; api.md, review).
  */
 export function hasRequiredSpecialty(partner: PartnerProfile, ctx: ConstraintContext): boolean {
-  return !ctx.requiresSpecialist || partner.specialties.includes(ctx.offenseCategory);
+  return !ctx.requiresSpecialist || partner.specialties.includes(ctx.specialistCategory);
 }
 
 /** A minor among the parties needs a partner that serves minors (product.md, Matching). */

@@ -14,6 +14,11 @@ export interface MatchingAttributes {
    * (api.md, review: "matched only to partners listing the category among their specialties").
    */
   readonly requiresSpecialist: boolean;
+  /**
+   * The category a specialist must list among its specialties (referral.reviewed's
+   * `specialistCategory`); the offence category when absent.
+   */
+  readonly specialistCategory?: string;
 }
 
 export interface PartnerProfile {
@@ -25,7 +30,14 @@ export interface PartnerProfile {
   readonly capacity: number;
   /** Cases the partner holds now: its load. */
   readonly openCases: number;
+  /** The response window the partner promises (its offers expire after it). */
   readonly responseHours: number;
+  /**
+   * How fast the partner really answers, in hours, from its own answered and expired offers
+   * (see `typicalResponseHours`); null or absent until there are enough of them, and then the
+   * promised window stands in for it.
+   */
+  readonly typicalResponseHours?: number | null;
   readonly specialties: readonly string[];
   readonly active: boolean;
 }

@@ -46,6 +46,14 @@ describe('rankPartners (product.md, Matching)', () => {
     expect(result.candidates[0].reasons).toContain('response_time:0.50');
   });
 
+  it('ranks by how fast a partner really answers once that is known', () => {
+    const partners = [
+      partnerFits({ partnerId: 'promises-fast', responseHours: 4, typicalResponseHours: 40 }),
+      partnerFits({ partnerId: 'answers-fast', responseHours: 48, typicalResponseHours: 2 }),
+    ];
+    expect(ids(rankPartners(referralFits(), partners, only('responseTime')))).toEqual(['answers-fast', 'promises-fast']);
+  });
+
   it('scores as the weighted sum of the factors and records the weights version', () => {
     const partner = partnerFits({ languages: ['nl'], specialties: ['assault'], capacity: 4, openCases: 1, responseHours: 24 });
     const result = rankPartners(referralFits(), [partner], DEFAULT_RANKING_WEIGHTS);

@@ -1,6 +1,6 @@
 import { constraintContext, exclusionMask, reasonsOfMask, type ExclusionReason } from './hard-constraints';
 import type { MatchingAttributes, MatchingHistory, PartnerProfile } from './matching-profile';
-import { languageFactor, languagesSpoken, loadShare, responseTimeFactor, specialtyFactor } from './ranking-factors';
+import { languageFactor, languagesSpoken, loadShare, rankedResponseHours, responseTimeFactor, specialtyFactor } from './ranking-factors';
 import type { RankingWeights } from './ranking-weights';
 
 export interface RankedCandidate {
@@ -80,9 +80,9 @@ export function rankPartners(
       continue;
     }
     const spoken = languagesSpoken(partner, partyLanguages);
-    const specialty = specialtyFactor(partner, ctx.offenseCategory);
+    const specialty = specialtyFactor(partner, ctx.specialistCategory);
     const load = loadShare(partner);
-    const response = responseTimeFactor(partner.responseHours);
+    const response = responseTimeFactor(rankedResponseHours(partner));
     scores[i] = roundScore(
       weights.language * languageFactor(spoken, partyCount) +
         weights.specialty * specialty +

@@ -1,4 +1,4 @@
-import { languageFactor, languagesSpoken, loadFactor, responseTimeFactor, specialtyFactor } from './ranking-factors';
+import { languageFactor, languagesSpoken, loadFactor, MIN_RESOLVED_OFFERS, rankedResponseHours, responseTimeFactor, specialtyFactor, typicalResponseHours } from './ranking-factors';
 import { partnerFits } from '../test/matching-fixtures';
 
 describe('ranking factors (product.md, Matching)', () => {
@@ -24,5 +24,18 @@ describe('ranking factors (product.md, Matching)', () => {
     expect(responseTimeFactor(24)).toBe(0.5);
     expect(responseTimeFactor(72)).toBe(0.25);
     expect(responseTimeFactor(1)).toBeGreaterThan(responseTimeFactor(2));
+  });
+
+  it('learns a partner\u2019s typical response time from enough resolved offers, expired ones at their whole window', () => {
+    // answered in 2 h and 4 h, one left to expire after its 24 h window
+    expect(typicalResponseHours(3, 2 + 4 + 24)).toBe(10);
+    expect(typicalResponseHours(MIN_RESOLVED_OFFERS - 1, 6)).toBeNull();
+    expect(typicalResponseHours(0, 0)).toBeNull();
+  });
+
+  it('ranks by the typical response time once known, by the promised window until then', () => {
+    expect(rankedResponseHours(partnerFits({ responseHours: 48, typicalResponseHours: 3 }))).toBe(3);
+    expect(rankedResponseHours(partnerFits({ responseHours: 48, typicalResponseHours: null }))).toBe(48);
+    expect(rankedResponseHours(partnerFits({ responseHours: 48 }))).toBe(48);
   });
 });

@@ -36,7 +36,26 @@ export function loadFactor(partner: Pick<PartnerProfile, 'capacity' | 'openCases
   return 1 - loadShare(partner);
 }
 
-/** Shorter response windows rank higher: 1 within no time, 0.5 for a day, 0.25 for three days. */
+/** Shorter response times rank higher: 1 within no time, 0.5 for a day, 0.25 for three days. */
 export function responseTimeFactor(responseHours: number): number {
   return responseHours > 0 ? 1 / (1 + responseHours / 24) : 1;
+}
+
+/** The response time that ranks: how fast the partner really answers once known, else its window. */
+export function rankedResponseHours(partner: Pick<PartnerProfile, 'responseHours' | 'typicalResponseHours'>): number {
+  return partner.typicalResponseHours ?? partner.responseHours;
+}
+
+/** Resolved offers needed before a partner's own record replaces its promised window. */
+export const MIN_RESOLVED_OFFERS = 3;
+
+/**
+ * A partner's typical response time: the mean hours from offer to answer over its resolved
+ * offers, where an offer left to expire counts its whole window (ignoring offers must not look
+ * fast). Accepting and declining count alike: this measures speed, never willingness, so it
+ * cannot turn into the acceptance rate product.md forbids. Null below MIN_RESOLVED_OFFERS.
+ */
+export function typicalResponseHours(resolvedOffers: number, totalResponseHours: number, minimum = MIN_RESOLVED_OFFERS): number | null {
+  if (!(resolvedOffers >= minimum) || !(totalResponseHours >= 0)) return null;
+  return totalResponseHours / resolvedOffers;
 }
