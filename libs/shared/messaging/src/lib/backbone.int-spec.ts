@@ -222,4 +222,23 @@ describe('event backbone: outbox → Kafka → inbox, over the real broker and P
     await eventually(async () => (await appliedInOrder(referralId)).length === 4, 20_000, 'all four');
     expect((await appliedInOrder(referralId)).slice(1)).toEqual([late.id, first.id, second.id]);
   });
+
+  it('pauses while its database is unreachable and applies everything once it is back, dead-lettering nothing', async () => {
+    const referralId = uuidv7();
+    const name = new URL(consumerDb.url).pathname.slice(1);
+    const admin = producerDb.dataSource; // any other connection to the same server
+    await admin.query(`alter database "${name}" allow_connections false`);
+    await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [name]);
+    const events = [offerAccepted(referralId), offerAccepted(referralId), offerAccepted(referralId)];
+    try {
+      for (const event of events) await commitWithEvents([event]);
+      await new Promise((resolve) => setTimeout(resolve, 3000)); // the consumer meets a dead database
+    } finally {
+      await admin.query(`alter database "${name}" allow_connections true`);
+    }
+    await eventually(async () => (await appliedInOrder(referralId)).length === 3, 40_000, 'the events after the outage');
+    expect(await appliedInOrder(referralId)).toEqual(events.map((e) => e.id));
+    const dead = await readTopics([`${topics.prefix}${MATCHING}.dlq`], (messages) => messages.some((m) => m.key === referralId), 2000);
+    expect(dead.filter((m) => m.key === referralId)).toHaveLength(0);
+  });
 });

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { checkEnvelope, EVENT_CATALOGUE, messageKeyOf, type EventEnvelope } from '@rj/shared/contracts';
-import { applyChunk, applyEvent, type ApplyInput, type ApplyResult } from './apply-event';
+import { applyChunk, type ApplyInput, type ApplyResult } from './apply-event';
 import { sendToDeadLetter, type DeadLetterReason } from './dead-letter';
 import type { MessagingLogger } from './messaging-logger';
 import { PendingDrainer } from './pending-drainer';
@@ -92,8 +92,44 @@ export class EventConsumer {
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachBatch: (payload) => this.onBatch(payload),
     });
+    this.watchForCrashes();
     const sweepMs = this.options.pendingSweepMs ?? 5000;
     this.sweepTimer = setInterval(() => void this.drainer.sweep().catch((error) => this.options.logger.warn({ err: error }, 'pending sweep failed')), sweepMs);
+  }
+
+  /**
+   * kafkajs restarts itself after retriable failures; when it gives up (restart: false) the
+   * consumer would sit silent forever. Say so loudly and start it again.
+   */
+  private watchForCrashes(): void {
+    const { CRASH, GROUP_JOIN } = this.consumer.events;
+    this.consumer.on(GROUP_JOIN, ({ payload }) =>
+      this.options.logger.info({ groupId: this.options.groupId, assignment: payload.memberAssignment }, 'consumer joined its group'),
+    );
+    this.consumer.on(CRASH, ({ payload }) => {
+      this.options.logger.error({ err: payload.error, groupId: this.options.groupId, restart: payload.restart }, 'kafka consumer crashed');
+      if (payload.restart || !this.started) return;
+      setTimeout(() => void this.restart(), 1000);
+    });
+  }
+
+  private async restart(): Promise<void> {
+    if (!this.started) return;
+    try {
+      await this.consumer.disconnect().catch(() => undefined);
+      await this.consumer.connect();
+      await this.consumer.subscribe({ topics: this.topics.map((t) => this.prefixed(t)), fromBeginning: this.options.fromBeginning ?? true });
+      await this.consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        eachBatch: (payload) => this.onBatch(payload),
+      });
+      this.options.logger.warn({ groupId: this.options.groupId }, 'kafka consumer restarted after a crash');
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'kafka consumer restart failed; trying again');
+      setTimeout(() => void this.restart(), 5000);
+    }
   }
 
   /** Stops consuming; an in-flight message finishes (its transaction commits or rolls back). */
@@ -127,7 +163,7 @@ export class EventConsumer {
     };
     const flush = async () => {
       if (!run.length) return;
-      await this.applyRun(run.map((r) => r.input), heartbeat);
+      await this.applyRun(run.map((r) => r.input), heartbeat, isRunning);
       await settle(run[run.length - 1].message);
       run = [];
     };
@@ -174,32 +210,49 @@ export class EventConsumer {
    * Applies a run of events in one transaction; the event that fails (if any) is retried on
    * its own with backoff and dead-lettered after maxAttempts, then the run goes on after it.
    */
-  private async applyRun(inputs: ApplyInput[], heartbeat: () => Promise<void>): Promise<void> {
+  private async applyRun(inputs: ApplyInput[], heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
     let start = 0;
     while (start < inputs.length) {
-      const outcome = await applyChunk(inputs.slice(start));
+      const outcome = await this.applyPatiently(inputs.slice(start), heartbeat, isRunning);
       await this.afterApply(inputs.slice(start, start + outcome.results.length), outcome.results);
       if (!outcome.failure) return;
       const failed = inputs[start + outcome.failure.index];
-      await this.retryAlone(failed, outcome.failure.error, heartbeat);
+      await this.retryAlone(failed, outcome.failure.error, heartbeat, isRunning);
       start += outcome.failure.index + 1;
     }
   }
 
-  private async retryAlone(input: ApplyInput, firstError: Error, heartbeat: () => Promise<void>): Promise<void> {
+  /**
+   * A handler's own failure comes back in the outcome; an exception here means the database
+   * itself failed (pool timeout, restart). That is not the event's fault: wait and try the
+   * same run again, never dead-letter it, never let it crash the Kafka consumer.
+   */
+  private async applyPatiently(inputs: ApplyInput[], heartbeat: () => Promise<void>, isRunning: () => boolean) {
+    for (let wait = 250; ; wait = Math.min(wait * 2, 5000)) {
+      try {
+        return await applyChunk(inputs);
+      } catch (error) {
+        if (!isRunning()) throw error;
+        this.options.logger.warn({ err: error, events: inputs.length }, 'could not reach the database to apply events; retrying');
+        await sleep(wait);
+        await heartbeat();
+      }
+    }
+  }
+
+  private async retryAlone(input: ApplyInput, firstError: Error, heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     let error = firstError;
     for (let attempt = 2; attempt <= maxAttempts; attempt++) {
       this.options.logger.warn({ err: error, eventId: input.envelope.id, eventType: input.envelope.type, attempt }, 'handler failed; retrying');
       await sleep((this.options.retryBackoffMs ?? 200) * 2 ** (attempt - 2));
       await heartbeat();
-      try {
-        const result = await applyEvent(input);
-        await this.afterApply([input], [result]);
+      const outcome = await this.applyPatiently([input], heartbeat, isRunning);
+      if (!outcome.failure) {
+        await this.afterApply([input], outcome.results);
         return;
-      } catch (next) {
-        error = next as Error;
       }
+      error = outcome.failure.error;
     }
     const message = { key: Buffer.from(messageKeyOf(input.envelope)), value: Buffer.from(JSON.stringify(input.envelope)), headers: {}, offset: input.offset ?? '-1' };
     await this.deadLetter(`${this.options.topicPrefix ?? ''}${input.topic}`, input.partition ?? -1, message, 'handler_failed', error.stack ?? String(error), Math.max(maxAttempts, 1));
