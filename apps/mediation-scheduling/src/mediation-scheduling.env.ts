@@ -29,9 +29,12 @@ export class MediationSchedulingEnv extends BaseServiceEnv {
   @EnvNumber() @IsInt() @Min(0) @Max(24 * 90)
   SESSION_BACKDATE_WINDOW_HOURS = 72;
 
-  /** BullMQ key prefix: environments (and test runs) sharing one Redis keep their jobs apart. */
+  /**
+   * BullMQ key prefix, this service's own: every service has a `notifications` queue, and on
+   * a shared Redis one service's workers must never take another's jobs.
+   */
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'may hold 1-64 letters, digits, dot, underscore and dash' })
-  JOBS_PREFIX = 'rj';
+  JOBS_PREFIX = 'rj-mediation-scheduling';
 
   /** How long a fetched data key stays in memory (architecture.md: briefly, e.g. 60 s). */
   @EnvNumber() @IsInt() @Min(0) @Max(3_600_000)
