@@ -50,7 +50,6 @@ const OPERATOR_GROUPS = ['kafka.strimzi.io/', 'postgresql.cnpg.io/'];
 /** The kustomize fields kubectl 1.20 (kustomize v2.0.3) renders and current kustomize reads. */
 const KUSTOMIZE_FIELDS = new Set(['resources', 'bases', 'patchesStrategicMerge', 'images', 'namespace', 'commonLabels']);
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ModelClass = new (data: any) => { validate(): void };
 const MODELS: Record<string, ModelClass> = {
   'v1/ConfigMap': ConfigMap,

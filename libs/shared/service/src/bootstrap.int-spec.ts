@@ -18,7 +18,6 @@ const token = (role: 'prosecutor' | 'admin' = 'prosecutor', extra: Partial<Param
 let service: RunningService;
 
 // Response bodies are checked shape by shape with toMatchObject; typing each one adds nothing.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 async function call(pathname: string, init: RequestInit & { bearer?: string; base?: string } = {}): Promise<{ status: number; type: string; body: Json; headers: Headers }> {
