@@ -4,15 +4,28 @@ import { MATCHING_DATABASE } from '@rj/matching/data-access';
 import { DatabaseModule } from '@rj/shared/persistence';
 import { MessagingModule } from '@rj/shared/messaging';
 import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
+import { CaseEventsHandler } from './events/case-events.handler';
+import { ReferralEventsHandler } from './events/referral-events.handler';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { MatchingFeatureModule } from './matching-feature.module';
 import type { PartnerMatchingEnv } from './partner-matching.env';
 
-/** Wires partner-matching: platform core, its database, the event backbone and its features. */
+/** Wires partner-matching: platform core, its database, jobs and mail, its features and the event backbone. */
 export function appModule(config: PartnerMatchingEnv) {
   @Module({
     imports: [
       ServiceCoreModule.forRoot({ name: 'partner-matching', config }),
       DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: MATCHING_DATABASE.entities, migrations: MATCHING_DATABASE.migrations, applicationName: 'partner-matching' }),
-      MessagingModule.forRoot({ serviceName: 'partner-matching' }),
+      InfrastructureModule,
+      MatchingFeatureModule,
+      MessagingModule.forRoot({
+        serviceName: 'partner-matching',
+        imports: [MatchingFeatureModule],
+        subscriptions: {
+          inject: [ReferralEventsHandler, CaseEventsHandler],
+          useFactory: (referrals: ReferralEventsHandler, cases: CaseEventsHandler) => [...referrals.subscriptions(), ...cases.subscriptions()],
+        },
+      }),
     ],
     providers: [{ provide: READINESS_CHECKS, inject: [DataSource], useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)] }],
   })

@@ -1,0 +1,97 @@
+import { Global, Inject, Logger, Module, type OnApplicationShutdown, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { handleJob, JobRegistry, JobRunner } from '@rj/shared/jobs';
+import {
+  createSmtpMailer,
+  NotificationDeliveryProcessor,
+  notificationJobHandlers,
+  notificationJobs,
+  NotificationService,
+  type Mailer,
+} from '@rj/shared/notifications';
+import { READINESS_CHECKS, redisCheck, SERVICE_CONFIG } from '@rj/shared/service';
+import { offerExpireJob } from '../offers/offer-expire.job';
+import { OfferExpiryProcessor } from '../offers/offer-expiry.processor';
+import type { PartnerMatchingEnv } from '../partner-matching.env';
+import { AfterCommitSubscriber } from './after-commit';
+import { Clock } from './clock';
+
+const MAILER = Symbol('rj:mailer');
+const READINESS_REDIS = Symbol('rj:readiness-redis');
+
+/** partner-matching mails only partners' staff addresses, never a participant's. */
+async function refuseEncryptedRecipient(): Promise<string | null> {
+  throw new Error('partner-matching sends no mail to participants');
+}
+
+/**
+ * The clock, the job runner (offer expiry and e-mail delivery on BullMQ), the notification
+ * service and the after-commit hook every feature uses. Workers start with the runner; job
+ * handlers reach the feature services through ModuleRef when a job runs, which keeps the runner
+ * free of a dependency cycle (the services enqueue through the runner).
+ */
+@Global()
+@Module({
+  providers: [
+    Clock,
+    { provide: MAILER, inject: [SERVICE_CONFIG], useFactory: (config: PartnerMatchingEnv) => createSmtpMailer(config.SMTP_URL) },
+    {
+      provide: JobRunner,
+      inject: [SERVICE_CONFIG, DataSource, MAILER, ModuleRef],
+      useFactory: async (config: PartnerMatchingEnv, dataSource: DataSource, mailer: Mailer, moduleRef: ModuleRef) => {
+        const delivery = new NotificationDeliveryProcessor(dataSource, mailer, refuseEncryptedRecipient, { mailFrom: config.MAIL_FROM });
+        const registry = new JobRegistry(
+          [...notificationJobs, offerExpireJob],
+          [
+            ...notificationJobHandlers(delivery),
+            handleJob(offerExpireJob, (payload, context) => moduleRef.get(OfferExpiryProcessor, { strict: false }).run(payload, context)),
+          ],
+        );
+        const runner = new JobRunner({ registry, redisUrl: config.REDIS_URL, prefix: config.JOBS_PREFIX, logger: new Logger('Jobs') });
+        await runner.start();
+        return runner;
+      },
+    },
+    { provide: NotificationService, inject: [DataSource, JobRunner], useFactory: (dataSource: DataSource, jobs: JobRunner) => new NotificationService(dataSource, jobs) },
+    {
+      provide: READINESS_REDIS,
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: PartnerMatchingEnv) => new Redis(config.REDIS_URL, { connectionName: 'rj-readiness', maxRetriesPerRequest: 1, enableOfflineQueue: false }),
+    },
+    {
+      provide: READINESS_CHECKS,
+      inject: [READINESS_REDIS],
+      useFactory: (redis: Redis) => [{ ...redisCheck(redis), close: async () => void redis.disconnect() }],
+    },
+  ],
+  exports: [Clock, JobRunner, NotificationService],
+})
+export class InfrastructureModule implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: JobRunner,
+    private readonly notifications: NotificationService,
+    @Inject(MAILER) private readonly mailer: Mailer,
+  ) {}
+
+  onModuleInit(): void {
+    if (!this.dataSource.subscribers.some((s) => s instanceof AfterCommitSubscriber)) this.dataSource.subscribers.push(new AfterCommitSubscriber());
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Mails queued before a crash or a Redis loss go out now, and every minute after.
+    await this.notifications.startSweep();
+  }
+
+  /** Workers finish the job in hand before the database pool closes (onApplicationShutdown). */
+  async onModuleDestroy(): Promise<void> {
+    this.notifications.stopSweep();
+    await this.jobs.close();
+  }
+
+  onApplicationShutdown(): void {
+    this.mailer.close();
+  }
+}

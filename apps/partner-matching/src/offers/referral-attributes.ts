@@ -1,0 +1,15 @@
+import type { ReferralEntity } from '@rj/matching/data-access';
+import type { MatchingAttributes } from '@rj/matching/domain';
+
+/** The referral as matching's rules see it: attributes only. */
+export function attributesOf(referral: ReferralEntity): MatchingAttributes {
+  return {
+    jurisdiction: referral.jurisdiction,
+    offenseCategory: referral.offenseCategory,
+    severity: referral.severity,
+    languages: referral.languages,
+    hasMinor: referral.hasMinor,
+    requiresSpecialist: referral.requiresSpecialist,
+    ...(referral.specialistCategory ? { specialistCategory: referral.specialistCategory } : {}),
+  };
+}

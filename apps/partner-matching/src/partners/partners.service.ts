@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, MoreThan } from 'typeorm';
+import { PartnerEntity } from '@rj/matching/data-access';
+import { assertProfileChangeAllowed, PARTNER_PROFILE_FIELDS } from '@rj/matching/domain';
+import { actorOf, assertOwnedBy, type Principal } from '@rj/shared/auth';
+import { NotFound, PartnerRegistered, PartnerUpdated, uuidv7, type DataOf } from '@rj/shared/contracts';
+import { publishEvent } from '@rj/shared/messaging';
+import { Clock } from '../infrastructure/clock';
+import { idempotentCreate } from '../infrastructure/idempotency';
+import { inTransaction, requestCausedBy } from '../infrastructure/transactions';
+import { lockPartner } from '../offers/locks';
+import type { CreatePartnerDto, UpdatePartnerDto } from './partner.dto';
+import { partnerView, type PartnerPage, type PartnerView } from './partner.view';
+
+/** The whole profile, as partner.registered and partner.updated carry it. */
+function profileData(partner: PartnerEntity): DataOf<typeof PartnerRegistered> {
+  return {
+    partnerId: partner.id,
+    name: partner.name,
+    jurisdictions: partner.jurisdictions,
+    offenseCategories: partner.offenseCategories,
+    languages: partner.languages,
+    servesMinors: partner.servesMinors,
+    capacity: partner.capacity,
+    responseHours: partner.responseHours,
+    specialties: partner.specialties,
+    active: partner.active,
+    ...(partner.contactEmail ? { contact: { email: partner.contactEmail } } : {}),
+  };
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The partner registry (api.md, partner-matching): an admin registers organisations; a
+ * partner_admin reads and keeps its own profile. Every change is announced with the whole new
+ * profile, for scheduling and outcome-tracking to keep their copies.
+ */
+@Injectable()
+export class PartnersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  register(principal: Principal, dto: CreatePartnerDto, idempotencyKey?: string): Promise<PartnerView> {
+    return idempotentCreate(this.dataSource, principal, idempotencyKey, { route: 'POST /api/partners', body: dto }, async (manager) => {
+      const now = this.clock.now();
+      const partner = manager.create(PartnerEntity, {
+        id: uuidv7(),
+        name: dto.name,
+        jurisdictions: dto.jurisdictions,
+        offenseCategories: dto.offenseCategories,
+        languages: dto.languages,
+        servesMinors: dto.servesMinors,
+        capacity: dto.capacity,
+        responseHours: dto.responseHours,
+        specialties: dto.specialties ?? [],
+        active: dto.active ?? true,
+        contactEmail: dto.contact?.email ?? null,
+        openCases: 0,
+        offersResolved: 0,
+        responseHoursTotal: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await manager.insert(PartnerEntity, partner);
+      await publishEvent(manager, PartnerRegistered, {
+        aggregateId: partner.id,
+        referralId: null,
+        actor: actorOf(principal),
+        causedBy: requestCausedBy(),
+        occurredAt: now,
+        data: profileData(partner),
+      });
+      return partnerView(partner);
+    });
+  }
+
+  /** An admin pages through every partner; a partner_admin sees its own. */
+  async list(principal: Principal, query: { limit?: number; cursor?: string }): Promise<PartnerPage> {
+    const limit = query.limit ?? 20;
+    const repository = this.dataSource.getRepository(PartnerEntity);
+    if (principal.role !== 'admin') {
+      const own = principal.org ? await repository.findOneBy({ id: principal.org }) : null;
+      return { items: own && (!query.cursor || own.id > query.cursor) ? [partnerView(own)] : [], nextCursor: null };
+    }
+    const rows = await repository.find({ where: query.cursor ? { id: MoreThan(query.cursor) } : {}, order: { id: 'ASC' }, take: limit + 1 });
+    const page = rows.slice(0, limit);
+    return { items: page.map(partnerView), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+  }
+
+  async get(principal: Principal, id: string): Promise<PartnerView> {
+    const partner = await this.dataSource.getRepository(PartnerEntity).findOneBy({ id });
+    this.assertVisible(principal, partner);
+    return partnerView(partner);
+  }
+
+  update(principal: Principal, id: string, dto: UpdatePartnerDto): Promise<PartnerView> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const partner = await lockPartner(manager, id);
+      this.assertVisible(principal, partner);
+      const sent = PARTNER_PROFILE_FIELDS.filter((field) => dto[field] !== undefined);
+      assertProfileChangeAllowed(principal.role, sent);
+      const before = profileData(partner);
+      for (const field of sent) {
+        if (field === 'contact') partner.contactEmail = dto.contact?.email ?? null;
+        else Object.assign(partner, { [field]: dto[field] });
+      }
+      if (sameValue(profileData(partner), before)) return partnerView(partner);
+      const now = this.clock.now();
+      partner.updatedAt = now;
+      await manager.save(partner);
+      await publishEvent(manager, PartnerUpdated, {
+        aggregateId: partner.id,
+        referralId: null,
+        actor: actorOf(principal),
+        causedBy: requestCausedBy(),
+        occurredAt: now,
+        data: profileData(partner),
+      });
+      return partnerView(partner);
+    });
+  }
+
+  /** Admins see every partner; a partner_admin its own, and another's is a 404 (existence not revealed). */
+  private assertVisible(principal: Principal, partner: PartnerEntity | null): asserts partner is PartnerEntity {
+    if (!partner) throw new NotFound('partner not found');
+    if (principal.role !== 'admin') assertOwnedBy(principal, partner.id, 'partner not found');
+  }
+}
