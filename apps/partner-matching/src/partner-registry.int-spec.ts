@@ -1,0 +1,113 @@
+import { uuidv7, type EventEnvelope } from '@rj/shared/contracts';
+import { MatchingKit } from './test/matching-test-kit';
+
+const registration = {
+  name: 'Herstelbemiddeling Noord',
+  jurisdictions: ['NL-NH', 'NL-FL'],
+  offenseCategories: ['assault', 'property_damage'],
+  languages: ['nl', 'en'],
+  servesMinors: true,
+  capacity: 10,
+  responseHours: 0.01,
+  specialties: ['assault'],
+};
+
+describe('partner-matching: the partner registry', () => {
+  let kit: MatchingKit;
+  const partnerEvents = async (partnerId: string): Promise<EventEnvelope[]> =>
+    (await kit.emitted()).filter((event) => event.aggregateId === partnerId);
+
+  beforeAll(async () => {
+    kit = await MatchingKit.start();
+  });
+
+  afterAll(() => kit?.close());
+
+  it('lets an admin register a partner, whose id its partner_admin signs in with', async () => {
+    const created = await kit.service.request('POST', '/api/partners', { token: kit.adminToken, body: { ...registration, contact: { email: 'intake@noord.example' } } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ ...registration, id: expect.any(String), active: true, openCases: 0, contact: { email: 'intake@noord.example' }, typicalResponseHours: null });
+    const [event] = await partnerEvents(created.body.id);
+    expect(event).toMatchObject({
+      type: 'partner.registered',
+      referralId: null,
+      actor: { sub: 'admin-1', role: 'admin' },
+      data: { ...registration, partnerId: created.body.id, active: true, contact: { email: 'intake@noord.example' } },
+    });
+
+    const own = await kit.service.request('GET', `/api/partners/${created.body.id}`, { token: kit.partnerToken(created.body.id) });
+    expect(own).toMatchObject({ status: 200, body: { id: created.body.id, name: registration.name } });
+    const list = await kit.service.request('GET', '/api/partners', { token: kit.partnerToken(created.body.id) });
+    expect(list.body).toEqual({ items: [expect.objectContaining({ id: created.body.id })], nextCursor: null });
+  });
+
+  it('answers a repeated create with the same Idempotency-Key once, and refuses the key for another body', async () => {
+    const headers = { 'idempotency-key': `partner-${uuidv7()}` };
+    const first = await kit.service.request('POST', '/api/partners', { token: kit.adminToken, body: registration, headers });
+    const again = await kit.service.request('POST', '/api/partners', { token: kit.adminToken, body: { ...registration }, headers });
+    expect(first.status).toBe(201);
+    expect(again).toEqual({ status: 201, body: first.body, headers: expect.anything() });
+    expect(await partnerEvents(first.body.id)).toHaveLength(1);
+    const other = await kit.service.request('POST', '/api/partners', { token: kit.adminToken, body: { ...registration, capacity: 3 }, headers });
+    expect(other.status).toBe(409);
+
+    // Concurrent twins: one partner.
+    const twinHeaders = { 'idempotency-key': `twin-${uuidv7()}` };
+    const twins = await Promise.all(Array.from({ length: 5 }, () => kit.service.request('POST', '/api/partners', { token: kit.adminToken, body: registration, headers: twinHeaders })));
+    expect(new Set(twins.map((t) => `${t.status}:${t.body.id}`)).size).toBe(1);
+  });
+
+  it("lets a partner_admin keep its own capacity, languages, specialties, window, activity and contact, announcing the whole profile", async () => {
+    const partner = await kit.registerPartner();
+    const token = kit.partnerToken(partner.id);
+    const change = { capacity: 2, languages: ['nl', 'tr'], specialties: ['theft'], responseHours: 12, active: false, contact: { email: 'new@partner.example' } };
+    const patched = await kit.service.request('PATCH', `/api/partners/${partner.id}`, { token, body: change });
+    expect(patched).toMatchObject({ status: 200, body: change });
+    const events = await partnerEvents(partner.id);
+    expect(events.map((e) => e.type)).toEqual(['partner.registered', 'partner.updated']);
+    expect(events[1]).toMatchObject({ actor: { role: 'partner_admin', org: partner.id }, data: { ...change, partnerId: partner.id, name: partner.name, jurisdictions: partner.jurisdictions } });
+
+    const cleared = await kit.service.request('PATCH', `/api/partners/${partner.id}`, { token, body: { contact: null } });
+    expect(cleared.body.contact).toBeNull();
+    expect((await partnerEvents(partner.id)).at(-1)!.data).not.toHaveProperty('contact');
+
+    // The same values again change nothing and announce nothing.
+    await kit.service.request('PATCH', `/api/partners/${partner.id}`, { token, body: { capacity: 2 } });
+    expect(await partnerEvents(partner.id)).toHaveLength(3);
+  });
+
+  it('leaves name, area, categories and minors to the admin (403), and another partner is a 404', async () => {
+    const partner = await kit.registerPartner();
+    const other = await kit.registerPartner();
+    const token = kit.partnerToken(partner.id);
+    const refused = await kit.service.request('PATCH', `/api/partners/${partner.id}`, { token, body: { capacity: 3, jurisdictions: ['NL-ZH'] } });
+    expect(refused).toMatchObject({ status: 403, body: { fields: ['jurisdictions'] } });
+    expect((await kit.service.request('GET', `/api/partners/${partner.id}`, { token })).body.capacity).toBe(5);
+
+    expect((await kit.service.request('GET', `/api/partners/${other.id}`, { token })).status).toBe(404);
+    expect((await kit.service.request('PATCH', `/api/partners/${other.id}`, { token, body: { capacity: 0 } })).status).toBe(404);
+
+    const byAdmin = await kit.service.request('PATCH', `/api/partners/${partner.id}`, { token: kit.adminToken, body: { jurisdictions: ['NL-ZH'], name: 'Renamed' } });
+    expect(byAdmin).toMatchObject({ status: 200, body: { jurisdictions: ['NL-ZH'], name: 'Renamed' } });
+  });
+
+  it('refuses bad registrations with a 400 naming the fields, and other roles with a 403', async () => {
+    const bad = await kit.service.request('POST', '/api/partners', {
+      token: kit.adminToken,
+      body: { ...registration, responseHours: 0, languages: ['Dutch language'], capacity: -1, unexpected: true },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['responseHours', 'languages', 'capacity', 'unexpected']));
+    expect((await kit.service.request('POST', '/api/partners', { token: kit.service.token('prosecutor', uuidv7()), body: registration })).status).toBe(403);
+    expect((await kit.service.request('POST', '/api/partners', { token: kit.partnerToken(uuidv7()), body: registration })).status).toBe(403);
+    expect((await kit.service.request('POST', '/api/partners', { body: registration })).status).toBe(401);
+  });
+
+  it('pages through partners for an admin', async () => {
+    for (let i = 0; i < 3; i++) await kit.registerPartner();
+    const first = await kit.service.request('GET', '/api/partners?limit=2', { token: kit.adminToken });
+    expect(first.body.items).toHaveLength(2);
+    const second = await kit.service.request('GET', `/api/partners?limit=2&cursor=${first.body.nextCursor}`, { token: kit.adminToken });
+    expect(second.body.items[0].id > first.body.items[1].id).toBe(true);
+  });
+});
