@@ -69,6 +69,9 @@ describe('referral-intake: submitting, screening and deciding on referrals', () 
       ['an unknown severity', referralBody({ offense: { code: 'A', category: 'theft', severity: 'heinous' } }), 'offense.severity', expect.stringContaining('must be one of')],
       ['a safe channel without its address', referralBody({ parties: [{ ...referralBody().parties[0], contact: { safeChannels: ['sms'] } }, referralBody().parties[1]] }), 'parties[0].contact.safeChannels', 'names sms or phone, but there is no phone'],
       ['a name too long', referralBody({ parties: [{ ...referralBody().parties[0], fullName: 'x'.repeat(201) }, referralBody().parties[1]] }), 'parties[0].fullName', expect.stringContaining('shorter than or equal to 200')],
+      ['"__proto__" as a key (found by fuzzing)', JSON.stringify(referralBody()).replace(/^\{/, '{"__proto__":{"isAdmin":true},'), '__proto__', 'is not a known field'],
+      ['a key of Object.prototype (found by fuzzing)', { ...referralBody(), toString: {} }, 'toString', 'is not a known field'],
+      ['a guardian that is an array (found by fuzzing)', referralBody({ parties: [referralBody().parties[0], { ...referralBody().parties[1], guardian: [] }] }), 'parties[1].guardian', 'must be an object'],
       ['more than 20 parties', referralBody({ parties: Array.from({ length: 21 }, () => referralBody().parties[0]) }), 'parties', expect.stringContaining('no more than 20')],
     ])('refuses %s with 400 problem+json naming the field', async (_what, body, field, message) => {
       const response = await intake.submit(office.prosecutor, body);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDefined, IsEmail, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDefined, IsEmail, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsCode } from '@rj/shared/contracts';
 
 const NOT_BLANK = /\S/;
@@ -22,7 +22,7 @@ export class CreateOfficeDto {
   jurisdictions: string[];
 
   @ApiProperty({ type: OfficeContactDto })
-  @IsDefined() @ValidateNested() @Type(() => OfficeContactDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => OfficeContactDto)
   contact: OfficeContactDto;
 }
 
@@ -37,7 +37,7 @@ export class UpdateOfficeDto {
   jurisdictions?: string[];
 
   @ApiPropertyOptional({ type: OfficeContactDto })
-  @IsOptional() @ValidateNested() @Type(() => OfficeContactDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => OfficeContactDto)
   contact?: OfficeContactDto;
 }
 

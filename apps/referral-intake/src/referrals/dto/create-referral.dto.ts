@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import {
   IsCode,
   IsIsoDate,
@@ -47,7 +47,7 @@ export class CreateReferralDto {
   jurisdiction: string;
 
   @ApiProperty({ type: OffenseDto })
-  @IsDefined() @ValidateNested() @Type(() => OffenseDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => OffenseDto)
   offense: OffenseDto;
 
   @ApiProperty({ format: 'date', description: 'Not in the future.' })
@@ -67,7 +67,7 @@ export class CreateReferralDto {
   reportBackBy: string;
 
   @ApiProperty({ type: [PartyDto], description: 'At least one harmed and one responsible party.' })
-  @IsArray() @ArrayMinSize(2) @ArrayMaxSize(MAX_PARTICIPANTS) @ValidateNested({ each: true }) @Type(() => PartyDto)
+  @IsArray() @ArrayMinSize(2) @ArrayMaxSize(MAX_PARTICIPANTS) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => PartyDto)
   parties: PartyDto[];
 
   @ApiPropertyOptional({ maxLength: MAX_FREE_TEXT_LENGTH, description: 'Free text: encrypted, never in events.' })

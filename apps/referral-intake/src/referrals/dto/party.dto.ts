@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsConsistent, IsIsoDate, IsLanguage, PARTY_ROLES, SAFE_CHANNELS, type PartyRole, type SafeChannel } from '@rj/shared/contracts';
 
 export const MAX_NAME_LENGTH = 200;
@@ -43,7 +43,7 @@ export class RepresentativeDto {
   fullName: string;
 
   @ApiProperty({ type: ContactDto })
-  @IsDefined() @ValidateNested() @Type(() => ContactDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ContactDto)
   contact: ContactDto;
 }
 
@@ -66,11 +66,11 @@ export class PartyDto {
   minor: boolean;
 
   @ApiPropertyOptional({ type: RepresentativeDto })
-  @IsOptional() @ValidateNested() @Type(() => RepresentativeDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => RepresentativeDto)
   guardian?: RepresentativeDto;
 
   @ApiProperty({ type: ContactDto })
-  @IsDefined() @ValidateNested() @Type(() => ContactDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ContactDto)
   contact: ContactDto;
 
   @ApiProperty({ example: 'nl' })
@@ -86,6 +86,6 @@ export class PartyDto {
   accessibilityNeeds?: string;
 
   @ApiPropertyOptional({ type: RepresentativeDto, description: 'Defence counsel of the person responsible.' })
-  @IsOptional() @ValidateNested() @Type(() => RepresentativeDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => RepresentativeDto)
   counsel?: RepresentativeDto;
 }

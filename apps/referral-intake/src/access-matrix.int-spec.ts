@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { startIntake, type Intake } from './test/intake-harness';
+import { referralBody } from './test/referral-body';
+
+/**
+ * The role × organisation matrix of every endpoint (api.md, Auth): no token 401; a role that
+ * may never do it 403; another office's referral 404 (its existence is not revealed).
+ */
+const CALLERS = ['own prosecutor', 'other prosecutor', 'partner_admin', 'mediator', 'auditor', 'admin', 'service', 'no token'] as const;
+type Caller = (typeof CALLERS)[number];
+type Expected = Record<Caller, number>;
+
+const only = (allowed: Partial<Expected>): Expected => ({
+  'own prosecutor': 403,
+  'other prosecutor': 403,
+  partner_admin: 403,
+  mediator: 403,
+  auditor: 403,
+  admin: 403,
+  service: 403,
+  'no token': 401,
+  ...allowed,
+});
+
+describe('referral-intake: who may call what', () => {
+  let intake: Intake;
+  let own: { id: string; prosecutor: string };
+  let other: { id: string; prosecutor: string };
+  const tokens = {} as Record<Caller, string | undefined>;
+
+  beforeAll(async () => {
+    intake = await startIntake();
+    own = await intake.registerOffice(['NL-NH']);
+    other = await intake.registerOffice(['NL-FL']);
+    const partner = randomUUID();
+    Object.assign(tokens, {
+      'own prosecutor': own.prosecutor,
+      'other prosecutor': other.prosecutor,
+      partner_admin: intake.as('partner_admin', partner),
+      mediator: intake.as('mediator', partner),
+      auditor: intake.as('auditor'),
+      admin: intake.admin,
+      service: intake.as('service'),
+      'no token': undefined,
+    });
+  });
+  afterAll(() => intake?.close());
+
+  /** A fresh referral of the own office (needing review when asked), so each call acts on its own. */
+  const referral = async (overrides: Record<string, unknown> = {}) => (await intake.submit(own.prosecutor, referralBody(overrides))).body.id as string;
+  const status = async (method: string, path: string, token: string | undefined, body?: unknown, internal = false) =>
+    (await intake.request(method, path, { token, body, internal })).status;
+  const policy = { excludedOffenseCategories: [], reviewOffenseCategories: [], allowedStages: ['pre_trial'], excludedSeverities: [], protectiveOrderNeedsReview: true };
+
+  const endpoints: [string, Expected, (token: string | undefined) => Promise<number>][] = [
+    ['POST /api/offices', only({ admin: 201 }), (t) => status('POST', '/api/offices', t, { name: 'An office', jurisdictions: ['NL-UT'], contact: { email: 'o@x.example' } })],
+    ['GET /api/offices', only({ admin: 200, 'own prosecutor': 200, 'other prosecutor': 200 }), (t) => status('GET', '/api/offices', t)],
+    ['GET /api/offices/{id}', only({ admin: 200, 'own prosecutor': 200, 'other prosecutor': 404 }), (t) => status('GET', `/api/offices/${own.id}`, t)],
+    ['PATCH /api/offices/{id}', only({ admin: 200 }), (t) => status('PATCH', `/api/offices/${own.id}`, t, { name: 'Renamed office' })],
+    // The other office has no NL-NH: its prosecutor may never submit for it.
+    ['POST /api/referrals', only({ 'own prosecutor': 201 }), (t) => status('POST', '/api/referrals', t, referralBody())],
+    ['GET /api/referrals', only({ 'own prosecutor': 200, 'other prosecutor': 200, auditor: 200, admin: 200 }), (t) => status('GET', '/api/referrals', t)],
+    ['GET /api/referrals/{id}', only({ 'own prosecutor': 200, 'other prosecutor': 404, auditor: 200, admin: 200 }), async (t) => status('GET', `/api/referrals/${await referral()}`, t)],
+    [
+      'POST /api/referrals/{id}/review',
+      only({ 'own prosecutor': 200, 'other prosecutor': 404, admin: 200 }),
+      async (t) => status('POST', `/api/referrals/${await referral({ protectiveOrder: true })}/review`, t, { decision: 'eligible', reason: 'checked' }),
+    ],
+    ['POST /api/referrals/{id}/withdraw', only({ 'own prosecutor': 200, 'other prosecutor': 404 }), async (t) => status('POST', `/api/referrals/${await referral()}/withdraw`, t, { reasonCode: 'other' })],
+    ['PATCH /api/referrals/{id}', only({ 'own prosecutor': 200, 'other prosecutor': 404 }), async (t) => status('PATCH', `/api/referrals/${await referral()}`, t, { reportBackBy: '2100-01-01' })],
+    // Passing the checks, the owner learns the report is not there yet (409).
+    ['GET /api/referrals/{id}/report', only({ 'own prosecutor': 409, 'other prosecutor': 404 }), async (t) => status('GET', `/api/referrals/${await referral()}/report`, t)],
+    ['DELETE /api/referrals/{id}/personal-data', only({ admin: 200 }), async (t) => status('DELETE', `/api/referrals/${await referral()}/personal-data`, t)],
+    ['PUT /api/screening-policies/{jurisdiction}', only({ admin: 200 }), (t) => status('PUT', '/api/screening-policies/NL-UT', t, policy)],
+    [
+      'GET /api/screening-policies',
+      { 'own prosecutor': 200, 'other prosecutor': 200, partner_admin: 200, mediator: 200, auditor: 200, admin: 200, service: 200, 'no token': 401 },
+      (t) => status('GET', '/api/screening-policies', t),
+    ],
+    [
+      'GET /api/screening-policies/{jurisdiction}',
+      { 'own prosecutor': 200, 'other prosecutor': 200, partner_admin: 200, mediator: 200, auditor: 200, admin: 200, service: 200, 'no token': 401 },
+      (t) => status('GET', '/api/screening-policies/NL-NH', t),
+    ],
+  ];
+
+  describe.each(endpoints)('%s', (_endpoint, expected, call) => {
+    it.each(CALLERS.map((caller) => [caller, expected[caller]] as const))('as %s → %i', async (caller, code) => {
+      expect(await call(tokens[caller])).toBe(code);
+    });
+  });
+
+  describe('GET /internal/keys/{keyId} (internal listener)', () => {
+    it.each(CALLERS.map((caller) => [caller, caller === 'service' ? 200 : caller === 'no token' ? 401 : 403] as const))('as %s → %i', async (caller, code) => {
+      const [{ data_key_id: keyId }] = await intake.dataSource.query('select data_key_id from referral where office_id = $1 and personal_data_erased_at is null limit 1', [own.id]);
+      expect(await status('GET', `/internal/keys/${keyId}`, tokens[caller], undefined, true)).toBe(code);
+    });
+  });
+});
