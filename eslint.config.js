@@ -50,6 +50,6 @@ module.exports = [
   },
   { files: ['tools/**/*.ts'], rules: { 'no-console': 'off' } },
   // Test code reads untyped JSON bodies all the time; `any` there is ergonomics, not a hole.
-  { files: [...TEST_FILES, 'libs/shared/testing/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+  { files: [...TEST_FILES, 'libs/shared/testing/**/*.ts', 'tools/e2e/**/*.ts', 'tools/chaos/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   ...tseslint.config({ files: ['**/*.ts'], extends: [], rules: {} }),
 ];

@@ -1,0 +1,137 @@
+/**
+ * The whole platform as real processes: each of the five services started with
+ * `node -r tools/runtime/register.js apps/<service>/src/main.ts` on a fresh database of its
+ * own, under a topic prefix and job prefixes of this run, against any Kafka and Redis (the
+ * fault run passes its own broker and Redis on other ports). Services can be killed with
+ * SIGKILL and started again on the same ports and databases, as an orchestrator would.
+ */
+import { randomBytes } from 'node:crypto';
+import { AUDIT_DATABASE } from '@rj/audit/data-access';
+import { MATCHING_DATABASE } from '@rj/matching/data-access';
+import { OUTCOME_DATABASE } from '@rj/outcome/data-access';
+import { REFERRAL_DATABASE } from '@rj/referral/data-access';
+import { SCHEDULING_DATABASE } from '@rj/scheduling/data-access';
+import { mintToken, DEV_JWT_SECRET } from '@rj/shared/auth';
+import type { Role } from '@rj/shared/contracts';
+import { createScratchDatabase, httpRequest, spawnTs, type HttpResult, type ScratchDatabase, type SpawnedProcess } from '@rj/shared/testing';
+
+// tools/infra/services.js is plain CommonJS shared with the shell-facing infra scripts.
+const { freePort } = require('../infra/services');
+
+export const SERVICE_NAMES = ['referral-intake', 'partner-matching', 'mediation-scheduling', 'outcome-tracking', 'audit-ledger'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+const DATABASES: Record<ServiceName, { migrations: (new () => unknown)[]; entities: (new () => unknown)[] }> = {
+  'referral-intake': REFERRAL_DATABASE,
+  'partner-matching': MATCHING_DATABASE,
+  'mediation-scheduling': SCHEDULING_DATABASE,
+  'outcome-tracking': OUTCOME_DATABASE,
+  'audit-ledger': AUDIT_DATABASE,
+};
+
+export interface PlatformOptions {
+  brokers?: string[];
+  redisUrl?: string;
+  smtpUrl?: string;
+  /** Extra environment for every service, or per service. */
+  env?: Record<string, string>;
+  serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
+  topicPrefix: string;
+  /** Print the services' output (LOG_LEVEL decides how much). */
+  echo?: boolean;
+}
+
+export interface RunningPlatform {
+  urls: Record<ServiceName, string>;
+  keyStoreUrl: string;
+  databases: Record<ServiceName, ScratchDatabase>;
+  processes: Record<ServiceName, SpawnedProcess>;
+  token(role: Role, org?: string | null, sub?: string): string;
+  request<T = any>(service: ServiceName, method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<HttpResult<T>>;
+  kill(service: ServiceName, signal?: NodeJS.Signals): Promise<number | NodeJS.Signals>;
+  start(service: ServiceName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const run = randomBytes(3).toString('hex');
+  const ports = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (name) => [name, await freePort()]))) as Record<ServiceName, number>;
+  const internalPort: number = await freePort();
+  const databases = {} as Record<ServiceName, ScratchDatabase>;
+  for (const name of SERVICE_NAMES) databases[name] = await createScratchDatabase(`e2e_${name.replace(/-/g, '_')}`, DATABASES[name]);
+  const keyStoreUrl = `http://127.0.0.1:${internalPort}`;
+  const envOf = (name: ServiceName): Record<string, string> => ({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    PORT: String(ports[name]),
+    DATABASE_URL: databases[name].url,
+    KAFKA_BROKERS: (options.brokers ?? (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')).join(','),
+    KAFKA_TOPIC_PREFIX: options.topicPrefix,
+    REDIS_URL: options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    JOBS_PREFIX: `e2e-${run}-${name}`,
+    SMTP_URL: options.smtpUrl ?? 'smtp://127.0.0.1:1025',
+    AUTH_JWT_SECRET: DEV_JWT_SECRET,
+    PII_KEY_STORE_URL: keyStoreUrl,
+    ...(name === 'referral-intake' ? { INTERNAL_PORT: String(internalPort) } : {}),
+    ...options.env,
+    ...options.serviceEnv?.[name],
+  });
+  const processes = {} as Record<ServiceName, SpawnedProcess>;
+  const urls = Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${ports[name]}`])) as Record<ServiceName, string>;
+
+  async function start(name: ServiceName): Promise<void> {
+    const child = spawnTs(`apps/${name}/src/main.ts`, envOf(name));
+    if (options.echo) {
+      child.child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
+      child.child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
+    }
+    processes[name] = child;
+    await waitUntilReady(name, urls[name], child);
+  }
+
+  async function kill(name: ServiceName, signal: NodeJS.Signals = 'SIGKILL') {
+    const child = processes[name];
+    if (!child || child.child.exitCode !== null || child.child.signalCode !== null) return child?.child.exitCode ?? 'SIGKILL';
+    child.kill(signal);
+    return child.exited;
+  }
+
+  try {
+    // Intake first: the others fetch data keys from its internal port.
+    await start('referral-intake');
+    await Promise.all(SERVICE_NAMES.filter((n) => n !== 'referral-intake').map(start));
+  } catch (error) {
+    await Promise.all(SERVICE_NAMES.map((n) => kill(n)));
+    await Promise.all(SERVICE_NAMES.map((n) => databases[n].drop().catch(() => undefined)));
+    throw error;
+  }
+
+  return {
+    urls,
+    keyStoreUrl,
+    databases,
+    processes,
+    token: (role, org = null, sub = `${role}-${org ?? 'platform'}`) => mintToken({ sub, role, org, name: `E2E ${role}` }, DEV_JWT_SECRET),
+    request: (service, method, path, requestOptions) => httpRequest(`${urls[service]}${path}`, method, requestOptions),
+    kill,
+    start,
+    stop: async () => {
+      await Promise.all(SERVICE_NAMES.map((n) => kill(n, 'SIGTERM')));
+      await Promise.all(SERVICE_NAMES.map((n) => databases[n].drop().catch(() => undefined)));
+    },
+  };
+}
+
+async function waitUntilReady(name: string, url: string, child: SpawnedProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.child.exitCode !== null) throw new Error(`${name} exited while starting:\n${child.output().slice(-3000)}`);
+    try {
+      if ((await fetch(`${url}/health/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} was not ready within ${timeoutMs / 1000} s:\n${child.output().slice(-3000)}`);
+}
