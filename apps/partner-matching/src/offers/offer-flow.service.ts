@@ -42,6 +42,7 @@ export class OfferFlow {
 
   /** Offers the match's next candidate, or ends the match as unmatched. The referral is locked. */
   async offerNext(manager: EntityManager, referral: ReferralEntity, match: MatchEntity, causedBy: CausedBy, now: Date): Promise<OfferEntity | null> {
+    if (referral.withdrawnAt) return null; // matching stopped for good
     const offers = await manager.find(OfferEntity, { where: { matchId: match.id } });
     if (offers.some((offer) => offer.status === 'pending')) return null; // one open offer at a time
     const asked = offers.map((offer) => offer.partnerId);

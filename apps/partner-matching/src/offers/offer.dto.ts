@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { DECLINE_REASON_CODES, OFFER_STATUSES, type DeclineReasonCode, type OfferStatus } from '@rj/shared/contracts';
+import { PageQuery } from '../infrastructure/page.query';
 
 export class DeclineOfferDto {
   /** A code, never words: the partner's reasons in prose stay with the partner. */
@@ -10,23 +10,9 @@ export class DeclineOfferDto {
   reasonCode: DeclineReasonCode;
 }
 
-export class ListOffersQuery {
+export class ListOffersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: OFFER_STATUSES })
   @IsOptional()
   @IsIn(OFFER_STATUSES)
   status?: OfferStatus;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  /** The last id of the previous page. */
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  cursor?: string;
 }

@@ -8,6 +8,7 @@ import { JobRunner } from '@rj/shared/jobs';
 import { publishEvent } from '@rj/shared/messaging';
 import { afterCommit } from '../infrastructure/after-commit';
 import { Clock } from '../infrastructure/clock';
+import { DEFAULT_PAGE_SIZE, pageOf } from '../infrastructure/page.query';
 import { inTransaction, requestCausedBy } from '../infrastructure/transactions';
 import { PartnerLoad } from '../partners/partner-load.service';
 import { lockOffer, lockPartner, lockReferral, present } from './locks';
@@ -33,7 +34,7 @@ export class OffersService {
   ) {}
 
   async list(principal: Principal, filter: { status?: OfferStatus; limit?: number; cursor?: string }): Promise<OfferPage> {
-    const limit = filter.limit ?? 20;
+    const limit = filter.limit ?? DEFAULT_PAGE_SIZE;
     if (!principal.org) return { items: [], nextCursor: null };
     const query = this.dataSource
       .getRepository(OfferEntity)
@@ -45,8 +46,7 @@ export class OffersService {
     if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
     if (filter.cursor) query.andWhere('o.id < :cursor', { cursor: filter.cursor });
     const rows = (await query.getMany()) as (OfferEntity & { referral: ReferralEntity })[];
-    const page = rows.slice(0, limit);
-    return { items: page.map((row) => offerView(row, row.referral)), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+    return pageOf(rows, limit, (row) => offerView(row, row.referral));
   }
 
   async get(principal: Principal, offerId: string): Promise<OfferView> {

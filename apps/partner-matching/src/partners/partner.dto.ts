@@ -12,7 +12,6 @@ import {
   IsOptional,
   IsPositive,
   IsString,
-  IsUUID,
   Length,
   Max,
   MaxLength,
@@ -108,19 +107,4 @@ export class UpdatePartnerDto {
   @ValidateNested()
   @Type(() => PartnerContactDto)
   contact?: PartnerContactDto | null;
-}
-
-export class ListPartnersQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  cursor?: string;
 }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
-import { CreatePartnerDto, ListPartnersQuery, UpdatePartnerDto } from './partner.dto';
+import { PageQuery } from '../infrastructure/page.query';
+import { CreatePartnerDto, UpdatePartnerDto } from './partner.dto';
 import { PartnerPage, PartnerView } from './partner.view';
 import { PartnersService } from './partners.service';
 
@@ -22,7 +23,7 @@ export class PartnersController {
   @Get()
   @Roles('admin', 'partner_admin')
   @ApiOkResponse({ type: PartnerPage })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: ListPartnersQuery): Promise<PartnerPage> {
+  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<PartnerPage> {
     return this.partners.list(principal, query);
   }
 

@@ -7,6 +7,7 @@ import { NotFound, PartnerRegistered, PartnerUpdated, uuidv7, type DataOf } from
 import { publishEvent } from '@rj/shared/messaging';
 import { Clock } from '../infrastructure/clock';
 import { idempotentCreate } from '../infrastructure/idempotency';
+import { DEFAULT_PAGE_SIZE, pageOf } from '../infrastructure/page.query';
 import { inTransaction, requestCausedBy } from '../infrastructure/transactions';
 import { lockPartner } from '../offers/locks';
 import type { CreatePartnerDto, UpdatePartnerDto } from './partner.dto';
@@ -79,15 +80,14 @@ export class PartnersService {
 
   /** An admin pages through every partner; a partner_admin sees its own. */
   async list(principal: Principal, query: { limit?: number; cursor?: string }): Promise<PartnerPage> {
-    const limit = query.limit ?? 20;
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const repository = this.dataSource.getRepository(PartnerEntity);
     if (principal.role !== 'admin') {
       const own = principal.org ? await repository.findOneBy({ id: principal.org }) : null;
       return { items: own && (!query.cursor || own.id > query.cursor) ? [partnerView(own)] : [], nextCursor: null };
     }
     const rows = await repository.find({ where: query.cursor ? { id: MoreThan(query.cursor) } : {}, order: { id: 'ASC' }, take: limit + 1 });
-    const page = rows.slice(0, limit);
-    return { items: page.map(partnerView), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+    return pageOf(rows, limit, partnerView);
   }
 
   async get(principal: Principal, id: string): Promise<PartnerView> {
