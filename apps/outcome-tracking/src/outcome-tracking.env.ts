@@ -1,5 +1,17 @@
-import { ArrayMinSize, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { BaseServiceEnv, EnvList, EnvNumber, IsUrlWithProtocol } from '@rj/shared/service';
+import { ArrayMinSize, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, registerDecorator } from 'class-validator';
+import { BaseServiceEnv, EnvBoolean, EnvList, EnvNumber, IsUrlWithProtocol } from '@rj/shared/service';
+
+/** A switch that may be on only under NODE_ENV=test. */
+function OnlyInTests(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'onlyInTests',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: 'may be true only when NODE_ENV=test' },
+      validator: { validate: (value: unknown, args) => value !== true || (args?.object as { NODE_ENV?: string }).NODE_ENV === 'test' },
+    });
+}
 
 /** outcome-tracking's environment: the platform's base variables plus its own. See .env.example. */
 export class OutcomeTrackingEnv extends BaseServiceEnv {
@@ -28,6 +40,13 @@ export class OutcomeTrackingEnv extends BaseServiceEnv {
   /** Months after completion when follow-ups fall due (product.md step 9). */
   @EnvList() @ArrayMinSize(1) @Matches(/^([1-9]|[1-9]\d|1[01]\d|120)$/, { each: true, message: 'each must be a whole number of months, 1 to 120' })
   FOLLOW_UP_MONTHS: string[] = ['6', '12', '24'];
+
+  /**
+   * Tests only (the end-to-end suite cannot wait six months): follow-ups fall due on the day
+   * the case completes, still labelled with their FOLLOW_UP_MONTHS. Refused outside NODE_ENV=test.
+   */
+  @EnvBoolean() @IsBoolean() @OnlyInTests()
+  FOLLOW_UP_DUE_IMMEDIATELY = false;
 
   /** Counts below this are withheld from the figures (product.md; docs/metrics.md). */
   @EnvNumber() @IsInt() @Min(1) @Max(1000)

@@ -42,7 +42,7 @@ export class CaseOutcomeService {
         referralId: kase.referralId,
         officeId: referral.officeId,
         monthsAfter: due.offsetMonths,
-        dueOn: due.dueOn,
+        dueOn: this.config.FOLLOW_UP_DUE_IMMEDIATELY ? this.clock.today() : due.dueOn,
         status: 'scheduled',
       });
     }
