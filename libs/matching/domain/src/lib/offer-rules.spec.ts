@@ -1,5 +1,5 @@
 import { RuleViolation } from '@rj/shared/contracts';
-import { assertCapacityAvailable, assertOfferAnswerable, nextCandidate, offerExpiresAt, offerStatusAfter, type OfferSnapshot } from './offer-rules';
+import { assertCapacityAvailable, assertOfferAnswerable, offerExpiresAt, offerStatusAfter, type OfferSnapshot } from './offer-rules';
 
 const now = new Date('2026-03-01T10:00:00Z');
 const pending = (overrides: Partial<OfferSnapshot> = {}): OfferSnapshot => ({
@@ -23,16 +23,6 @@ describe('offer rules (product.md, Offer)', () => {
     expect(offerExpiresAt(now, 24).toISOString()).toBe('2026-03-02T10:00:00.000Z');
     expect(offerExpiresAt(now, 0.01).toISOString()).toBe('2026-03-01T10:00:36.000Z');
     expect(() => offerExpiresAt(now, 0)).toThrow();
-  });
-
-  it('offers the next best candidate that was not asked yet, or none', () => {
-    const candidates = [
-      { partnerId: 'p1', score: 3, reasons: [] },
-      { partnerId: 'p2', score: 2, reasons: [] },
-    ];
-    expect(nextCandidate(candidates, [])?.partnerId).toBe('p1');
-    expect(nextCandidate(candidates, [{ partnerId: 'p1' }])?.partnerId).toBe('p2');
-    expect(nextCandidate(candidates, [{ partnerId: 'p1' }, { partnerId: 'p2' }])).toBeNull();
   });
 
   it('refuses an answer to an expired offer', () => {

@@ -1,7 +1,6 @@
 import { InvalidInput, RuleViolation, type OfferStatus } from '@rj/shared/contracts';
 import { hasFreeCapacity } from './hard-constraints';
 import type { PartnerProfile } from './matching-profile';
-import type { RankedCandidate } from './rank-partners';
 
 export type OfferAction = 'accept' | 'decline' | 'expire' | 'withdraw';
 
@@ -19,18 +18,6 @@ export function offerExpiresAt(now: Date, responseHours: number): Date {
     throw new InvalidInput('responseHours must be a positive number', [{ field: 'responseHours', message: 'must be positive' }]);
   }
   return new Date(now.getTime() + Math.round(responseHours * HOUR_MS));
-}
-
-/**
- * The best candidate not yet offered the referral, or null: then the referral goes back to the
- * prosecutor as unmatched (product.md, Offer: "Decline or no answer: the next candidate").
- */
-export function nextCandidate(
-  candidates: readonly RankedCandidate[],
-  offersSoFar: readonly Pick<OfferSnapshot, 'partnerId'>[],
-): RankedCandidate | null {
-  const offered = new Set(offersSoFar.map((offer) => offer.partnerId));
-  return candidates.find((candidate) => !offered.has(candidate.partnerId)) ?? null;
 }
 
 /** An offer is answered once, and only before it expires (api.md: accept/decline 409). */
