@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { OfficeEntity } from '@rj/referral/data-access';
 import { actorOf, assertOwnedBy, type Principal } from '@rj/shared/auth';
-import { Forbidden, NotFound, OfficeRegistered, OfficeUpdated, UUID_PATTERN, uuidv7 } from '@rj/shared/contracts';
+import { NotFound, OfficeRegistered, OfficeUpdated, UUID_PATTERN, uuidv7 } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { withTransaction } from '@rj/shared/persistence';
 import { DEFAULT_PAGE_SIZE, pageOf, type ListQueryDto, type Page } from '../common/list-query.dto';
@@ -68,16 +68,6 @@ export class OfficesService {
     const office = await this.dataSource.manager.findOneBy(OfficeEntity, { id });
     if (!office) throw new NotFound('no such office');
     return officeView(office);
-  }
-
-  /**
-   * The office a prosecutor submits for: its `org`. A prosecutor whose organisation is not a
-   * registered office may not submit at all (403, a role that may never do it).
-   */
-  async officeOf(manager: EntityManager, principal: Principal): Promise<OfficeEntity> {
-    const office = await this.findOwn(manager, principal);
-    if (!office) throw new Forbidden("the caller's organisation is not a registered prosecutor's office", { rule: 'submit_from_registered_office' });
-    return office;
   }
 
   private async findOwn(manager: EntityManager, principal: Principal): Promise<OfficeEntity | null> {

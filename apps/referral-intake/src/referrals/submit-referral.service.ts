@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { insertSubmittedReferral, type SubmittedReferralRows } from '@rj/referral/data-access';
+import { insertSubmittedReferral, loadSubmissionContext, type SubmittedReferralRows } from '@rj/referral/data-access';
 import {
   decidedByDefaultPolicy,
   hasMinorParty,
@@ -12,7 +12,7 @@ import {
   type ScreeningDecision,
 } from '@rj/referral/domain';
 import { actorOf, type Principal } from '@rj/shared/auth';
-import { buildEvent, Forbidden, ReferralScreened, ReferralSubmitted, systemActor, uuidv7, type EventEnvelope } from '@rj/shared/contracts';
+import { buildEvent, Forbidden, ReferralScreened, ReferralSubmitted, systemActor, UUID_PATTERN, uuidv7, type EventEnvelope } from '@rj/shared/contracts';
 import { appendToOutbox } from '@rj/shared/messaging';
 import { withTransaction } from '@rj/shared/persistence';
 import { encryptField, type DataKey } from '@rj/shared/pii';
@@ -21,8 +21,7 @@ import { CLOCK, type Clock } from '../common/clock';
 import { requestCause } from '../common/request-cause';
 import { Idempotency, type IdempotentRequest, type StoredAnswer } from '../idempotency/idempotency';
 import { KeyStore } from '../key-store/key-store';
-import { OfficesService } from '../offices/offices.service';
-import { ScreeningPoliciesService } from '../screening/screening-policies.service';
+import { policyOf } from '../screening/screening-policies.service';
 import type { CreateReferralDto } from './dto/create-referral.dto';
 import { encryptPartyPersonalData, type PartyPersonalData } from './personal-fields';
 import { screeningView, type SubmittedReferralView } from './referral-views';
@@ -48,23 +47,23 @@ interface PreparedParty {
 export class SubmitReferralService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly offices: OfficesService,
-    private readonly policies: ScreeningPoliciesService,
     private readonly keys: KeyStore,
     private readonly idempotency: Idempotency,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async submit(principal: Principal, dto: CreateReferralDto, idempotent?: IdempotentRequest): Promise<StoredAnswer<SubmittedReferralView>> {
-    const office = await this.offices.officeOf(this.dataSource.manager, principal);
-    if (!office.jurisdictions.includes(dto.jurisdiction)) {
+    const context = principal.org && UUID_PATTERN.test(principal.org) ? await loadSubmissionContext(this.dataSource.manager, principal.org, dto.jurisdiction) : null;
+    if (!context) throw new Forbidden("the caller's organisation is not a registered prosecutor's office", { rule: 'submit_from_registered_office' });
+    if (!context.jurisdictions.includes(dto.jurisdiction)) {
       throw new Forbidden(`the office may not submit for jurisdiction ${dto.jurisdiction}`, { rule: 'submit_for_own_jurisdiction' });
     }
+    const office = { id: context.officeId };
     const problems = referralRuleProblems(dto, this.clock);
     if (problems.length) throw new ValidationProblem(problems);
 
     const now = this.clock();
-    const decision = screenReferral(dto, await this.policies.current(this.dataSource.manager, dto.jurisdiction));
+    const decision = screenReferral(dto, policyOf(context.policy));
     const referralId = uuidv7(now.getTime());
     const { dataKey, row: keyRow } = this.keys.newDataKey(referralId, now.getTime());
     const parties = dto.parties.map((party, position): PreparedParty => ({

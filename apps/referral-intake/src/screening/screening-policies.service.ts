@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ScreeningPolicyEntity } from '@rj/referral/data-access';
 import { DEFAULT_SCREENING_POLICY, parseScreeningPolicy, type ScreeningPolicy } from '@rj/referral/domain';
 import type { Principal } from '@rj/shared/auth';
@@ -35,12 +35,6 @@ export class ScreeningPoliciesService {
       });
       return this.view(jurisdiction, await manager.findOneByOrFail(ScreeningPolicyEntity, { jurisdiction, version: policy.version }));
     });
-  }
-
-  /** The policy that screens a referral of this jurisdiction now: its own latest, else the default. */
-  async current(manager: EntityManager, jurisdiction: string): Promise<ScreeningPolicy> {
-    const row = await manager.findOne(ScreeningPolicyEntity, { where: { jurisdiction }, order: { version: 'DESC' } });
-    return row ? toPolicy(row) : DEFAULT_SCREENING_POLICY;
   }
 
   async get(jurisdiction: string, version?: number): Promise<ScreeningPolicyView> {
@@ -80,8 +74,17 @@ export class ScreeningPoliciesService {
   }
 }
 
-/** Stored policies are validated again on load: a bad row must fail loudly, not screen wrongly. */
-function toPolicy(row: ScreeningPolicyEntity): ScreeningPolicy {
+/**
+ * The policy a stored row holds, validated again on load (a bad row must fail loudly, not
+ * screen wrongly); no row means the built-in default applies.
+ */
+export function policyOf(row: StoredPolicy | null): ScreeningPolicy {
+  return row ? toPolicy(row) : DEFAULT_SCREENING_POLICY;
+}
+
+type StoredPolicy = Omit<ScreeningPolicyEntity, 'createdAt' | 'createdBy'>;
+
+function toPolicy(row: StoredPolicy): ScreeningPolicy {
   return parseScreeningPolicy({
     jurisdiction: row.jurisdiction,
     version: row.version,

@@ -11,3 +11,4 @@ export * from './lib/entities/agreement-term.entity';
 export * from './lib/entities/idempotency-key.entity';
 export * from './lib/repositories/submitted-referral.writer';
 export * from './lib/repositories/referral.repository';
+export * from './lib/repositories/submission-context.repository';
