@@ -93,13 +93,13 @@ describe('referral-intake: personal data, the key store and erasure', () => {
     const [before] = await intake.dataSource.query('select key_id, master_key_id, wrapped from data_key where key_id = $1', [submitted.data.dataKeyId]);
     const original = unwrapDataKey(before.key_id, { masterKeyId: before.master_key_id, wrapped: before.wrapped }, parseMasterKeys(DEV_MASTER_KEYS));
     const store = new KeyStore(ring);
-    const rewrapped = await intake.dataSource.transaction((manager) => store.rewrapAll(manager));
+    const rewrapped = await intake.dataSource.transaction((manager) => store.rewrapBatch(manager));
     expect(rewrapped).toBeGreaterThan(0);
     const [after] = await intake.dataSource.query('select master_key_id, wrapped from data_key where key_id = $1', [submitted.data.dataKeyId]);
     expect(after.master_key_id).toBe('mk1');
     expect(unwrapDataKey(before.key_id, { masterKeyId: after.master_key_id, wrapped: after.wrapped }, [newKey]).key.equals(original.key)).toBe(true);
     // Put them back under the development key the running service holds.
-    await intake.dataSource.transaction((manager) => new KeyStore(parseMasterKeys(`${DEV_MASTER_KEYS},mk1:${newKey.secret.toString('base64')}`)).rewrapAll(manager));
+    await intake.dataSource.transaction((manager) => new KeyStore(parseMasterKeys(`${DEV_MASTER_KEYS},mk1:${newKey.secret.toString('base64')}`)).rewrapBatch(manager));
   });
 
   describe('DELETE /api/referrals/{id}/personal-data', () => {

@@ -13,6 +13,18 @@ describe('referral-intake: submitting, screening and deciding on referrals', () 
   });
   afterAll(() => intake?.close());
 
+  it('serves its OpenAPI document (never the key store) and is ready once Postgres and Kafka answer', async () => {
+    const docs = await intake.request('GET', '/api/docs-json');
+    expect(docs.status).toBe(200);
+    const paths = Object.keys(docs.body.paths);
+    expect(paths).toEqual(
+      expect.arrayContaining(['/api/offices', '/api/referrals', '/api/referrals/{id}', '/api/referrals/{id}/review', '/api/referrals/{id}/report', '/api/referrals/{id}/personal-data', '/api/screening-policies/{jurisdiction}']),
+    );
+    expect(paths.some((path) => path.startsWith('/internal'))).toBe(false);
+    expect(docs.body.components.schemas.CreateReferralDto.required).toEqual(expect.arrayContaining(['source', 'caseNumber', 'parties']));
+    expect(await intake.request('GET', '/health/ready')).toMatchObject({ status: 200, body: { checks: { postgres: 'up', kafka: 'up' } } });
+  });
+
   describe('POST /api/referrals', () => {
     it('screens a referral at once and answers 201 with its id, status and the screening', async () => {
       const response = await intake.submit(office.prosecutor, referralBody());

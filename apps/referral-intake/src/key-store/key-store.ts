@@ -53,25 +53,23 @@ export class KeyStore {
   }
 
   /**
-   * Master-key rotation: re-wraps every live key under the current master key, in batches, so
-   * an older master key can then be removed from PII_MASTER_KEYS. Returns how many it re-wrapped.
+   * Master-key rotation: re-wraps a batch of live keys still wrapped by an older master key
+   * under the current one; returns how many. Run batches, each in its own transaction, until
+   * none is left (rewrap-data-keys.ts); the older key can then leave PII_MASTER_KEYS.
    */
-  async rewrapAll(manager: EntityManager, batchSize = 500): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const rows = await manager
-        .createQueryBuilder(DataKeyEntity, 'k')
-        .where('k.wrapped is not null and k.master_key_id <> :current', { current: this.masterKeys.current.id })
-        .orderBy('k.key_id')
-        .limit(batchSize)
-        .setLock('pessimistic_write')
-        .getMany();
-      for (const row of rows) {
-        const rewrapped: WrappedDataKey = rewrapDataKey(row.keyId, { masterKeyId: row.masterKeyId, wrapped: row.wrapped as string }, this.masterKeys);
-        await manager.update(DataKeyEntity, { keyId: row.keyId }, rewrapped);
-      }
-      total += rows.length;
-      if (rows.length < batchSize) return total;
+  async rewrapBatch(manager: EntityManager, batchSize = 500): Promise<number> {
+    const rows = await manager
+      .createQueryBuilder(DataKeyEntity, 'k')
+      .where('k.wrapped is not null and k.master_key_id <> :current', { current: this.masterKeys.current.id })
+      .orderBy('k.key_id')
+      .limit(batchSize)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+    for (const row of rows) {
+      const rewrapped: WrappedDataKey = rewrapDataKey(row.keyId, { masterKeyId: row.masterKeyId, wrapped: row.wrapped as string }, this.masterKeys);
+      await manager.update(DataKeyEntity, { keyId: row.keyId }, rewrapped);
     }
+    return rows.length;
   }
 }
