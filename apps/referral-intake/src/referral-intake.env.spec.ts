@@ -16,7 +16,7 @@ const ownKey = `mk1:${randomBytes(32).toString('base64')}`;
 describe('referral-intake environment', () => {
   it('serves the key store on 4001 and uses the development master key outside production', () => {
     const { config } = validateConfig(ReferralIntakeEnv, { NODE_ENV: 'development' });
-    expect(config).toMatchObject({ PORT: 3001, INTERNAL_PORT: 4001, PII_MASTER_KEYS: DEV_MASTER_KEYS, DEADLINE_RISK_DAYS: 14 });
+    expect(config).toMatchObject({ PORT: 3001, INTERNAL_PORT: 4001, PII_MASTER_KEYS: DEV_MASTER_KEYS, DEADLINE_RISK_DAYS: 14, JOBS_PREFIX: 'rj-referral-intake' });
   });
 
   it('accepts production master keys of its own', () => {

@@ -72,7 +72,10 @@ export class ReferralIntakeEnv extends BaseServiceEnv {
   @EnvNumber() @IsInt() @Min(1) @Max(24 * 30)
   IDEMPOTENCY_KEY_TTL_HOURS = 48;
 
-  /** BullMQ key prefix; tests use one of their own on the shared Redis. */
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'may hold only letters, digits, _ and -' })
-  JOBS_PREFIX = 'rj';
+  /**
+   * BullMQ key prefix, this service's own: every service has a `notifications` queue, and on a
+   * shared Redis one service's workers must never take another's jobs. Tests use a unique one.
+   */
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'may hold 1-64 letters, digits, dot, underscore and dash' })
+  JOBS_PREFIX = 'rj-referral-intake';
 }
