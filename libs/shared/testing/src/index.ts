@@ -4,3 +4,4 @@ export * from './lib/test-topics';
 export * from './lib/topic-reader';
 export * from './lib/child-process';
 export * from './lib/test-service';
+export * from './lib/env-example';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import { checkEnvelope, EVENT_CATALOGUE, messageKeyOf, type EventEnvelope } from '@rj/shared/contracts';
 import { applyChunk, type ApplyInput, type ApplyResult } from './apply-event';
 import { sendToDeadLetter, type DeadLetterReason } from './dead-letter';
@@ -62,7 +62,7 @@ export class EventConsumer {
       allowAutoTopicCreation: false,
       retry: { retries: 10 },
     });
-    this.producer = options.kafka.producer({ allowAutoTopicCreation: false });
+    this.producer = options.kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     this.drainer = new PendingDrainer({
       ...options,
       byType: this.byType,
