@@ -14,6 +14,16 @@ const LEVEL_NAMES: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+/**
+ * kafkajs logs the broker's answers to heartbeats during a rebalance as errors, but a
+ * rebalance is routine (a consumer joined or left): logging it as an error would page
+ * someone for nothing.
+ */
+function isRoutineRebalance(entry: LogEntry): boolean {
+  const error = String((entry.log as { error?: unknown }).error ?? '');
+  return entry.namespace === 'Connection' && /rebalanc|not aware of this member|generation/i.test(error);
+}
+
 /** A kafkajs client whose own logs go through the service's pino logger. */
 export function createKafka({ brokers, clientId, logger }: KafkaClientOptions): Kafka {
   return new Kafka({
@@ -22,7 +32,7 @@ export function createKafka({ brokers, clientId, logger }: KafkaClientOptions): 
     logLevel: logLevel.WARN,
     retry: { initialRetryTime: 200, retries: 10, maxRetryTime: 5000 },
     logCreator: () => (entry: LogEntry) => {
-      const level = LEVEL_NAMES[entry.level] ?? 'info';
+      const level = isRoutineRebalance(entry) ? 'debug' : (LEVEL_NAMES[entry.level] ?? 'info');
       const { message, ...rest } = entry.log;
       logger[level]({ kafka: entry.namespace, ...rest }, message);
     },
