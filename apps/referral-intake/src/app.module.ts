@@ -6,7 +6,7 @@ import { MessagingModule } from '@rj/shared/messaging';
 import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
 import { IntakeCommonModule } from './common/intake-common.module';
 import { rejectReservedKeys } from './common/reserved-keys.middleware';
-import { DeadlineModule } from './deadline/jobs.module';
+import { DeadlineModule } from './deadline/deadline.module';
 import { ReferralEventsModule } from './events/referral-events.module';
 import { ReferralProgressHandler } from './events/referral-progress.handler';
 import { KeyStoreModule } from './key-store/key-store.module';

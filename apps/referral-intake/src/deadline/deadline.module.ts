@@ -57,7 +57,6 @@ class DeadlineSchedule implements OnApplicationBootstrap, OnApplicationShutdown 
  */
 @Module({
   imports: [
-    MailerModule,
     JobsModule.forRootAsync({
       imports: [MailerModule],
       inject: [SERVICE_CONFIG, DataSource, ModuleRef, MAILER, KeyStore],
