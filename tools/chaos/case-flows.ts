@@ -179,8 +179,11 @@ async function mediate(world: World, record: CaseRecord): Promise<void> {
     token: mediator,
     body: { terms: [{ kind: 'apology_letter', dueBy: dateIn(30) }], consentedBy: [harmed, responsible] },
   });
-  const outcome = recorded.uncertain && recorded.status === 409 ? await http.call('outcome-tracking', 'GET', `/api/cases/${caseId}/outcome`, { token: mediator }) : null;
-  const agreementId = outcome ? outcome.body.agreement?.id ?? outcome.body.agreementId : recorded.body.agreement.id;
-  const termId = outcome ? (outcome.body.terms ?? outcome.body.agreement?.terms)[0].id : recorded.body.agreement.terms[0].id;
+  // A lost answer to a POST that was applied: the agreement is read back instead.
+  const agreement = recorded.uncertain && recorded.status === 409
+    ? (await http.call('outcome-tracking', 'GET', `/api/cases/${caseId}/outcome`, { token: mediator })).body.agreement
+    : recorded.body.agreement;
+  const agreementId = agreement.id as string;
+  const termId = agreement.terms[0].id as string;
   await http.call('outcome-tracking', 'POST', `/api/agreements/${agreementId}/terms/${termId}/progress`, { token: mediator, body: { done: true } });
 }

@@ -66,9 +66,17 @@ export async function endStateChecks(platform: RunningPlatform, infra: PrivateIn
     for (const r of await databases[service].dataSource.query('select event_id from outbox')) emitted.add(r.event_id);
   }
   const inLedger = new Set<string>((await audit.dataSource.query('select event_id from ledger_entry')).map((r: { event_id: string }) => r.event_id));
-  rows.push(row('events emitted (outboxes) missing from the ledger', 0, [...emitted].filter((id) => !inLedger.has(id)).length));
+  const missing = [...emitted].filter((id) => !inLedger.has(id));
+  rows.push(row('events emitted (outboxes) missing from the ledger', 0, missing.length));
+  if (missing.length) {
+    for (const service of SERVICE_NAMES) {
+      const lost = await databases[service].dataSource.query(
+        `select event_type, topic, count(*)::int as n, min(created_at) as first, max(sent_at) as last_sent from outbox where event_id = any($1::uuid[]) group by 1, 2`, [missing]);
+      for (const l of lost) rows.push(row(`  missing: ${service} ${l.topic} ${l.event_type} (created ${new Date(l.first).toISOString()}, sent by ${l.last_sent ? new Date(l.last_sent).toISOString() : '-'})`, 0, l.n));
+    }
+  }
   rows.push(row('ledger events no outbox emitted', 0, [...inLedger].filter((id) => !emitted.has(id)).length));
-  const verify = await platform.request('audit-ledger', 'GET', '/api/audit/verify', { token: platform.token('auditor') });
+  const verify = await platform.request('audit-ledger', 'GET', '/api/audit/verify', { token: platform.token('auditor') }).catch((error) => ({ status: 0, body: { ok: `unreachable: ${error.cause ?? error}` } as any }));
   rows.push(row('GET /api/audit/verify ok', 'true', `${verify.body?.ok}`));
   rows.push(row('verify checked every ledger row', Number(ledger.rows), Number(verify.body?.checked ?? -1) >= Number(ledger.rows) ? Number(ledger.rows) : Number(verify.body?.checked ?? -1)));
 
@@ -78,7 +86,7 @@ export async function endStateChecks(platform: RunningPlatform, infra: PrivateIn
   );
   let loadMismatches = 0;
   for (const partner of partners) {
-    const apiView = await platform.request('partner-matching', 'GET', `/api/partners/${partner.id}`, { token: platform.token('admin') });
+    const apiView = await platform.request('partner-matching', 'GET', `/api/partners/${partner.id}`, { token: platform.token('admin') }).catch(() => ({ body: null as any }));
     const leftOpen = records.filter((r) => r.plan === 'in_progress' && r.partnerId === partner.id).length;
     if (apiView.body?.openCases !== leftOpen || Number(partner.active_assignments) !== leftOpen) loadMismatches++;
   }

@@ -71,7 +71,27 @@ async function setUpWorld(platform: RunningPlatform, http: ReturnType<typeof res
   return { platform, http, officeId: office.body.id, prosecutor: platform.token('prosecutor', office.body.id), admin };
 }
 
-async function runFaults(platform: RunningPlatform, infra: PrivateInfra, faults: Fault[], started: number, say: (l: string) => void, done: { count: number }) {
+/**
+ * Watches for a service that dies when no fault killed it (a crash is a finding): reports it
+ * with the tail of its output, and starts it again as an orchestrator would.
+ */
+function watchForCrashes(platform: RunningPlatform, killing: Set<string>, say: (l: string) => void, crashes: string[]) {
+  const seen = new Set<unknown>();
+  const timer = setInterval(() => {
+    for (const name of SERVICE_NAMES) {
+      const proc = platform.processes[name];
+      if (!proc || seen.has(proc) || killing.has(name) || (proc.child.exitCode === null && proc.child.signalCode === null)) continue;
+      seen.add(proc);
+      crashes.push(name);
+      say(`${name} EXITED on its own (${proc.child.exitCode ?? proc.child.signalCode}); last output:\n${proc.output().slice(-4000)}`);
+      killing.add(name);
+      void platform.start(name).catch((error) => say(`${name} failed to restart: ${error.message}`)).finally(() => killing.delete(name));
+    }
+  }, 1000);
+  return () => clearInterval(timer);
+}
+
+async function runFaults(platform: RunningPlatform, infra: PrivateInfra, faults: Fault[], started: number, say: (l: string) => void, done: { count: number }, killing: Set<string>) {
   for (const fault of faults) {
     const wait = started + fault.at * 1000 - Date.now();
     if (wait > 0) await sleep(wait);
@@ -79,12 +99,17 @@ async function runFaults(platform: RunningPlatform, infra: PrivateInfra, faults:
     if (fault.target === 'kafka') await infra.restartKafka();
     else if (fault.target === 'redis') await infra.restartRedis();
     else {
-      await platform.kill(fault.target, 'SIGKILL');
-      await sleep(fault.downMs);
-      await platform.start(fault.target);
+      killing.add(fault.target);
+      try {
+        await platform.kill(fault.target, 'SIGKILL');
+        await sleep(fault.downMs);
+        await platform.start(fault.target);
+      } finally {
+        killing.delete(fault.target);
+      }
     }
     done.count++;
-    say(`fault ${done.count}/${faults.length}: ${fault.target} killed and back after ${((Date.now() - t0) / 1000).toFixed(1)} s (t=${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    say(`fault ${done.count}/${faults.length}: ${fault.target} killed and back after ${((Date.now() - t0) / 1000).toFixed(1)} s (t=${((Date.now() - started) / 1000).toFixed(0)} s, ${new Date().toISOString()})`);
   }
 }
 
@@ -104,7 +129,10 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
 
     const driveStart = Date.now();
     const faultsDone = { count: 0 };
-    const faultLoop = runFaults(platform, infra, faults, driveStart, say, faultsDone);
+    const killing = new Set<string>();
+    const crashes: string[] = [];
+    const stopWatching = watchForCrashes(platform, killing, say, crashes);
+    const faultLoop = runFaults(platform, infra, faults, driveStart, say, faultsDone, killing);
     let next = 0;
     let finished = 0;
     const worker = async () => {
@@ -131,7 +159,9 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     }
     const settleMs = Date.now() - settleStart;
     say(`settle: ${JSON.stringify(last)} after ${(settleMs / 1000).toFixed(0)} s`);
+    stopWatching();
     const rows = await endStateChecks(platform, infra, records, faultsDone.count, faults.length);
+    rows.push({ check: 'services that exited without being killed', expected: 'none', actual: crashes.join(', ') || 'none', ok: crashes.length === 0 });
     rows.push({ check: `settled within ${options.settleTimeoutMs / 1000} s`, expected: 'true', actual: String(last.settled), ok: last.settled });
     const failedCases = records.filter((r) => r.error).slice(0, 5);
     for (const r of failedCases) say(`failed case ${r.index} ${r.plan}: ${r.error}`);
