@@ -11,7 +11,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { REFERRAL_DATABASE } from '@rj/referral/data-access';
@@ -136,6 +136,9 @@ async function main(): Promise<void> {
     const script = await pgbenchScript(database.dataSource, sample);
     const work = mkdtempSync(path.join(tmpdir(), 'intake-pgbench-'));
     writeFileSync(path.join(work, 'submission.sql'), script);
+    // pgbench gets the machine to itself, as the service had (and its pool's connections back).
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
 
     process.stderr.write(`[bench] pgbench: the same INSERTs, ${CONNECTIONS} clients, ${SECONDS} s\n`);
     const db = new URL(database.url);
@@ -161,14 +164,14 @@ async function main(): Promise<void> {
       ['HTTP POST /api/referrals', rps.toFixed(0), String(http.latency.p50), String(http.latency.p99), String(http.non2xx + http.errors + http.timeouts)],
       ['pgbench, same INSERTs', tps.toFixed(0), percentile(latencies, 50).toFixed(1), percentile(latencies, 99).toFixed(1), String(failed)],
     ];
-    process.stdout.write(`\nreferral-intake submission benchmark (${CONNECTIONS} concurrent, ${SECONDS} s each, ${require('node:os').cpus().length} cores)\n`);
+    process.stdout.write(`\nreferral-intake submission benchmark (${CONNECTIONS} concurrent, ${SECONDS} s each, ${cpus().length} cores)\n`);
     for (const row of rows) process.stdout.write(`  ${row[0].padEnd(26)}${row.slice(1).map((c) => c.padStart(13)).join('')}\n`);
     process.stdout.write(`  ratio HTTP / pgbench: ${(rps / tps).toFixed(2)} (target ≥ 0.5); HTTP p99 ${http.latency.p99} ms (target < 50 ms)\n`);
-    process.stdout.write(`  during the HTTP run: service process ${cpu.service.toFixed(2)} cores, Postgres ${cpu.postgres.toFixed(2)} cores; ${referrals} referrals stored\n`);
+    process.stdout.write(
+      `  during the HTTP run: service ${cpu.service.toFixed(2)} cores (${((cpu.service * 1000) / rps).toFixed(1)} ms CPU per request), Postgres ${cpu.postgres.toFixed(2)} cores; ${referrals} referrals stored; machine load ${loadavg()[0].toFixed(1)}\n`,
+    );
 
     if (PROFILE) {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
       process.stdout.write(`\n  service CPU during the HTTP run, by owner (runtime time counted for its caller):\n`);
       for (const { owner, ms, share } of summariseCpuProfiles(profileDir, measured.fromMs, measured.toMs).slice(0, 16)) {
         process.stdout.write(`    ${owner.padEnd(40)}${(share * 100).toFixed(1).padStart(6)} %  ${(ms / 1000).toFixed(1).padStart(6)} s\n`);
