@@ -20,6 +20,9 @@ export function appModule(config: PartnerMatchingEnv) {
       MatchingFeatureModule,
       MessagingModule.forRoot({
         serviceName: 'partner-matching',
+        // Environments that share a cluster through a topic prefix must not share a consumer
+        // group either: one group spanning them rebalances whenever any of them starts or stops.
+        groupId: `${config.KAFKA_TOPIC_PREFIX}partner-matching`,
         imports: [MatchingFeatureModule],
         subscriptions: {
           inject: [ReferralEventsHandler, CaseEventsHandler],

@@ -102,20 +102,21 @@ describe('partner-matching: offers expire across a crash and a Redis loss', () =
       expect(response.status).toBe(201);
       return response.body.id as string;
     };
-    // 0.0015 h = 5.4 s: overdue while the service is down. 0.01 h = 36 s: still pending after the restart.
-    const soonPartner = await register('X-SOON', 0.0015);
-    const laterPartner = await register('X-LATER', 0.01);
+    // 0.003 h = 10.8 s: overdue while the service is down. 0.015 h = 54 s: still pending after the
+    // restart, even on a loaded machine where the restart takes a while.
+    const soonPartner = await register('X-SOON', 0.003);
+    const laterPartner = await register('X-LATER', 0.015);
     const soon = referralSubmitted({ jurisdiction: 'X-SOON' });
     const later = referralSubmitted({ jurisdiction: 'X-LATER' });
     for (const event of [soon, referralScreened(soon.referralId!), later, referralScreened(later.referralId!)]) {
       await producer.send({ topic: `${topics.prefix}${Topics.referral}`, messages: [{ key: event.referralId, value: JSON.stringify(event) }] });
     }
     const pendingOf = (referralId: string) =>
-      eventually(() => database.dataSource.getRepository(OfferEntity).findOneBy({ referralId, status: 'pending' }), 30_000, `an offer of ${referralId}`);
+      eventually(() => database.dataSource.getRepository(OfferEntity).findOneBy({ referralId, status: 'pending' }), 60_000, `an offer of ${referralId}`);
     const soonOffer = await pendingOf(soon.referralId!);
     const laterOffer = await pendingOf(later.referralId!);
     expect([soonOffer.partnerId, laterOffer.partnerId]).toEqual([soonPartner, laterPartner]);
-    await eventually(async () => (await redis.exists(expiryJobKey(soonOffer.id), expiryJobKey(laterOffer.id))) === 2, 10_000, 'both expiry jobs in Redis');
+    await eventually(async () => (await redis.exists(expiryJobKey(soonOffer.id), expiryJobKey(laterOffer.id))) === 2, 30_000, 'both expiry jobs in Redis');
 
     // Kill the service between offer and expiry, and lose everything Redis held.
     first.process.kill('SIGKILL');
@@ -130,12 +131,12 @@ describe('partner-matching: offers expire across a crash and a Redis loss', () =
 
     const second = await startService();
     // The start-up sweep expired the overdue offer (its job died with Redis) ...
-    await eventually(async () => (await offerRow(soonOffer.id)).status === 'expired', 15_000, 'the overdue offer expired');
+    await eventually(async () => (await offerRow(soonOffer.id)).status === 'expired', 30_000, 'the overdue offer expired');
     expect((await offerRow(laterOffer.id)).status).toBe('pending');
     // ... and re-created the pending offer's job, which expires it at its deadline.
     expect(Date.now()).toBeLessThan(laterOffer.expiresAt.getTime());
     expect(await redis.exists(expiryJobKey(laterOffer.id))).toBe(1);
-    await eventually(async () => (await offerRow(laterOffer.id)).status === 'expired', 60_000, 'the pending offer expired');
+    await eventually(async () => (await offerRow(laterOffer.id)).status === 'expired', 90_000, 'the pending offer expired');
     expect((await offerRow(laterOffer.id)).resolvedAt!.getTime()).toBeGreaterThanOrEqual(laterOffer.expiresAt.getTime());
 
     for (const referral of [soon, later]) {
@@ -143,5 +144,5 @@ describe('partner-matching: offers expire across a crash and a Redis loss', () =
     }
     second.process.kill('SIGTERM');
     expect(await second.process.exited).toBe(0);
-  });
+  }, 240_000);
 });

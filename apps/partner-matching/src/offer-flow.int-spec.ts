@@ -41,7 +41,7 @@ describe('partner-matching: matching and offers (product.md steps 3-4)', () => {
     expect(dataOf(computed).excluded).toContainEqual({ partnerId: elsewhere.id, reasons: ['jurisdiction_not_served'] });
     expect(dataOf(computed).weightsVersion).toBe(1);
 
-    const mail = await kit.smtp.waitFor((m) => m.to.includes('intake@best.example'));
+    const mail = await kit.smtp.waitFor((m) => m.to.includes('intake@best.example'), 60_000);
     expect(mail.subject).toContain(`assault (misdemeanor) in ${jurisdiction}`);
     expect(mail.text).toContain(`Offer: ${dataOf(made).offerId}`);
     expect(mail.text).toContain('A party is a minor: yes');
@@ -96,7 +96,7 @@ describe('partner-matching: matching and offers (product.md steps 3-4)', () => {
     const second = await kit.registerPartner({ jurisdictions: [jurisdiction], languages: ['nl'], responseHours: 0.0005 });
     const { referralId } = await kit.eligibleReferral({ jurisdiction, languages: ['nl', 'en'] });
 
-    const unmatched = await kit.waitForEvent(referralId, (e) => e.type === 'referral.unmatched', 30_000);
+    const unmatched = await kit.waitForEvent(referralId, (e) => e.type === 'referral.unmatched');
     const events = await kit.emitted(referralId);
     expect(types(events)).toEqual(['match.computed', 'offer.made', 'offer.expired', 'offer.made', 'offer.expired', 'referral.unmatched']);
     expect(events.filter((e) => e.type === 'offer.made').map((e) => dataOf(e).partnerId)).toEqual([first.id, second.id]);

@@ -130,7 +130,7 @@ describe('partner-matching: offer races', () => {
 
       // The cases end: capacity comes back for the next round.
       await kit.publish(...won.map(({ offer }) => caseCompleted(offer.referralId, offer.id)));
-      await eventually(async () => (await kit.openCases(partner.id)) === 0, 20_000, 'capacity freed');
+      await eventually(async () => (await kit.openCases(partner.id)) === 0, 60_000, 'capacity freed');
     }
   });
 

@@ -143,6 +143,9 @@ export function caseCompleted(referralId: string, caseId: string): EventEnvelope
 }
 
 /**
+ * Waits are generous: two cores are shared with other suites, and a loaded machine slows every
+ * hop (Kafka, the consumer's transaction, the relay) without anything being wrong.
+ *
  * partner-matching running in-process against the real Postgres, Kafka and Redis (its BullMQ keys
  * under a prefix of its own), with a test SMTP server; events from "other services" go in
  * through Kafka, and what it emitted is read back from its outbox.
@@ -229,7 +232,7 @@ export class MatchingKit {
     return rows.map((row) => row.payload);
   }
 
-  waitForEvent(referralId: string, predicate: (event: EventEnvelope) => boolean, timeoutMs = 30_000): Promise<EventEnvelope> {
+  waitForEvent(referralId: string, predicate: (event: EventEnvelope) => boolean, timeoutMs = 60_000): Promise<EventEnvelope> {
     return eventually(async () => (await this.emitted(referralId)).find(predicate), timeoutMs, `an emitted event of referral ${referralId}`);
   }
 
@@ -237,7 +240,7 @@ export class MatchingKit {
     return this.service.dataSource.getRepository(OfferEntity).find({ where: { referralId }, order: { madeAt: 'ASC', rank: 'ASC' } });
   }
 
-  pendingOffer(referralId: string, timeoutMs = 30_000): Promise<OfferEntity> {
+  pendingOffer(referralId: string, timeoutMs = 60_000): Promise<OfferEntity> {
     return eventually(async () => (await this.offers(referralId)).find((o) => o.status === 'pending'), timeoutMs, `a pending offer of ${referralId}`);
   }
 
