@@ -35,6 +35,8 @@ export interface CaseRecord {
   caseId?: string;
   /** Sessions the driver created (id → expected final status). */
   sessions: Record<string, string>;
+  /** Stop once outcome-tracking awaits the agreement (the graceful-shutdown test records its own). */
+  stopBeforeAgreement?: boolean;
   error?: string;
 }
 
@@ -175,6 +177,7 @@ async function mediate(world: World, record: CaseRecord): Promise<void> {
   if (dialogue.body?.id) record.sessions[dialogue.body.id] = 'completed';
   await post('/conclude', { agreementReached: true });
   await http.until('outcome-tracking', `/api/cases/${caseId}/outcome`, mediator, (body: any, status) => status === 200 && body.status === 'awaiting_agreement', 'the concluded case at outcome-tracking');
+  if (record.stopBeforeAgreement) return;
   const recorded = await http.call('outcome-tracking', 'POST', `/api/cases/${caseId}/agreement`, {
     token: mediator,
     body: { terms: [{ kind: 'apology_letter', dueBy: dateIn(30) }], consentedBy: [harmed, responsible] },

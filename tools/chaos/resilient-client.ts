@@ -78,7 +78,8 @@ export function resilient(platform: RunningPlatform, counters: Counters) {
         counters.pollFailures++;
         last = String(error);
       }
-      await sleep(250);
+      // Every poll is a request (and some emit access events): not faster than a person would.
+      await sleep(400);
     }
     throw new CallFailed(`timed out waiting for ${what}: ${JSON.stringify(last).slice(0, 500)}`);
   }
