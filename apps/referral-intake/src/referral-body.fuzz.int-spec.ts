@@ -156,18 +156,18 @@ describe('referral-intake: fuzzing the referral body', () => {
         refused(response, Buffer.byteLength(text) > BODY_LIMIT_BYTES ? [413] : [400]);
         if (response.status === 400) expect(response.body.errors?.length ?? 0).toBeGreaterThan(0);
       }),
-      { numRuns: 2000 },
+      { numRuns: 1600 },
     );
   });
 
   it('refuses any other JSON value and any non-JSON text with 400', async () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (value) => refused(await post(JSON.stringify(value)))),
-      { numRuns: 500 },
+      { numRuns: 400 },
     );
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 200 }).filter((text) => { try { JSON.parse(text); return false; } catch { return true; } }), async (text) => refused(await post(text))),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
