@@ -268,6 +268,21 @@ describe('referral-intake: submitting, screening and deciding on referrals', () 
     });
   });
 
+  it('answers 404 for ids it does not know and 400 for malformed ids and bodies', async () => {
+    const unknown = '01950000-0000-7000-8000-0000000000aa';
+    expect((await intake.request('GET', `/api/referrals/${unknown}`, { token: office.prosecutor })).status).toBe(404);
+    expect((await intake.request('GET', '/api/referrals/not-a-uuid', { token: office.prosecutor })).status).toBe(400);
+    expect((await intake.request('POST', `/api/referrals/${unknown}/review`, { token: intake.admin, body: { decision: 'eligible', reason: 'r' } })).status).toBe(404);
+    expect((await intake.request('POST', `/api/referrals/${unknown}/withdraw`, { token: office.prosecutor, body: { reasonCode: 'other' } })).status).toBe(404);
+    expect((await intake.request('GET', `/api/referrals/${unknown}/report`, { token: office.prosecutor })).status).toBe(404);
+    expect((await intake.request('PATCH', `/api/offices/${unknown}`, { token: intake.admin, body: { name: 'X' } })).status).toBe(404);
+    expect((await intake.request('GET', `/api/offices/${unknown}`, { token: intake.admin })).status).toBe(404);
+    const { body } = await intake.submit(office.prosecutor, referralBody({ protectiveOrder: true }));
+    const blank = await intake.request('POST', `/api/referrals/${body.id}/review`, { token: office.prosecutor, body: { decision: 'eligible', reason: '   ' } });
+    expect(blank).toMatchObject({ status: 400, body: { errors: [{ field: 'reason', message: 'must not be blank' }] } });
+    expect((await intake.request('PUT', '/api/screening-policies/not a code', { token: intake.admin, body: {} })).status).toBe(400);
+  });
+
   describe('offices', () => {
     it('registers an office (office.registered), lets its prosecutor see only it, and updates it (office.updated)', async () => {
       const created = await intake.request('POST', '/api/offices', { token: intake.admin, body: { name: 'East District', jurisdictions: ['NL-GE'], contact: { email: 'rj@east.example' } } });
