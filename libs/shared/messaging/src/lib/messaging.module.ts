@@ -11,7 +11,7 @@ import type { Subscription } from './subscription';
 
 export interface MessagingModuleOptions {
   serviceName: string;
-  /** The consumer group; defaults to the service name. */
+  /** The consumer group; defaults to the topic prefix (usually empty) and the service name. */
   groupId?: string;
   /** Modules whose exported providers the subscriptions factory injects (feature modules). */
   imports?: ModuleMetadata['imports'];
@@ -52,7 +52,10 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
         dataSource,
         logger,
         topicPrefix,
-        groupId: options.groupId ?? options.serviceName,
+        // Environments sharing a cluster (and test runs sharing a broker) consume their own
+        // prefixed topics: one group across them would rebalance them against each other and
+        // could hand a member partitions of topics it never subscribed to.
+        groupId: options.groupId ?? `${config.KAFKA_TOPIC_PREFIX}${options.serviceName}`,
         subscriptions,
         ...options.consumer,
       });
