@@ -1,4 +1,5 @@
 import { IsInt, Matches, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsConsistent } from '@rj/shared/contracts';
 import { DEV_MASTER_KEYS, isDevMasterKey, parseMasterKeys } from '@rj/shared/pii';
 import { BaseServiceEnv, DEV_SECRETS, EnvNumber, IsUrlWithProtocol } from '@rj/shared/service';
 
@@ -55,6 +56,7 @@ export class ReferralIntakeEnv extends BaseServiceEnv {
 
   /** The key store's own listener (architecture.md): never the public port. */
   @EnvNumber() @IsInt() @Min(0) @Max(65535)
+  @IsConsistent<ReferralIntakeEnv>((env) => (env.INTERNAL_PORT !== 0 && env.INTERNAL_PORT === env.PORT ? 'must differ from PORT: the key store never shares the public listener' : undefined))
   INTERNAL_PORT = 4001;
 
   @IsMasterKeyRing()
