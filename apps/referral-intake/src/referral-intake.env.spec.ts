@@ -26,7 +26,7 @@ describe('ReferralIntakeEnv', () => {
 
   it('keeps the key store off the public port', () => {
     expect(validateConfig(ReferralIntakeEnv, { NODE_ENV: 'development', PORT: '4001', INTERNAL_PORT: '4001' }).errors).toEqual([
-      '[config] INTERNAL_PORT: must differ from PORT: the key store never shares the public listener',
+      '[config] INTERNAL_PORT: must differ from PORT: the key store never shares the public listener (got "4001")',
     ]);
   });
 
