@@ -6,6 +6,7 @@
 import http from 'node:http';
 
 export interface Shot {
+  connectedAt?: number;
   sentAt?: number;
   endedAt: number;
   status?: number;
@@ -23,6 +24,7 @@ export function shoot(baseUrl: string, method: string, path: string, token: stri
       agent: false,
       headers: { authorization: `Bearer ${token}`, connection: 'close', ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
     });
+    request.on('socket', (socket) => socket.once('connect', () => (shot.connectedAt = Date.now())));
     request.on('finish', () => (shot.sentAt = Date.now()));
     request.on('response', (response) => {
       const chunks: Buffer[] = [];
@@ -44,26 +46,37 @@ export function shoot(baseUrl: string, method: string, path: string, token: stri
 }
 
 /**
- * Keeps `concurrency` requests in flight; `signal()` is called after `signalAfterMs`, and the
- * burst goes on for `tailMs` more so requests made after the signal are seen being refused.
+ * Connections the kernel completed but the service has not accepted yet (the listen socket's
+ * Recv-Q). The kernel resets these when the listener closes: they never reached the service,
+ * so the test signals only once this is 0 and no new connection is being made.
  */
-export async function burstAcrossSignal(fire: (n: number) => Promise<Shot>, options: { concurrency: number; signalAfterMs: number; tailMs: number; signal: () => void }) {
+export function acceptQueue(port: number): number {
+  const line = require('node:child_process').execSync(`ss -ltnH sport = :${port}`).toString().trim();
+  return Number(line.split(/\s+/)[1] ?? 0);
+}
+
+/**
+ * Keeps `concurrency` requests in flight for `loadMs`; then stops making connections, waits
+ * until the service has accepted every one already made, and signals while they are in its
+ * hands. `late` requests made after `lateAfterMs` must find the door closed.
+ */
+export async function burstAcrossSignal(
+  fire: (n: number) => Promise<Shot>,
+  options: { concurrency: number; loadMs: number; port: number; signal: () => void; late: number; lateAfterMs: number },
+) {
   const shots: Shot[] = [];
   let stop = false;
   let n = 0;
   const loops = Array.from({ length: options.concurrency }, async () => {
-    while (!stop) {
-      const shot = await fire(n++);
-      shots.push(shot);
-      // A refused connection returns at once: do not spin.
-      if (shot.error) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    while (!stop) shots.push(await fire(n++));
   });
-  await new Promise((resolve) => setTimeout(resolve, options.signalAfterMs));
+  await new Promise((resolve) => setTimeout(resolve, options.loadMs));
+  stop = true;
+  while (acceptQueue(options.port) > 0) await new Promise((resolve) => setTimeout(resolve, 2));
   const signalAt = Date.now();
   options.signal();
-  await new Promise((resolve) => setTimeout(resolve, options.tailMs));
-  stop = true;
+  await new Promise((resolve) => setTimeout(resolve, options.lateAfterMs));
+  const late = await Promise.all(Array.from({ length: options.late }, () => fire(n++)));
   await Promise.all(loops);
-  return { shots, signalAt };
+  return { shots, late, signalAt };
 }
