@@ -67,14 +67,14 @@ async function main() {
         // Page back until a page holds nothing new: a burst between two looks may fill more than one page.
         let cursor: string | null = null;
         do {
-          const page: any = await platform
-            .request('partner-matching', 'GET', `/api/offers?status=pending&limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token: partnerAdmin })
+          const page = await platform
+            .request<{ items: { referralId: string }[]; nextCursor: string | null }>('partner-matching', 'GET', `/api/offers?status=pending&limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token: partnerAdmin })
             .catch(() => null);
           const now = Date.now();
           const items: { referralId: string }[] = page?.body?.items ?? [];
           const fresh = items.filter((offer) => !seenAt.has(offer.referralId));
           for (const offer of fresh) seenAt.set(offer.referralId, now);
-          cursor = fresh.length ? page.body.nextCursor : null;
+          cursor = fresh.length && page ? page.body.nextCursor : null;
         } while (cursor && polling);
       }
     })();
