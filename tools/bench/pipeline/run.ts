@@ -20,6 +20,7 @@ const arg = (name: string, fallback: number) => {
 const RATE = arg('rate', 100);
 const SECONDS = arg('seconds', 60);
 const say = (line: string) => process.stderr.write(`[pipeline] ${line}\n`);
+type OfferPage = { items: { referralId: string }[]; nextCursor: string | null };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function percentile(sorted: number[], p: number): number {
@@ -67,8 +68,8 @@ async function main() {
         // Page back until a page holds nothing new: a burst between two looks may fill more than one page.
         let cursor: string | null = null;
         do {
-          const page = await platform
-            .request<{ items: { referralId: string }[]; nextCursor: string | null }>('partner-matching', 'GET', `/api/offers?status=pending&limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token: partnerAdmin })
+          const page: { body: OfferPage } | null = await platform
+            .request<OfferPage>('partner-matching', 'GET', `/api/offers?status=pending&limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token: partnerAdmin })
             .catch(() => null);
           const now = Date.now();
           const items: { referralId: string }[] = page?.body?.items ?? [];
