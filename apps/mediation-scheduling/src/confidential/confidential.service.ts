@@ -10,7 +10,7 @@ import { CLOCK, type Clock } from '../platform/clock';
 import { recordPersonalDataRead } from '../platform/personal-data-read';
 import { originOf } from '../platform/request-origin';
 import { ConfidentialCipher, noteContext, recipientContext } from './confidential-cipher';
-import type { DisclosureDto } from './confidential.dto';
+import { DEFAULT_RECIPIENT_KIND, type DisclosureDto } from './confidential.dto';
 
 /**
  * Confidentiality (product.md): notes are for the case's assigned mediators alone, never in
@@ -51,15 +51,18 @@ export class ConfidentialService {
     const found = await findCase(this.dataSource.manager, caseId);
     assertMediatorActs(found, principal);
     const recipientCiphertext = await this.cipher.encrypt(body.recipient, await this.dataKeyOf(found.referralId), recipientContext(caseId));
+    // api.md's body is `{ legalBasis, recipient }`: clients that follow it send no kind, and the
+    // event needs one, so an unnamed kind is recorded as 'other' rather than refused.
+    const recipientKind = body.recipientKind ?? DEFAULT_RECIPIENT_KIND;
     const now = this.clock();
     return withTransaction(this.dataSource, async (manager) => {
       const row = await lockCase(manager, caseId);
       assertMediatorActs(row, principal);
       const id = uuidv7(now.getTime());
-      await manager.insert(DisclosureEntity, { id, caseId, legalBasis: body.legalBasis, recipientKind: body.recipientKind, recipientCiphertext, recordedBy: principal.sub, recordedAt: now });
-      await recordCaseEvent(manager, row, DisclosureRecorded, { caseId, legalBasis: body.legalBasis, recipientKind: body.recipientKind }, originOf(principal));
+      await manager.insert(DisclosureEntity, { id, caseId, legalBasis: body.legalBasis, recipientKind, recipientCiphertext, recordedBy: principal.sub, recordedAt: now });
+      await recordCaseEvent(manager, row, DisclosureRecorded, { caseId, legalBasis: body.legalBasis, recipientKind }, originOf(principal));
       await saveCase(manager, row, now);
-      return { id, caseId, legalBasis: body.legalBasis, recipientKind: body.recipientKind, recordedAt: now.toISOString() };
+      return { id, caseId, legalBasis: body.legalBasis, recipientKind, recordedAt: now.toISOString() };
     });
   }
 

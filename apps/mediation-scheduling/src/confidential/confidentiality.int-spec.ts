@@ -33,6 +33,22 @@ describe('confidentiality', () => {
     expect(stored).toContain('pii:1:');
   });
 
+  it("accepts api.md's disclosure body without recipientKind and records the kind as 'other'", async () => {
+    const referral = await openCase(harness);
+    const actors = await readyCase(harness, referral);
+    const response = await harness.service.request('POST', `/api/cases/${referral.caseId}/disclosures`, {
+      token: actors.mediator,
+      body: { legalBasis: 'required_by_law', recipient: 'Clerk SECRET-RECIPIENT-5b07' },
+    });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ caseId: referral.caseId, legalBasis: 'required_by_law', recipientKind: 'other' });
+
+    const messages = await readTopics(topicsOf(harness), (read) => read.some((m) => m.value.includes('"disclosure.recorded"') && m.value.includes(referral.caseId)));
+    const recorded = messages.map((m) => JSON.parse(m.value)).find((e) => e.type === 'disclosure.recorded' && e.data.caseId === referral.caseId);
+    expect(recorded?.data).toEqual({ caseId: referral.caseId, legalBasis: 'required_by_law', recipientKind: 'other' });
+    expect(messages.map((m) => m.value).join('\n')).not.toContain('SECRET-RECIPIENT-5b07');
+  });
+
   it('lets only the assigned mediators read the notes; not the partner admin, not another partner', async () => {
     const referral = await openCase(harness);
     const actors = await readyCase(harness, referral);

@@ -1,11 +1,14 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 /** api.md, Lists: `?limit=&cursor=`, the cursor being the last id of the previous page. */
 export class ListQueryDto {
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 100, default: 50 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   limit?: number;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'The last id of the previous page.' })
   @IsOptional() @IsUUID()
   cursor?: string;
 }
