@@ -1,11 +1,10 @@
-import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { REFERRAL_DATABASE } from '@rj/referral/data-access';
 import { DatabaseModule } from '@rj/shared/persistence';
 import { MessagingModule } from '@rj/shared/messaging';
 import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
 import { IntakeCommonModule } from './common/intake-common.module';
-import { rejectReservedKeys } from './common/reserved-keys.middleware';
 import { DeadlineModule } from './deadline/deadline.module';
 import { ReferralEventsModule } from './events/referral-events.module';
 import { ReferralProgressHandler } from './events/referral-progress.handler';
@@ -60,10 +59,7 @@ export function appModule(config: ReferralIntakeEnv) {
       ErasureService,
     ],
   })
-  class AppModule implements NestModule {
-    configure(consumer: MiddlewareConsumer): void {
-      consumer.apply(rejectReservedKeys).forRoutes('*');
-    }
-  }
+  // Reserved keys (`__proto__`, `toString`, ...) are refused for every service by the shared bootstrap.
+  class AppModule {}
   return AppModule;
 }

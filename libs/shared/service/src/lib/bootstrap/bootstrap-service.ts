@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import type { BaseServiceEnv } from '../config/base-service-env';
 import { correlationMiddleware } from '../context/correlation.middleware';
 import { bodyParserErrors } from '../errors/body-parser-errors.middleware';
+import { rejectReservedKeys } from '../errors/reserved-keys.middleware';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { ServiceCoreModule } from '../service-core.module';
 import { containsModule } from './contains-module';
@@ -88,6 +89,7 @@ async function createApp(
   app.use(httpMetricsMiddleware);
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.use(bodyParserErrors(config.BODY_LIMIT));
+  app.use(rejectReservedKeys);
   if (publicListener) setupOpenApi(app, name);
   await configureApp?.(app);
   return app;

@@ -1,4 +1,4 @@
-import { ValidationProblem, type FieldError } from '@rj/shared/service';
+import { ValidationProblem, type FieldError } from './problem.exception';
 
 /**
  * Keys class-transformer drops in silence — its prototype-pollution guards and the names of

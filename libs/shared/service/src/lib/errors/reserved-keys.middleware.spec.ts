@@ -1,4 +1,4 @@
-import { ValidationProblem } from '@rj/shared/service';
+import { ValidationProblem } from './problem.exception';
 import { rejectReservedKeys } from './reserved-keys.middleware';
 
 function run(body: unknown): unknown {
