@@ -34,12 +34,50 @@ function peakRssMb(pid: number): number {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
+/** CPU seconds a process has used (user + system), to see which service is the bottleneck. */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 function referralBody(n: number) {
   const party = (role: string) => ({ role, fullName: `${role} ${n}`, minor: false, contact: { email: `${role}.${n}@bench.example`, safeChannels: ['email'] }, preferredLanguage: 'nl', interpreter: false });
   return {
     source: 'prosecutor', caseNumber: `BENCH-${n}`, jurisdiction: 'NL-NH', offense: { code: 'SR-310', category: 'theft', severity: 'misdemeanor' },
     incidentDate: '2025-01-15', stage: 'pre_trial', protectiveOrder: false, reportBackBy: '2099-09-30', parties: [party('harmed'), party('responsible')],
   };
+}
+
+/**
+ * Where the time goes, from the services' own rows: intake's outbox (written → published),
+ * Kafka and matching's consumer (published → applied, matching's inbox), matching's work
+ * (applied → offer made). Timestamps of one machine's clock, so they subtract.
+ */
+async function hops(platform: Awaited<ReturnType<typeof startPlatform>>) {
+  const outbox: { event_id: string; referral: string; created: Date; sent: Date }[] = await platform.databases['referral-intake'].dataSource.query(
+    `select event_id, payload->>'referralId' as referral, created_at as created, sent_at as sent from outbox where event_type = 'referral.screened'`,
+  );
+  const inbox = new Map<string, Date>(
+    (await platform.databases['partner-matching'].dataSource.query(`select event_id, processed_at from inbox where event_type = 'referral.screened'`)).map((r: { event_id: string; processed_at: Date }) => [r.event_id, r.processed_at]),
+  );
+  const offers = new Map<string, Date>(
+    (await platform.databases['partner-matching'].dataSource.query('select referral_id, made_at from offer')).map((r: { referral_id: string; made_at: Date }) => [r.referral_id, r.made_at]),
+  );
+  const relay: number[] = [];
+  const transport: number[] = [];
+  const matching: number[] = [];
+  for (const row of outbox) {
+    relay.push(+row.sent - +row.created);
+    const applied = inbox.get(row.event_id);
+    if (applied) transport.push(+applied - +row.sent);
+    const offered = offers.get(row.referral);
+    if (applied && offered) matching.push(+offered - +applied);
+  }
+  const summary = (values: number[]) => {
+    const sorted = values.sort((a, b) => a - b);
+    return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  };
+  return { intakeRelay: summary(relay), kafkaToMatchingApplied: summary(transport), matchingToOfferMade: summary(matching) };
 }
 
 async function main() {
@@ -61,10 +99,18 @@ async function main() {
     const seenAt = new Map<string, number>();
     const postMs: number[] = [];
     let failed = 0;
+    const failures: Record<string, number> = {};
+    const fail = (why: string) => {
+      failed++;
+      failures[why] = (failures[why] ?? 0) + 1;
+    };
+    const cpuBefore = Object.fromEntries(SERVICE_NAMES.map((name) => [name, cpuSeconds(platform.processes[name].child.pid as number)]));
     let polling = true;
     // The observer: lists the newest pending offers back to back; the first sighting of a referral counts.
+    const cycleMs: number[] = [];
     const poller = (async () => {
       while (polling) {
+        const cycleStart = Date.now();
         // Page back until a page holds nothing new: a burst between two looks may fill more than one page.
         let cursor: string | null = null;
         do {
@@ -77,6 +123,7 @@ async function main() {
           for (const offer of fresh) seenAt.set(offer.referralId, now);
           cursor = fresh.length && page ? page.body.nextCursor : null;
         } while (cursor && polling);
+        cycleMs.push(Date.now() - cycleStart);
       }
     })();
 
@@ -93,11 +140,11 @@ async function main() {
         platform.request('referral-intake', 'POST', '/api/referrals', { token: prosecutor, body: referralBody(n) }).then(
           (res) => {
             const now = Date.now();
-            if (res.status !== 201) return void failed++;
+            if (res.status !== 201) return fail(String(res.status));
             postMs.push(now - sent);
             returnedAt.set(res.body.id, now);
           },
-          () => void failed++,
+          (error) => fail(String(error.cause?.code ?? error.message)),
         ),
       );
     }
@@ -116,13 +163,20 @@ async function main() {
       sentOverSeconds: Number(sendSeconds.toFixed(1)),
       achievedRate: Number((returnedAt.size / sendSeconds).toFixed(1)),
       postFailed: failed,
+      postFailures: failures,
+      cpuSecondsDuringRun: Object.fromEntries(SERVICE_NAMES.map((name) => [name, Number((cpuSeconds(platform.processes[name].child.pid as number) - cpuBefore[name]).toFixed(1))])),
       offersSeen: latencies.length,
       offersNeverSeen: returnedAt.size - latencies.length,
       postMs: { p50: percentile(postMs, 50), p99: percentile(postMs, 99), max: postMs[postMs.length - 1] },
       returnToOfferVisibleMs: { p50: percentile(latencies, 50), p90: percentile(latencies, 90), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] },
+      // The observer's resolution: an offer is seen at most one cycle after it becomes visible.
+      observerCycleMs: (() => {
+        const sorted = [...cycleMs].sort((a, b) => a - b);
+        return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+      })(),
       peakRssMb: Object.fromEntries(Object.entries(rss).map(([k, v]) => [k, Number(v.toFixed(0))])),
     };
-    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...figures, hopsMs: await hops(platform) }, null, 2)}\n`);
     const p99 = figures.returnToOfferVisibleMs.p99;
     process.stdout.write(`target p99 < 100 ms: ${p99 < 100 ? 'met' : 'NOT met'} (${p99} ms); every service < 200 MB: ${Object.values(rss).every((v) => v < 200) ? 'met' : 'NOT met'}\n`);
   } finally {
