@@ -20,6 +20,10 @@ export function spawnTs(file: string, env: Record<string, string> = {}): Spawned
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A test that fails or times out must not leave its processes behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   let output = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {
