@@ -5,7 +5,7 @@
  * the auditor's timeline, state-at and a verified chain.
  */
 import { createTestTopics, startTestSmtpServer, type TestSmtpServer, type TestTopics } from '@rj/shared/testing';
-import { startPlatform, type RunningPlatform } from './platform';
+import { SERVICE_NAMES, startPlatform, type RunningPlatform } from './platform';
 import { eventuallyBody, eventuallyStatus, expectStatus, pendingOffer, personalDataOf, referralBody, referralStatus, registerOffice, registerPartner, submitReferral } from './support/actors';
 import { caseOf, caseStep, assignMediator, heldSession, acceptOffer, prepare, type OpenCase } from './support/mediation';
 
@@ -20,6 +20,9 @@ describe('a referral that goes right, end to end', () => {
     platform = await startPlatform({
       topicPrefix: topics.prefix,
       smtpUrl: smtp.url,
+      // Debug logging everywhere: the proof below that notes and personal data stay out of the
+      // logs must hold at the most talkative level.
+      env: { LOG_LEVEL: 'debug' },
       serviceEnv: { 'outcome-tracking': { FOLLOW_UP_DUE_IMMEDIATELY: 'true', OUTCOME_SCAN_EVERY_MS: '1000' } },
     });
   });
@@ -145,6 +148,13 @@ describe('a referral that goes right, end to end', () => {
     const verified = expectStatus(await platform.request('audit-ledger', 'GET', '/api/audit/verify', { token: auditor }), 200, 'verify').body;
     expect(verified).toMatchObject({ ok: true });
     expect(verified.checked).toBeGreaterThan(20);
+
+    // Logs: what was said and who the parties are never reach any service's output.
+    expect(platform.processes['mediation-scheduling'].output()).toMatch(/"url":"\/api\/cases\/[^"]+\/notes"/); // the note's request was logged
+    for (const service of SERVICE_NAMES) {
+      const output = platform.processes[service].output();
+      expect({ service, leaked: [note, ...secrets].filter((secret) => output.includes(secret)) }).toEqual({ service, leaked: [] });
+    }
   });
 });
 
