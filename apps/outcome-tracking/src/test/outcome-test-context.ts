@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { OUTCOME_DATABASE } from '@rj/outcome/data-access';
-import { eventually, startTestService, startTestSmtpServer, type TestService, type TestSmtpServer } from '@rj/shared/testing';
+import { deleteRedisKeysWithPrefix, eventually, startTestService, startTestSmtpServer, type TestService, type TestSmtpServer } from '@rj/shared/testing';
 import { appModule } from '../app.module';
 import { Clock } from '../infrastructure/clock';
 import { OutcomeTrackingEnv } from '../outcome-tracking.env';
@@ -55,16 +54,6 @@ export async function startOutcomeTestContext(env: Record<string, string> = {}):
 }
 
 /** The Redis is shared: delete only this run's BullMQ keys. */
-async function deleteKeysWithPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
-  try {
-    let cursor = '0';
-    do {
-      const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (found.length) await redis.del(...found);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    await redis.quit();
-  }
+function deleteKeysWithPrefix(prefix: string): Promise<void> {
+  return deleteRedisKeysWithPrefix(prefix);
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import type { Producer } from 'kafkajs';
 import { MATCHING_DATABASE, OfferEntity, PartnerEntity } from '@rj/matching/data-access';
 import {
@@ -21,7 +20,7 @@ import {
   type OfferStatus,
   type OffenseSeverity,
 } from '@rj/shared/contracts';
-import { eventually, startTestService, startTestSmtpServer, testKafka, type TestService, type TestSmtpServer } from '@rj/shared/testing';
+import { deleteRedisKeysWithPrefix, eventually, startTestService, startTestSmtpServer, testKafka, type TestService, type TestSmtpServer } from '@rj/shared/testing';
 import { appModule } from '../app.module';
 import { PartnerMatchingEnv } from '../partner-matching.env';
 
@@ -269,16 +268,6 @@ export class MatchingKit {
 }
 
 /** Deletes only this test's BullMQ keys: the machine's Redis is shared, never FLUSHALL it. */
-export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    await redis.quit();
-  }
+export function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+  return deleteRedisKeysWithPrefix(prefix, redisUrl);
 }

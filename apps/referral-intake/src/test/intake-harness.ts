@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { REFERRAL_DATABASE } from '@rj/referral/data-access';
 import { Topics, type EventEnvelope, type Role } from '@rj/shared/contracts';
-import { startTestService, testKafka, type HttpResult, type TestService } from '@rj/shared/testing';
+import { deleteRedisKeysWithPrefix, startTestService, testKafka, type HttpResult, type TestService } from '@rj/shared/testing';
 import { appModule } from '../app.module';
 import { internalModule } from '../internal/internal.module';
 import { ReferralIntakeEnv } from '../referral-intake.env';
@@ -67,16 +66,6 @@ function topicOf(type: string): string {
   return Topics.referral;
 }
 
-async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    await redis.quit();
-  }
+function deleteRedisKeys(prefix: string): Promise<void> {
+  return deleteRedisKeysWithPrefix(prefix);
 }

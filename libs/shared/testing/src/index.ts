@@ -5,3 +5,4 @@ export * from './lib/topic-reader';
 export * from './lib/child-process';
 export * from './lib/test-service';
 export * from './lib/env-example';
+export * from './lib/redis-keys';

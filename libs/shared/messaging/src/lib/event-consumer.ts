@@ -83,7 +83,15 @@ export class EventConsumer {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    this.watchForCrashes();
     await this.producer.connect();
+    await this.consume();
+    const sweepMs = this.options.pendingSweepMs ?? 5000;
+    this.sweepTimer = setInterval(() => void this.drainer.sweep().catch((error) => this.options.logger.warn({ err: error }, 'pending sweep failed')), sweepMs);
+  }
+
+  /** Connects, subscribes and runs: what start does, and a restart after a crash. */
+  private async consume(): Promise<void> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics.map((t) => this.prefixed(t)), fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
@@ -92,9 +100,6 @@ export class EventConsumer {
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachBatch: (payload) => this.onBatch(payload),
     });
-    this.watchForCrashes();
-    const sweepMs = this.options.pendingSweepMs ?? 5000;
-    this.sweepTimer = setInterval(() => void this.drainer.sweep().catch((error) => this.options.logger.warn({ err: error }, 'pending sweep failed')), sweepMs);
   }
 
   /**
@@ -117,14 +122,7 @@ export class EventConsumer {
     if (!this.started) return;
     try {
       await this.consumer.disconnect().catch(() => undefined);
-      await this.consumer.connect();
-      await this.consumer.subscribe({ topics: this.topics.map((t) => this.prefixed(t)), fromBeginning: this.options.fromBeginning ?? true });
-      await this.consumer.run({
-        autoCommit: false,
-        eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-        eachBatch: (payload) => this.onBatch(payload),
-      });
+      await this.consume();
       this.options.logger.warn({ groupId: this.options.groupId }, 'kafka consumer restarted after a crash');
     } catch (error) {
       this.options.logger.error({ err: error }, 'kafka consumer restart failed; trying again');
