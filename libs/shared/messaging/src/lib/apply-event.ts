@@ -5,6 +5,14 @@ import type { MessagingLogger } from './messaging-logger';
 import { MissingPrerequisite } from './prerequisite';
 import type { Subscription } from './subscription';
 
+/** The handler itself threw: the event's fault (counts as an attempt), not the database's. */
+export class HandlerFailed extends Error {
+  constructor(override readonly cause: Error) {
+    super(cause.message);
+    this.name = 'HandlerFailed';
+  }
+}
+
 export type ApplyResult = { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'parked'; waitingFor: string };
 
 export interface ApplyInput {
@@ -136,7 +144,7 @@ async function applyWithin(manager: EntityManager, input: ApplyInput): Promise<A
     if (ahead.length) return park(manager, input, orderingKey, ahead[0].waiting_for);
   }
   const outcome = await runHandler(manager, input);
-  if (outcome.kind === 'failed') throw outcome.error;
+  if (outcome.kind === 'failed') throw new HandlerFailed(outcome.error);
   if (outcome.kind === 'missing') return park(manager, input, orderingKey, outcome.key);
   if (pendingSeq) await manager.query('delete from pending_event where seq = $1', [pendingSeq]);
   return { kind: 'applied' };

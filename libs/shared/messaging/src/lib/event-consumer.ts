@@ -71,7 +71,7 @@ export class EventConsumer {
         sendToDeadLetter(this.producer, {
           topic: `${options.topicPrefix ?? ''}${topic}`,
           partition: -1,
-          message: { key: null, value: Buffer.from(JSON.stringify(envelope)), headers: {}, offset: '-1' },
+          message: { key: Buffer.from(messageKeyOf(envelope)), value: Buffer.from(JSON.stringify(envelope)), headers: {}, offset: '-1' },
           groupId: options.groupId,
           reason: 'handler_failed',
           error,

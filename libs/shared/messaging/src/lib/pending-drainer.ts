@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@rj/shared/contracts';
-import { applyEvent } from './apply-event';
+import { applyEvent, HandlerFailed } from './apply-event';
 import type { MessagingLogger } from './messaging-logger';
 import type { Subscription } from './subscription';
 
@@ -71,8 +71,13 @@ export class PendingDrainer {
           if (result.kind === 'parked') blocked.add(orderKey);
           if (result.kind === 'applied') provided.push(...(subscription.provides?.(row.envelope as never) ?? []));
         } catch (error) {
+          if (!(error instanceof HandlerFailed)) {
+            // The database failed, not the event: the periodic sweep tries again later.
+            logger.warn({ err: error }, 'could not reach the database to apply parked events; the sweep will retry');
+            return;
+          }
           blocked.add(orderKey);
-          await this.recordFailure(row, error as Error);
+          await this.recordFailure(row, error.cause);
         }
       }
       keys = provided;
