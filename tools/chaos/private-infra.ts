@@ -41,6 +41,8 @@ export async function startPrivateInfra(say: (line: string) => void = () => unde
 
   const startRedis = async () => {
     redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const ownRedis = redis;
+    process.once('exit', () => ownRedis.kill('SIGKILL')); // never outlives an interrupted run
     const Redis = require('ioredis');
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {

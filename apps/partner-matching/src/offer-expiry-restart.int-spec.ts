@@ -50,6 +50,8 @@ describe('partner-matching: offers expire across a crash and a Redis loss', () =
   beforeAll(async () => {
     const port = await freePort();
     redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
+    const ownRedis = redisServer;
+    process.once('exit', () => ownRedis.kill('SIGKILL')); // never outlives an interrupted run
     redisUrl = `redis://127.0.0.1:${port}`;
     // Queued until the server accepts connections, retried every 100 ms.
     redis = new Redis(redisUrl, { retryStrategy: () => 100, maxRetriesPerRequest: null });
