@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { PartnerEntity } from '@rj/matching/data-access';
-import { typicalResponseHours } from '@rj/matching/domain';
+import { partnerProfileOf, type PartnerEntity } from '@rj/matching/data-access';
 
 export class PartnerContactView {
   @ApiProperty({ format: 'email' }) email: string;
@@ -10,15 +9,15 @@ export class PartnerContactView {
 export class PartnerView {
   @ApiProperty({ format: 'uuid', description: 'the org claim of its partner_admins and mediators' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ type: [String] }) jurisdictions: string[];
-  @ApiProperty({ type: [String] }) offenseCategories: string[];
-  @ApiProperty({ type: [String] }) languages: string[];
+  @ApiProperty({ type: [String] }) jurisdictions: readonly string[];
+  @ApiProperty({ type: [String] }) offenseCategories: readonly string[];
+  @ApiProperty({ type: [String] }) languages: readonly string[];
   @ApiProperty() servesMinors: boolean;
   @ApiProperty() capacity: number;
   @ApiProperty({ description: 'cases it holds now' }) openCases: number;
   @ApiProperty() responseHours: number;
   @ApiPropertyOptional({ nullable: true, description: 'how fast it really answers, once known from its offers' }) typicalResponseHours: number | null;
-  @ApiProperty({ type: [String] }) specialties: string[];
+  @ApiProperty({ type: [String] }) specialties: readonly string[];
   @ApiProperty() active: boolean;
   @ApiPropertyOptional({ type: PartnerContactView, nullable: true }) contact: PartnerContactView | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -26,19 +25,13 @@ export class PartnerView {
 }
 
 export function partnerView(partner: PartnerEntity): PartnerView {
+  // The ranking profile plus what only people see: name, contact and dates.
+  const { partnerId, ...profile } = partnerProfileOf(partner);
   return {
-    id: partner.id,
+    id: partnerId,
     name: partner.name,
-    jurisdictions: partner.jurisdictions,
-    offenseCategories: partner.offenseCategories,
-    languages: partner.languages,
-    servesMinors: partner.servesMinors,
-    capacity: partner.capacity,
-    openCases: partner.openCases,
-    responseHours: partner.responseHours,
-    typicalResponseHours: typicalResponseHours(partner.offersResolved, partner.responseHoursTotal),
-    specialties: partner.specialties,
-    active: partner.active,
+    ...profile,
+    typicalResponseHours: profile.typicalResponseHours ?? null,
     contact: partner.contactEmail ? { email: partner.contactEmail } : null,
     createdAt: partner.createdAt.toISOString(),
     updatedAt: partner.updatedAt.toISOString(),
