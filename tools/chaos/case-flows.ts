@@ -6,9 +6,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RunningPlatform } from '../e2e/platform';
+import { qualifyingPractice } from '@rj/scheduling/domain';
 import type { Resilient } from './resilient-client';
 
-export const PLANS = ['completed', 'returned', 'withdrawn_mid', 'withdrawn_early', 'in_progress', 'ineligible', 'unmatched'] as const;
+export const PLANS = [
+  'completed',
+  'returned',
+  'withdrawn_mid',
+  'withdrawn_early',
+  'in_progress',
+  'ineligible',
+  'unmatched',
+] as const;
 export type Plan = (typeof PLANS)[number];
 
 /** The referral status each plan must end in (api.md, Referral status). */
@@ -52,7 +61,12 @@ const isoIn = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISO
 const dateIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 function referralBody(record: CaseRecord) {
-  const category = record.plan === 'ineligible' ? 'domestic_violence' : record.plan === 'unmatched' ? SLOW_CATEGORY : GENERAL_CATEGORIES[record.index % GENERAL_CATEGORIES.length];
+  const category =
+    record.plan === 'ineligible'
+      ? 'domestic_violence'
+      : record.plan === 'unmatched'
+        ? SLOW_CATEGORY
+        : GENERAL_CATEGORIES[record.index % GENERAL_CATEGORIES.length];
   const party = (role: 'harmed' | 'responsible', name: string) => ({
     role,
     fullName: `${name} ${record.index}`,
@@ -92,12 +106,23 @@ export async function driveCase(world: World, record: CaseRecord): Promise<void>
 
   let offer = await pendingOffer(world, referralId, []);
   if (record.declineFirst) {
-    await http.call('partner-matching', 'POST', `/api/offers/${offer.id}/decline`, { token: partnerAdmin(world, offer.partnerId), body: { reasonCode: 'no_capacity' } });
+    await http.call('partner-matching', 'POST', `/api/offers/${offer.id}/decline`, {
+      token: partnerAdmin(world, offer.partnerId),
+      body: { reasonCode: 'no_capacity' },
+    });
     offer = await pendingOffer(world, referralId, [offer.id]);
   }
-  await http.call('partner-matching', 'POST', `/api/offers/${offer.id}/accept`, { token: partnerAdmin(world, offer.partnerId) });
+  await http.call('partner-matching', 'POST', `/api/offers/${offer.id}/accept`, {
+    token: partnerAdmin(world, offer.partnerId),
+  });
   record.partnerId = offer.partnerId;
-  const referral = await http.until('referral-intake', `/api/referrals/${referralId}`, prosecutor, (body: any) => Boolean(body?.caseId), 'case.opened at intake');
+  const referral = await http.until(
+    'referral-intake',
+    `/api/referrals/${referralId}`,
+    prosecutor,
+    (body: any) => Boolean(body?.caseId),
+    'case.opened at intake',
+  );
   record.caseId = referral.caseId as string;
   await mediate(world, record);
 }
@@ -106,19 +131,44 @@ function partnerAdmin(world: World, partnerId: string): string {
   return world.platform.token('partner_admin', partnerId, `admin-${partnerId}`);
 }
 
-async function pendingOffer(world: World, referralId: string, answered: string[]): Promise<{ id: string; partnerId: string }> {
+async function pendingOffer(
+  world: World,
+  referralId: string,
+  answered: string[],
+): Promise<{ id: string; partnerId: string }> {
   const match = await world.http.until(
     'partner-matching',
     `/api/referrals/${referralId}/match`,
     world.prosecutor,
-    (body: any, status) => status === 200 && body.offers.some((o: any) => o.status === 'pending' && !answered.includes(o.id)),
+    (body: any, status) =>
+      status === 200 && body.offers.some((o: any) => o.status === 'pending' && !answered.includes(o.id)),
     `a pending offer for ${referralId}`,
   );
   return match.offers.find((o: any) => o.status === 'pending' && !answered.includes(o.id));
 }
 
 async function withdraw(world: World, referralId: string): Promise<void> {
-  await world.http.call('referral-intake', 'POST', `/api/referrals/${referralId}/withdraw`, { token: world.prosecutor, body: { reasonCode: 'charges_dropped' } });
+  await world.http.call('referral-intake', 'POST', `/api/referrals/${referralId}/withdraw`, {
+    token: world.prosecutor,
+    body: { reasonCode: 'charges_dropped' },
+  });
+}
+
+/**
+ * The partner's admin records what makes the mediator proposable and a platform admin verifies
+ * it (issue 22). A retried record may be stored twice: a duplicate changes nothing.
+ */
+async function qualify(world: World, partnerAdminToken: string, sub: string): Promise<void> {
+  for (const call of qualifyingPractice()) {
+    const recorded = await world.http.call('mediation-scheduling', 'POST', `/api/mediators/${sub}/${call.path}`, {
+      token: partnerAdminToken,
+      body: call.body,
+    });
+    if (call.verify)
+      await world.http.call('mediation-scheduling', 'POST', `/api/practice-records/${recorded.body.id}/verification`, {
+        token: world.admin,
+      });
+  }
 }
 
 /** From an opened case to the plan's end: every step a mediator takes through the APIs. */
@@ -135,12 +185,26 @@ async function mediate(world: World, record: CaseRecord): Promise<void> {
     body: { sub, fullName: `Mediator ${record.index}`, contact: { email: `${sub}@partner.example` }, specialties: [] },
     accept: (s) => s === 201 || s === 409,
   });
-  const kase = await http.until('mediation-scheduling', `/api/cases/${caseId}`, admin, (_b, status) => status === 200, 'the case at scheduling');
-  await http.call('mediation-scheduling', 'POST', `/api/cases/${caseId}/mediators`, { token: admin, body: { mediatorId: sub } });
-  await http.call('mediation-scheduling', 'POST', `/api/cases/${caseId}/declarations`, { token: mediator, body: { conflictOfInterest: false } });
+  await qualify(world, admin, sub);
+  const kase = await http.until(
+    'mediation-scheduling',
+    `/api/cases/${caseId}`,
+    admin,
+    (_b, status) => status === 200,
+    'the case at scheduling',
+  );
+  await http.call('mediation-scheduling', 'POST', `/api/cases/${caseId}/mediators`, {
+    token: admin,
+    body: { mediatorId: sub },
+  });
+  await http.call('mediation-scheduling', 'POST', `/api/cases/${caseId}/declarations`, {
+    token: mediator,
+    body: { conflictOfInterest: false },
+  });
   const harmed = kase.participants.find((p: any) => p.role === 'harmed').id as string;
   const responsible = kase.participants.find((p: any) => p.role === 'responsible').id as string;
-  const post = (path: string, body: unknown) => http.call('mediation-scheduling', 'POST', `/api/cases/${caseId}${path}`, { token: mediator, body });
+  const post = (path: string, body: unknown) =>
+    http.call('mediation-scheduling', 'POST', `/api/cases/${caseId}${path}`, { token: mediator, body });
 
   if (record.plan === 'returned') {
     await post('/conclude', { agreementReached: false, reasonCode: 'dialogue_not_held' });
@@ -154,7 +218,11 @@ async function mediate(world: World, record: CaseRecord): Promise<void> {
     if (record.plan === 'completed' || n === 0) {
       // A preparation already held (recorded late, within the window): the session completes.
       const held = await post('/sessions', {
-        kind: 'preparation', startsAt: isoIn(-240 + n * 60), endsAt: isoIn(-210 + n * 60), participantIds: [participantId], mediatorIds: [sub],
+        kind: 'preparation',
+        startsAt: isoIn(-240 + n * 60),
+        endsAt: isoIn(-210 + n * 60),
+        participantIds: [participantId],
+        mediatorIds: [sub],
         attendance: [{ participantId, present: true }],
       });
       if (held.body?.id) record.sessions[held.body.id] = 'completed';
@@ -164,29 +232,55 @@ async function mediate(world: World, record: CaseRecord): Promise<void> {
 
   if (record.plan === 'in_progress' || record.plan === 'withdrawn_mid') {
     // A future meeting: reminders are planned for it; a withdrawal must cancel both.
-    const planned = await post('/sessions', { kind: 'preparation', startsAt: isoIn(3), endsAt: isoIn(33), location: 'Office', participantIds: [responsible], mediatorIds: [sub] });
-    if (planned.body?.id) record.sessions[planned.body.id] = record.plan === 'withdrawn_mid' ? 'cancelled' : 'scheduled';
+    const planned = await post('/sessions', {
+      kind: 'preparation',
+      startsAt: isoIn(3),
+      endsAt: isoIn(33),
+      location: 'Office',
+      participantIds: [responsible],
+      mediatorIds: [sub],
+    });
+    if (planned.body?.id)
+      record.sessions[planned.body.id] = record.plan === 'withdrawn_mid' ? 'cancelled' : 'scheduled';
     if (record.plan === 'withdrawn_mid') await withdraw(world, record.referralId as string);
     return;
   }
 
   const dialogue = await post('/sessions', {
-    kind: 'joint_dialogue', startsAt: isoIn(-90), endsAt: isoIn(-30), location: 'Community centre', participantIds: [harmed, responsible], mediatorIds: [sub],
-    attendance: [{ participantId: harmed, present: true }, { participantId: responsible, present: true }],
+    kind: 'joint_dialogue',
+    startsAt: isoIn(-90),
+    endsAt: isoIn(-30),
+    location: 'Community centre',
+    participantIds: [harmed, responsible],
+    mediatorIds: [sub],
+    attendance: [
+      { participantId: harmed, present: true },
+      { participantId: responsible, present: true },
+    ],
   });
   if (dialogue.body?.id) record.sessions[dialogue.body.id] = 'completed';
   await post('/conclude', { agreementReached: true });
-  await http.until('outcome-tracking', `/api/cases/${caseId}/outcome`, mediator, (body: any, status) => status === 200 && body.status === 'awaiting_agreement', 'the concluded case at outcome-tracking');
+  await http.until(
+    'outcome-tracking',
+    `/api/cases/${caseId}/outcome`,
+    mediator,
+    (body: any, status) => status === 200 && body.status === 'awaiting_agreement',
+    'the concluded case at outcome-tracking',
+  );
   if (record.stopBeforeAgreement) return;
   const recorded = await http.call('outcome-tracking', 'POST', `/api/cases/${caseId}/agreement`, {
     token: mediator,
     body: { terms: [{ kind: 'apology_letter', dueBy: dateIn(30) }], consentedBy: [harmed, responsible] },
   });
   // A lost answer to a POST that was applied: the agreement is read back instead.
-  const agreement = recorded.uncertain && recorded.status === 409
-    ? (await http.call('outcome-tracking', 'GET', `/api/cases/${caseId}/outcome`, { token: mediator })).body.agreement
-    : recorded.body.agreement;
+  const agreement =
+    recorded.uncertain && recorded.status === 409
+      ? (await http.call('outcome-tracking', 'GET', `/api/cases/${caseId}/outcome`, { token: mediator })).body.agreement
+      : recorded.body.agreement;
   const agreementId = agreement.id as string;
   const termId = agreement.terms[0].id as string;
-  await http.call('outcome-tracking', 'POST', `/api/agreements/${agreementId}/terms/${termId}/progress`, { token: mediator, body: { done: true } });
+  await http.call('outcome-tracking', 'POST', `/api/agreements/${agreementId}/terms/${termId}/progress`, {
+    token: mediator,
+    body: { done: true },
+  });
 }

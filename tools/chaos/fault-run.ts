@@ -24,6 +24,8 @@ export interface FaultRunOptions {
   serviceKills?: number;
   settleTimeoutMs: number;
   say?: (line: string) => void;
+  /** A caller that gives up (a test past its time) aborts: no service is restarted after that. */
+  signal?: AbortSignal;
 }
 
 export interface FaultRunResult {
@@ -47,7 +49,15 @@ const FAST_SWEEPS: Record<string, string> = {
 export function planCases(count: number, seed: number): CaseRecord[] {
   const random = seededRandom(seed ^ 0x5eed);
   // Weights: most cases go the whole way; every final state occurs.
-  const weights: Record<(typeof PLANS)[number], number> = { completed: 30, returned: 15, withdrawn_mid: 12, withdrawn_early: 8, in_progress: 15, ineligible: 10, unmatched: 10 };
+  const weights: Record<(typeof PLANS)[number], number> = {
+    completed: 30,
+    returned: 15,
+    withdrawn_mid: 12,
+    withdrawn_early: 8,
+    in_progress: 15,
+    ineligible: 10,
+    unmatched: 10,
+  };
   const total = Object.values(weights).reduce((a, b) => a + b, 0);
   return Array.from({ length: count }, (_, index) => {
     let pick = random() * total;
@@ -57,13 +67,29 @@ export function planCases(count: number, seed: number): CaseRecord[] {
   });
 }
 
-async function setUpWorld(platform: RunningPlatform, http: ReturnType<typeof resilient>, cases: number): Promise<World> {
+async function setUpWorld(
+  platform: RunningPlatform,
+  http: ReturnType<typeof resilient>,
+  cases: number,
+): Promise<World> {
   const admin = platform.token('admin');
-  const office = await http.call('referral-intake', 'POST', '/api/offices', { token: admin, body: { name: 'Chaos Office', jurisdictions: ['NL-NH'], contact: { email: 'office@chaos.example' } } });
+  const office = await http.call('referral-intake', 'POST', '/api/offices', {
+    token: admin,
+    body: { name: 'Chaos Office', jurisdictions: ['NL-NH'], contact: { email: 'office@chaos.example' } },
+  });
   const partner = (name: string, categories: string[], responseHours: number) =>
     http.call('partner-matching', 'POST', '/api/partners', {
       token: admin,
-      body: { name, jurisdictions: ['NL-NH'], offenseCategories: categories, languages: ['nl'], servesMinors: true, capacity: Math.min(10_000, cases), responseHours, specialties: [] },
+      body: {
+        name,
+        jurisdictions: ['NL-NH'],
+        offenseCategories: categories,
+        languages: ['nl'],
+        servesMinors: true,
+        capacity: Math.min(10_000, cases),
+        responseHours,
+        specialties: [],
+      },
     });
   // Four general partners (a decline has somewhere to go); one slow one, the only taker of fraud, whose offers expire.
   for (let i = 0; i < 4; i++) await partner(`General ${i}`, GENERAL_CATEGORIES, 24);
@@ -80,18 +106,37 @@ function watchForCrashes(platform: RunningPlatform, killing: Set<string>, say: (
   const timer = setInterval(() => {
     for (const name of SERVICE_NAMES) {
       const proc = platform.processes[name];
-      if (!proc || seen.has(proc) || killing.has(name) || (proc.child.exitCode === null && proc.child.signalCode === null)) continue;
+      if (
+        !proc ||
+        seen.has(proc) ||
+        killing.has(name) ||
+        (proc.child.exitCode === null && proc.child.signalCode === null)
+      )
+        continue;
       seen.add(proc);
       crashes.push(name);
-      say(`${name} EXITED on its own (${proc.child.exitCode ?? proc.child.signalCode}); last output:\n${proc.output().slice(-4000)}`);
+      say(
+        `${name} EXITED on its own (${proc.child.exitCode ?? proc.child.signalCode}); last output:\n${proc.output().slice(-4000)}`,
+      );
       killing.add(name);
-      void platform.start(name).catch((error) => say(`${name} failed to restart: ${error.message}`)).finally(() => killing.delete(name));
+      void platform
+        .start(name)
+        .catch((error) => say(`${name} failed to restart: ${error.message}`))
+        .finally(() => killing.delete(name));
     }
   }, 1000);
   return () => clearInterval(timer);
 }
 
-async function runFaults(platform: RunningPlatform, infra: PrivateInfra, faults: Fault[], started: number, say: (l: string) => void, done: { count: number }, killing: Set<string>) {
+async function runFaults(
+  platform: RunningPlatform,
+  infra: PrivateInfra,
+  faults: Fault[],
+  started: number,
+  say: (l: string) => void,
+  done: { count: number },
+  killing: Set<string>,
+) {
   for (const fault of faults) {
     const wait = started + fault.at * 1000 - Date.now();
     if (wait > 0) await sleep(wait);
@@ -109,7 +154,9 @@ async function runFaults(platform: RunningPlatform, infra: PrivateInfra, faults:
       }
     }
     done.count++;
-    say(`fault ${done.count}/${faults.length}: ${fault.target} killed and back after ${((Date.now() - t0) / 1000).toFixed(1)} s (t=${((Date.now() - started) / 1000).toFixed(0)} s, ${new Date().toISOString()})`);
+    say(
+      `fault ${done.count}/${faults.length}: ${fault.target} killed and back after ${((Date.now() - t0) / 1000).toFixed(1)} s (t=${((Date.now() - started) / 1000).toFixed(0)} s, ${new Date().toISOString()})`,
+    );
   }
 }
 
@@ -118,20 +165,33 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
   const t0 = Date.now();
   const infra = await startPrivateInfra(say);
   let platform: RunningPlatform | undefined;
+  // Stopped in `finally` too: a run that throws (or a caller that gives up) must not leave the
+  // watcher restarting services whose broker is already gone, which would keep the process alive.
+  let stopWatching: () => void = () => undefined;
   try {
-    platform = await startPlatform({ brokers: infra.brokers, redisUrl: infra.redisUrl, smtpUrl: infra.smtp.url, topicPrefix: '', env: FAST_SWEEPS, echo: Boolean(process.env.CHAOS_ECHO) });
+    platform = await startPlatform({
+      brokers: infra.brokers,
+      redisUrl: infra.redisUrl,
+      smtpUrl: infra.smtp.url,
+      topicPrefix: '',
+      env: FAST_SWEEPS,
+      echo: Boolean(process.env.CHAOS_ECHO),
+    });
     const counters: Counters = { retries: 0, pollFailures: 0 };
     const http = resilient(platform, counters);
     const world = await setUpWorld(platform, http, options.cases);
     const records = planCases(options.cases, options.seed);
     const faults = faultSchedule(options.seed, options.faultWindowSeconds, options.serviceKills ?? 1);
-    say(`platform up in ${((Date.now() - t0) / 1000).toFixed(0)} s; ${options.cases} cases, seed ${options.seed}; faults: ${faults.map((f) => `${f.target}@${f.at}s`).join(', ')}`);
+    say(
+      `platform up in ${((Date.now() - t0) / 1000).toFixed(0)} s; ${options.cases} cases, seed ${options.seed}; faults: ${faults.map((f) => `${f.target}@${f.at}s`).join(', ')}`,
+    );
 
     const driveStart = Date.now();
     const faultsDone = { count: 0 };
     const killing = new Set<string>();
     const crashes: string[] = [];
-    const stopWatching = watchForCrashes(platform, killing, say, crashes);
+    stopWatching = watchForCrashes(platform, killing, say, crashes);
+    options.signal?.addEventListener('abort', () => stopWatching(), { once: true });
     const faultLoop = runFaults(platform, infra, faults, driveStart, say, faultsDone, killing);
     let next = 0;
     let finished = 0;
@@ -144,7 +204,8 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
           record.error = (error as Error).message;
           say(`case ${record.index} (${record.plan}) failed: ${record.error}`);
         }
-        if (++finished % Math.max(1, Math.floor(records.length / 10)) === 0) say(`${finished}/${records.length} cases driven (t=${((Date.now() - driveStart) / 1000).toFixed(0)} s)`);
+        if (++finished % Math.max(1, Math.floor(records.length / 10)) === 0)
+          say(`${finished}/${records.length} cases driven (t=${((Date.now() - driveStart) / 1000).toFixed(0)} s)`);
       }
     };
     await Promise.all(Array.from({ length: options.concurrency }, worker));
@@ -161,12 +222,30 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     say(`settle: ${JSON.stringify(last)} after ${(settleMs / 1000).toFixed(0)} s`);
     stopWatching();
     const rows = await endStateChecks(platform, infra, records, faultsDone.count, faults.length);
-    rows.push({ check: 'services that exited without being killed', expected: 'none', actual: crashes.join(', ') || 'none', ok: crashes.length === 0 });
-    rows.push({ check: `settled within ${options.settleTimeoutMs / 1000} s`, expected: 'true', actual: String(last.settled), ok: last.settled });
+    rows.push({
+      check: 'services that exited without being killed',
+      expected: 'none',
+      actual: crashes.join(', ') || 'none',
+      ok: crashes.length === 0,
+    });
+    rows.push({
+      check: `settled within ${options.settleTimeoutMs / 1000} s`,
+      expected: 'true',
+      actual: String(last.settled),
+      ok: last.settled,
+    });
     const failedCases = records.filter((r) => r.error).slice(0, 5);
     for (const r of failedCases) say(`failed case ${r.index} ${r.plan}: ${r.error}`);
-    return { rows, ok: rows.every((r) => r.ok), faults, durations: { driveMs, settleMs, totalMs: Date.now() - t0 }, retries: counters.retries, pollFailures: counters.pollFailures };
+    return {
+      rows,
+      ok: rows.every((r) => r.ok),
+      faults,
+      durations: { driveMs, settleMs, totalMs: Date.now() - t0 },
+      retries: counters.retries,
+      pollFailures: counters.pollFailures,
+    };
   } finally {
+    stopWatching();
     if (platform) {
       for (const name of SERVICE_NAMES) await platform.kill(name, 'SIGKILL');
       await platform.stop();
@@ -192,7 +271,9 @@ if (require.main === module) {
   })
     .then((result) => {
       process.stdout.write(`\n${formatTable(result.rows)}\n\n`);
-      process.stdout.write(`drive ${(result.durations.driveMs / 1000).toFixed(0)} s, settle ${(result.durations.settleMs / 1000).toFixed(0)} s, total ${(result.durations.totalMs / 1000).toFixed(0)} s; ${result.retries} client retries, ${result.pollFailures} failed polls (requests that met a fault)\n`);
+      process.stdout.write(
+        `drive ${(result.durations.driveMs / 1000).toFixed(0)} s, settle ${(result.durations.settleMs / 1000).toFixed(0)} s, total ${(result.durations.totalMs / 1000).toFixed(0)} s; ${result.retries} client retries, ${result.pollFailures} failed polls (requests that met a fault)\n`,
+      );
       process.stdout.write(result.ok ? 'ALL CHECKS PASSED\n' : 'SOME CHECKS FAILED\n');
       process.exit(result.ok ? 0 : 1);
     })

@@ -29,7 +29,11 @@ export function seededRandom(seed: number): () => number {
 
 export function faultSchedule(seed: number, windowSeconds: number, serviceKills = 1): Fault[] {
   const random = seededRandom(seed);
-  const targets: FaultTarget[] = [...Array.from({ length: serviceKills }, () => [...SERVICE_NAMES]).flat(), 'kafka', 'redis'];
+  const targets: FaultTarget[] = [
+    ...Array.from({ length: serviceKills }, () => [...SERVICE_NAMES]).flat(),
+    'kafka',
+    'redis',
+  ];
   // Fisher-Yates on the seed.
   for (let i = targets.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

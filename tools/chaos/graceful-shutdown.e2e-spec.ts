@@ -25,23 +25,50 @@ describe('graceful shutdown under load', () => {
     platform = await startPlatform({ topicPrefix: topics.prefix });
     const http = resilient(platform, { retries: 0, pollFailures: 0 });
     const admin = platform.token('admin');
-    const office = await http.call('referral-intake', 'POST', '/api/offices', { token: admin, body: { name: 'Graceful Office', jurisdictions: ['NL-NH'], contact: { email: 'office@graceful.example' } } });
+    const office = await http.call('referral-intake', 'POST', '/api/offices', {
+      token: admin,
+      body: { name: 'Graceful Office', jurisdictions: ['NL-NH'], contact: { email: 'office@graceful.example' } },
+    });
     await http.call('partner-matching', 'POST', '/api/partners', {
       token: admin,
-      body: { name: 'Graceful Partner', jurisdictions: ['NL-NH'], offenseCategories: GENERAL_CATEGORIES, languages: ['nl'], servesMinors: true, capacity: 100, responseHours: 24, specialties: [] },
+      body: {
+        name: 'Graceful Partner',
+        jurisdictions: ['NL-NH'],
+        offenseCategories: GENERAL_CATEGORIES,
+        languages: ['nl'],
+        servesMinors: true,
+        capacity: 100,
+        responseHours: 24,
+        specialties: [],
+      },
     });
-    world = { platform, http, officeId: office.body.id, prosecutor: platform.token('prosecutor', office.body.id), admin };
+    world = {
+      platform,
+      http,
+      officeId: office.body.id,
+      prosecutor: platform.token('prosecutor', office.body.id),
+      admin,
+    };
     // outcome-tracking's load is progress on a term: a case driven to its agreement first.
-    const record: CaseRecord = { index: 0, plan: 'completed', declineFirst: false, sessions: {}, stopBeforeAgreement: true };
+    const record: CaseRecord = {
+      index: 0,
+      plan: 'completed',
+      declineFirst: false,
+      sessions: {},
+      stopBeforeAgreement: true,
+    };
     await driveCase(world, record);
     const mediator = platform.token('mediator', record.partnerId as string, 'mediator-0');
     const kase = await http.call('mediation-scheduling', 'GET', `/api/cases/${record.caseId}`, { token: mediator });
     const agreed = await http.call('outcome-tracking', 'POST', `/api/cases/${record.caseId}/agreement`, {
       token: mediator,
-      body: { terms: [{ kind: 'community_service', dueBy: dateIn(60), hours: 100_000 }], consentedBy: kase.body.participants.map((p: { id: string }) => p.id) },
+      body: {
+        terms: [{ kind: 'community_service', dueBy: dateIn(60), hours: 100_000 }],
+        consentedBy: kase.body.participants.map((p: { id: string }) => p.id),
+      },
     });
     term = { agreementId: agreed.body.agreement.id, termId: agreed.body.agreement.terms[0].id, mediator };
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await platform?.stop();
@@ -49,32 +76,67 @@ describe('graceful shutdown under load', () => {
   });
 
   /** What each service is asked to do under load, and how its answers are found again. */
-  const load: Record<ServiceName, { fire: (n: number) => Promise<Shot>; stored: (answered: Shot[]) => Promise<number> }> = {
+  const load: Record<
+    ServiceName,
+    { fire: (n: number) => Promise<Shot>; stored: (answered: Shot[]) => Promise<number> }
+  > = {
     'referral-intake': {
       fire: (n) => shoot(platform.urls['referral-intake'], 'POST', '/api/referrals', world.prosecutor, referralBody(n)),
-      stored: async (answered) => count('referral-intake', 'select count(*) as n from referral where id = any($1::uuid[])', [answered.map((s) => s.body.id)]),
+      stored: async (answered) =>
+        count('referral-intake', 'select count(*) as n from referral where id = any($1::uuid[])', [
+          answered.map((s) => s.body.id),
+        ]),
     },
     'partner-matching': {
-      fire: (n) => shoot(platform.urls['partner-matching'], 'POST', '/api/partners', world.admin, {
-        name: `Burst ${n}`, jurisdictions: ['BE-VAN'], offenseCategories: ['theft'], languages: ['nl'], servesMinors: false, capacity: 1, responseHours: 24, specialties: [],
-      }),
-      stored: async (answered) => count('partner-matching', 'select count(*) as n from partner where id = any($1::uuid[])', [answered.map((s) => s.body.id)]),
+      fire: (n) =>
+        shoot(platform.urls['partner-matching'], 'POST', '/api/partners', world.admin, {
+          name: `Burst ${n}`,
+          jurisdictions: ['BE-VAN'],
+          offenseCategories: ['theft'],
+          languages: ['nl'],
+          servesMinors: false,
+          capacity: 1,
+          responseHours: 24,
+          specialties: [],
+        }),
+      stored: async (answered) =>
+        count('partner-matching', 'select count(*) as n from partner where id = any($1::uuid[])', [
+          answered.map((s) => s.body.id),
+        ]),
     },
     'mediation-scheduling': {
       fire: () => {
         const sub = `burst-${randomUUID()}`;
-        return shoot(platform.urls['mediation-scheduling'], 'POST', '/api/mediators', platform.token('partner_admin', randomUUID()), { sub, fullName: 'Burst Mediator', contact: { email: `${sub}@partner.example` }, specialties: [] });
+        return shoot(
+          platform.urls['mediation-scheduling'],
+          'POST',
+          '/api/mediators',
+          platform.token('partner_admin', randomUUID()),
+          { sub, fullName: 'Burst Mediator', contact: { email: `${sub}@partner.example` }, specialties: [] },
+        );
       },
-      stored: async (answered) => count('mediation-scheduling', 'select count(*) as n from mediator where sub = any($1::text[])', [answered.map((s) => s.body.sub)]),
+      stored: async (answered) =>
+        count('mediation-scheduling', 'select count(*) as n from mediator where sub = any($1::text[])', [
+          answered.map((s) => s.body.sub),
+        ]),
     },
     'outcome-tracking': {
-      fire: () => shoot(platform.urls['outcome-tracking'], 'POST', `/api/agreements/${term.agreementId}/terms/${term.termId}/progress`, term.mediator, { hours: 1 }),
-      stored: async () => count('outcome-tracking', 'select count(*) as n from term_progress where term_id = $1', [term.termId]),
+      fire: () =>
+        shoot(
+          platform.urls['outcome-tracking'],
+          'POST',
+          `/api/agreements/${term.agreementId}/terms/${term.termId}/progress`,
+          term.mediator,
+          { hours: 1 },
+        ),
+      stored: async () =>
+        count('outcome-tracking', 'select count(*) as n from term_progress where term_id = $1', [term.termId]),
     },
     'audit-ledger': {
       // Read-only: its work is the consumer, kept busy by referrals submitted during the burst.
       fire: (n) => {
-        if (n % 4 === 0) void shoot(platform.urls['referral-intake'], 'POST', '/api/referrals', world.prosecutor, referralBody(n));
+        if (n % 4 === 0)
+          void shoot(platform.urls['referral-intake'], 'POST', '/api/referrals', world.prosecutor, referralBody(n));
         return shoot(platform.urls['audit-ledger'], 'GET', '/api/audit/events?limit=100', platform.token('auditor'));
       },
       // Its answers are reads; what it must not lose is checked by expectLedgerComplete below.
@@ -82,42 +144,55 @@ describe('graceful shutdown under load', () => {
     },
   };
 
-  it.each(SERVICE_NAMES)('%s: finishes in-flight requests, refuses new ones, exits 0 within 30 s, loses nothing', async (service) => {
-    const before = service === 'outcome-tracking' ? await load[service].stored([]) : 0;
-    const child = platform.processes[service];
-    let exitMs = Infinity;
-    const { shots, late, signalAt } = await burstAcrossSignal(load[service].fire, {
-      concurrency: 16,
-      loadMs: 2000,
-      port: Number(new URL(platform.urls[service]).port),
-      late: 5,
-      lateAfterMs: 300,
-      signal: () => {
-        const t0 = Date.now();
-        child.kill('SIGTERM');
-        void child.exited.then(() => (exitMs = Date.now() - t0));
-      },
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const code = await Promise.race([child.exited, new Promise((resolve) => (timer = setTimeout(() => resolve('still running after 30 s'), 30_000)))]);
-    clearTimeout(timer);
-    expect(code).toBe(0);
-    expect(exitMs).toBeLessThan(30_000);
+  it.each(SERVICE_NAMES)(
+    '%s: finishes in-flight requests, refuses new ones, exits 0 within 30 s, loses nothing',
+    async (service) => {
+      const before = service === 'outcome-tracking' ? await load[service].stored([]) : 0;
+      const child = platform.processes[service];
+      let exitMs = Infinity;
+      const { shots, late, signalAt } = await burstAcrossSignal(load[service].fire, {
+        concurrency: 16,
+        loadMs: 2000,
+        port: Number(new URL(platform.urls[service]).port),
+        late: 5,
+        lateAfterMs: 300,
+        signal: () => {
+          const t0 = Date.now();
+          child.kill('SIGTERM');
+          void child.exited.then(() => (exitMs = Date.now() - t0));
+        },
+      });
+      let timer: NodeJS.Timeout | undefined;
+      const code = await Promise.race([
+        child.exited,
+        new Promise((resolve) => (timer = setTimeout(() => resolve('still running after 30 s'), 30_000))),
+      ]);
+      clearTimeout(timer);
+      expect(code).toBe(0);
+      expect(exitMs).toBeLessThan(30_000);
 
-    const answered = shots.filter(ok);
-    // Every request either answered 2xx or refused at the door: no reset, no 5xx, no half answer.
-    const rel = (t?: number) => (t === undefined ? '-' : `${t - signalAt}ms`);
-    expect(shots.filter((s) => !ok(s) && s.error !== 'ECONNREFUSED').map((s) => `${s.error ?? s.status} connected ${rel(s.connectedAt)} sent ${rel(s.sentAt)} ended ${rel(s.endedAt)}`)).toEqual([]);
-    // Requests in flight at the signal were answered; requests made after it were refused.
-    expect(answered.filter((s) => s.endedAt > signalAt).length).toBeGreaterThan(0);
-    expect(late.map((s) => s.error)).toEqual(late.map(() => 'ECONNREFUSED'));
+      const answered = shots.filter(ok);
+      // Every request either answered 2xx or refused at the door: no reset, no 5xx, no half answer.
+      const rel = (t?: number) => (t === undefined ? '-' : `${t - signalAt}ms`);
+      expect(
+        shots
+          .filter((s) => !ok(s) && s.error !== 'ECONNREFUSED')
+          .map(
+            (s) =>
+              `${s.error ?? s.status} connected ${rel(s.connectedAt)} sent ${rel(s.sentAt)} ended ${rel(s.endedAt)}`,
+          ),
+      ).toEqual([]);
+      // Requests in flight at the signal were answered; requests made after it were refused.
+      expect(answered.filter((s) => s.endedAt > signalAt).length).toBeGreaterThan(0);
+      expect(late.map((s) => s.error)).toEqual(late.map(() => 'ECONNREFUSED'));
 
-    await platform.start(service);
-    // What was answered 2xx is stored…
-    expect((await load[service].stored(answered)) - before).toBe(answered.length);
-    // …and every event any service wrote reaches the ledger exactly once, nothing left unsent or parked.
-    await expectLedgerComplete();
-  });
+      await platform.start(service);
+      // What was answered 2xx is stored…
+      expect((await load[service].stored(answered)) - before).toBe(answered.length);
+      // …and every event any service wrote reaches the ledger exactly once, nothing left unsent or parked.
+      await expectLedgerComplete();
+    },
+  );
 
   async function count(service: ServiceName, sql: string, params: unknown[]): Promise<number> {
     return Number((await platform.databases[service].dataSource.query(sql, params))[0].n);
@@ -138,21 +213,44 @@ describe('graceful shutdown under load', () => {
         }
         pending += Number((await db.query('select count(*) as n from pending_event'))[0].n);
       }
-      const ledger = (await platform.databases['audit-ledger'].dataSource.query('select event_id from ledger_entry')).map((r: { event_id: string }) => r.event_id);
+      const ledger = (
+        await platform.databases['audit-ledger'].dataSource.query('select event_id from ledger_entry')
+      ).map((r: { event_id: string }) => r.event_id);
       const inLedger = new Set(ledger);
       const missing = [...emitted].filter((id) => !inLedger.has(id)).length;
       state = { emitted: emitted.size, ledgerRows: ledger.length, distinct: inLedger.size, missing, unsent, pending };
-      if (missing === 0 && unsent === 0 && pending === 0 && ledger.length === inLedger.size && inLedger.size === emitted.size) return;
+      if (
+        missing === 0 &&
+        unsent === 0 &&
+        pending === 0 &&
+        ledger.length === inLedger.size &&
+        inLedger.size === emitted.size
+      )
+        return;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     throw new Error(`the ledger did not become complete: ${JSON.stringify(state)}`);
   }
 
   function referralBody(n: number) {
-    const party = (role: string) => ({ role, fullName: `${role} ${n}`, minor: false, contact: { email: `${role}.${n}@graceful.example`, safeChannels: ['email'] }, preferredLanguage: 'nl', interpreter: false });
+    const party = (role: string) => ({
+      role,
+      fullName: `${role} ${n}`,
+      minor: false,
+      contact: { email: `${role}.${n}@graceful.example`, safeChannels: ['email'] },
+      preferredLanguage: 'nl',
+      interpreter: false,
+    });
     return {
-      source: 'prosecutor', caseNumber: `GRACE-${n}-${randomUUID().slice(0, 6)}`, jurisdiction: 'NL-NH', offense: { code: 'SR-350', category: 'theft', severity: 'misdemeanor' },
-      incidentDate: '2025-01-15', stage: 'pre_trial', protectiveOrder: false, reportBackBy: '2099-09-30', parties: [party('harmed'), party('responsible')],
+      source: 'prosecutor',
+      caseNumber: `GRACE-${n}-${randomUUID().slice(0, 6)}`,
+      jurisdiction: 'NL-NH',
+      offense: { code: 'SR-350', category: 'theft', severity: 'misdemeanor' },
+      incidentDate: '2025-01-15',
+      stage: 'pre_trial',
+      protectiveOrder: false,
+      reportBackBy: '2099-09-30',
+      parties: [party('harmed'), party('responsible')],
     };
   }
 });

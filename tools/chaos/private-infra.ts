@@ -40,13 +40,21 @@ export async function startPrivateInfra(say: (line: string) => void = () => unde
   let smtp: TestSmtpServer | undefined;
 
   const startRedis = async () => {
-    redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    redis = spawn(
+      'redis-server',
+      ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     const ownRedis = redis;
     process.once('exit', () => ownRedis.kill('SIGKILL')); // never outlives an interrupted run
     const Redis = require('ioredis');
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
-      const client = new Redis(`redis://127.0.0.1:${redisPort}`, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      const client = new Redis(`redis://127.0.0.1:${redisPort}`, {
+        lazyConnect: true,
+        maxRetriesPerRequest: 0,
+        retryStrategy: () => null,
+      });
       client.on('error', () => undefined); // not up yet: the loop tries again
       try {
         await client.connect();

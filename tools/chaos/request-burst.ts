@@ -22,7 +22,11 @@ export function shoot(baseUrl: string, method: string, path: string, token: stri
     const request = http.request(`${baseUrl}${path}`, {
       method,
       agent: false,
-      headers: { authorization: `Bearer ${token}`, connection: 'close', ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        connection: 'close',
+        ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+      },
     });
     request.on('socket', (socket) => socket.once('connect', () => (shot.connectedAt = Date.now())));
     request.on('finish', () => (shot.sentAt = Date.now()));
@@ -38,9 +42,13 @@ export function shoot(baseUrl: string, method: string, path: string, token: stri
         }
         resolve({ ...shot, endedAt: Date.now(), status: response.statusCode, body: parsed });
       });
-      response.on('error', (error: NodeJS.ErrnoException) => resolve({ ...shot, endedAt: Date.now(), error: error.code ?? error.message }));
+      response.on('error', (error: NodeJS.ErrnoException) =>
+        resolve({ ...shot, endedAt: Date.now(), error: error.code ?? error.message }),
+      );
     });
-    request.on('error', (error: NodeJS.ErrnoException) => resolve({ ...shot, endedAt: Date.now(), error: error.code ?? error.message }));
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ ...shot, endedAt: Date.now(), error: error.code ?? error.message }),
+    );
     request.end(payload);
   });
 }

@@ -32,7 +32,12 @@ export interface Counters {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function resilient(platform: RunningPlatform, counters: Counters) {
-  async function call<T = any>(service: ServiceName, method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+  async function call<T = any>(
+    service: ServiceName,
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): Promise<CallResult<T>> {
     const accept = options.accept ?? ((status: number) => status >= 200 && status < 300);
     const deadline = Date.now() + (options.timeoutMs ?? 180_000);
     let uncertain = false;
@@ -44,10 +49,15 @@ export function resilient(platform: RunningPlatform, counters: Counters) {
       }
       let result: HttpResult<T>;
       try {
-        result = await platform.request<T>(service, method, path, { token: options.token, body: options.body, headers: options.headers });
+        result = await platform.request<T>(service, method, path, {
+          token: options.token,
+          body: options.body,
+          headers: options.headers,
+        });
       } catch (error) {
         // Refused before it was sent is certain; anything else may have reached the handler.
-        if (method !== 'GET' && !/ECONNREFUSED/.test(String((error as { cause?: unknown }).cause ?? error))) uncertain = true;
+        if (method !== 'GET' && !/ECONNREFUSED/.test(String((error as { cause?: unknown }).cause ?? error)))
+          uncertain = true;
         last = String((error as { cause?: unknown }).cause ?? error);
         continue;
       }
@@ -59,13 +69,22 @@ export function resilient(platform: RunningPlatform, counters: Counters) {
         continue;
       }
       if (uncertain && result.status === 409) return { ...result, uncertain };
-      throw new CallFailed(`${method} ${service}${path} → ${result.status} ${JSON.stringify(result.body).slice(0, 500)}`);
+      throw new CallFailed(
+        `${method} ${service}${path} → ${result.status} ${JSON.stringify(result.body).slice(0, 500)}`,
+      );
     }
     throw new CallFailed(`${method} ${service}${path} gave up: ${last}`);
   }
 
   /** Polls a GET until `ready(body)` holds (eventual consistency across services). */
-  async function until<T = any>(service: ServiceName, path: string, token: string, ready: (body: T, status: number) => boolean, what: string, timeoutMs = 180_000): Promise<T> {
+  async function until<T = any>(
+    service: ServiceName,
+    path: string,
+    token: string,
+    ready: (body: T, status: number) => boolean,
+    what: string,
+    timeoutMs = 180_000,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     let last: unknown;
     while (Date.now() < deadline) {

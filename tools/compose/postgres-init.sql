@@ -1,3 +1,4 @@
+-- GENERATED from libs/shared/contracts/src/lib/topology/topology.json by `npm run contracts:generate`.
 -- Runs once, when the postgres container initialises an empty data directory
 -- (docker-entrypoint-initdb.d). One database per service: each service owns its data.
 CREATE DATABASE rj_referral_intake;

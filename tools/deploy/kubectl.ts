@@ -1,6 +1,7 @@
 /**
- * kubectl for the deployment tests: the one on PATH (or $KUBECTL), else Debian's
- * kubernetes-client installed with apt-get. Its built-in kustomize renders the overlays.
+ * kubectl for the deployment tests: $KUBECTL, else the one on PATH. Its built-in kustomize
+ * renders the overlays. Tests never install it: a missing kubectl is a prerequisite that
+ * `npm test` reports in its first second (tools/run/prerequisites.js).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { load, loadAll } from 'js-yaml';
@@ -20,32 +21,25 @@ function which(command: string): string | undefined {
   return found.status === 0 ? found.stdout.trim() || undefined : undefined;
 }
 
-/** Path of a kubectl; installs Debian's kubernetes-client (kubectl 1.20) only when none exists. */
-export function ensureKubectl(): string {
+/** Path of the kubectl to use; throws the prerequisite's install line when there is none. */
+export function findKubectl(): string {
   if (process.env.KUBECTL) return process.env.KUBECTL;
   const existing = which('kubectl');
   if (existing) return existing;
-  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const sudo = asRoot ? [] : ['sudo', '-n'];
-  const run = (args: string[]) => {
-    const [command, ...rest] = [...sudo, ...args];
-    const result = spawnSync(command, rest, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (result.status !== 0) {
-      throw new Error(`kubectl is missing and \`${args.join(' ')}\` failed (${result.stderr || result.error?.message}); install it with: apt-get install -y kubernetes-client`);
-    }
-  };
-  run(['apt-get', 'update']);
-  run(['apt-get', 'install', '-y', 'kubernetes-client']);
-  const installed = which('kubectl');
-  if (!installed) throw new Error('apt-get installed kubernetes-client but kubectl is still not on PATH');
-  return installed;
+  throw new Error(
+    'kubectl is not installed (not found on PATH). Install: apt-get install kubernetes-client (or set KUBECTL)',
+  );
 }
 
 /** Renders a kustomization directory with `kubectl kustomize` and parses every document. */
 export function renderKustomization(kubectl: string, directory: string): K8sObject[] {
   // stderr carries modern kustomize's deprecation warnings (bases, patchesStrategicMerge);
   // only stdout is the rendering.
-  const yaml = execFileSync(kubectl, ['kustomize', directory], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 32 * 1024 * 1024 });
+  const yaml = execFileSync(kubectl, ['kustomize', directory], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 32 * 1024 * 1024,
+  });
   return loadAll(yaml).filter((doc): doc is K8sObject => doc !== null && typeof doc === 'object');
 }
 

@@ -6,8 +6,27 @@
  */
 import { createTestTopics, startTestSmtpServer, type TestSmtpServer, type TestTopics } from '@rj/shared/testing';
 import { SERVICE_NAMES, startPlatform, type RunningPlatform } from './platform';
-import { eventuallyBody, eventuallyStatus, expectStatus, pendingOffer, personalDataOf, referralBody, referralStatus, registerOffice, registerPartner, submitReferral } from './support/actors';
-import { caseOf, caseStep, assignMediator, heldSession, acceptOffer, prepare, type OpenCase } from './support/mediation';
+import {
+  eventuallyBody,
+  eventuallyStatus,
+  expectStatus,
+  pendingOffer,
+  personalDataOf,
+  referralBody,
+  referralStatus,
+  registerOffice,
+  registerPartner,
+  submitReferral,
+} from './support/actors';
+import {
+  caseOf,
+  caseStep,
+  assignMediator,
+  heldSession,
+  acceptOffer,
+  prepare,
+  type OpenCase,
+} from './support/mediation';
 
 describe('a referral that goes right, end to end', () => {
   let topics: TestTopics;
@@ -65,7 +84,14 @@ describe('a referral that goes right, end to end', () => {
         expect.objectContaining({ role: 'responsible', fullName: responsible.fullName }),
       ]),
     );
-    const assigned = await eventuallyBody(platform, 'referral-intake', `/api/referrals/${referralId}`, office.prosecutor, (r: any) => r.partnerId === partner.id && !!r.caseId, 'referral assigned with its case');
+    const assigned = await eventuallyBody(
+      platform,
+      'referral-intake',
+      `/api/referrals/${referralId}`,
+      office.prosecutor,
+      (r: any) => r.partnerId === partner.id && !!r.caseId,
+      'referral assigned with its case',
+    );
     expect(assigned.caseId).toBe(kase.id);
 
     // The mediator prepares both parties and records every consent the outcome needs.
@@ -78,16 +104,45 @@ describe('a referral that goes right, end to end', () => {
     };
     await prepare(platform, open);
     for (const participantId of [open.harmedId, open.responsibleId]) {
-      expectStatus(await caseStep(platform, open, '/consents', { participantId, purpose: 'share_outcome_with_referrer', decision: 'given' }), 201, 'share consent');
+      expectStatus(
+        await caseStep(platform, open, '/consents', {
+          participantId,
+          purpose: 'share_outcome_with_referrer',
+          decision: 'given',
+        }),
+        201,
+        'share consent',
+      );
     }
-    expectStatus(await caseStep(platform, open, '/consents', { participantId: open.harmedId, purpose: 'receive_outcome', decision: 'given' }), 201, 'receive consent');
+    expectStatus(
+      await caseStep(platform, open, '/consents', {
+        participantId: open.harmedId,
+        purpose: 'receive_outcome',
+        decision: 'given',
+      }),
+      201,
+      'receive consent',
+    );
     const note = `Both were calm; the shop owner forgave ${body.caseNumber}`;
     expectStatus(await caseStep(platform, open, '/notes', { text: note }), 201, 'note');
 
     // The dialogue took place an hour ago; the referral is in progress.
-    expectStatus(await caseStep(platform, open, '/sessions', heldSession(open, 'joint_dialogue', [open.harmedId, open.responsibleId], 1)), 201, 'record dialogue');
+    expectStatus(
+      await caseStep(
+        platform,
+        open,
+        '/sessions',
+        heldSession(open, 'joint_dialogue', [open.harmedId, open.responsibleId], 1),
+      ),
+      201,
+      'record dialogue',
+    );
     await referralStatus(platform, office, referralId, 'in_progress');
-    expectStatus(await caseStep(platform, open, '/conclude', { agreementReached: true }), 200, 'conclude with agreement');
+    expectStatus(
+      await caseStep(platform, open, '/conclude', { agreementReached: true }),
+      200,
+      'conclude with agreement',
+    );
 
     // The agreement is recorded (once outcome-tracking knows the case concluded) and kept.
     const { agreement } = (
@@ -100,7 +155,12 @@ describe('a referral that goes right, end to end', () => {
           token: open.mediator,
           body: {
             terms: [
-              { kind: 'restitution', dueBy: '2099-01-31', amount: { amount: '120.00', currency: 'EUR' }, recipient: 'harmed' },
+              {
+                kind: 'restitution',
+                dueBy: '2099-01-31',
+                amount: { amount: '120.00', currency: 'EUR' },
+                recipient: 'harmed',
+              },
               { kind: 'apology_letter', dueBy: '2099-01-31', description: `A letter to the shop ${body.caseNumber}` },
             ],
             consentedBy: [open.harmedId, open.responsibleId],
@@ -112,40 +172,126 @@ describe('a referral that goes right, end to end', () => {
     ).body;
     for (const term of agreement.terms) {
       const progress = term.kind === 'restitution' ? { amount: { amount: '120.00', currency: 'EUR' } } : { done: true };
-      expectStatus(await platform.request('outcome-tracking', 'POST', `/api/agreements/${agreement.id}/terms/${term.id}/progress`, { token: open.mediator, body: progress }), [200, 201], 'record progress');
+      expectStatus(
+        await platform.request(
+          'outcome-tracking',
+          'POST',
+          `/api/agreements/${agreement.id}/terms/${term.id}/progress`,
+          { token: open.mediator, body: progress },
+        ),
+        [200, 201],
+        'record progress',
+      );
     }
     await referralStatus(platform, office, referralId, 'completed');
 
     // The person harmed asked to be told: one mail to their address, naming nobody.
     const informed = await smtp.waitFor((mail) => mail.to.includes(harmed.contact.email!), 30_000);
-    expect(informed.subject).toBe('The outcome of the restorative justice agreement');
+    // Neither sender nor subject says what the mail is about (issue 21): whoever sees the inbox learns nothing.
+    expect(`${informed.subject} ${informed.headers['from']}`).not.toMatch(/restorative|justice/i);
     for (const secret of secrets) expect(informed.text).not.toContain(secret);
 
     // The prosecutor's report: the result, and the terms because every party consented.
-    const report = expectStatus(await platform.request('referral-intake', 'GET', `/api/referrals/${referralId}/report`, { token: office.prosecutor }), 200, 'report').body;
+    const report = expectStatus(
+      await platform.request('referral-intake', 'GET', `/api/referrals/${referralId}/report`, {
+        token: office.prosecutor,
+      }),
+      200,
+      'report',
+    ).body;
     expect(report).toMatchObject({ referralId, result: 'completed', termsShared: true });
-    expect(report.terms).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'restitution' }), expect.objectContaining({ kind: 'apology_letter' })]));
+    expect(report.terms).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'restitution' }),
+        expect.objectContaining({ kind: 'apology_letter' }),
+      ]),
+    );
     expect(JSON.stringify(report)).not.toContain(note);
-    const outcome = expectStatus(await platform.request('outcome-tracking', 'GET', `/api/referrals/${referralId}/outcome`, { token: office.prosecutor }), 200, 'referral outcome').body;
+    const outcome = expectStatus(
+      await platform.request('outcome-tracking', 'GET', `/api/referrals/${referralId}/outcome`, {
+        token: office.prosecutor,
+      }),
+      200,
+      'referral outcome',
+    ).body;
     expect(outcome).toMatchObject({ referralId, result: 'completed', termDetailsShared: true });
     expect(outcome.terms.map((t: any) => t.status)).toEqual(['fulfilled', 'fulfilled']);
 
     // A follow-up falls due (FOLLOW_UP_DUE_IMMEDIATELY) and the prosecutor answers it.
-    const dueList = await eventuallyBody(platform, 'outcome-tracking', '/api/follow-ups', office.prosecutor, (b: any) => b.items.some((f: any) => f.referralId === referralId), 'a due follow-up');
+    const dueList = await eventuallyBody(
+      platform,
+      'outcome-tracking',
+      '/api/follow-ups',
+      office.prosecutor,
+      (b: any) => b.items.some((f: any) => f.referralId === referralId),
+      'a due follow-up',
+    );
     const followUp = dueList.items.find((f: any) => f.referralId === referralId);
-    const recorded = expectStatus(await platform.request('outcome-tracking', 'POST', `/api/follow-ups/${followUp.id}`, { token: office.prosecutor, body: { reoffended: false } }), 200, 'record follow-up');
+    const recorded = expectStatus(
+      await platform.request('outcome-tracking', 'POST', `/api/follow-ups/${followUp.id}`, {
+        token: office.prosecutor,
+        body: { reoffended: false },
+      }),
+      200,
+      'record follow-up',
+    );
     expect(recorded.body).toMatchObject({ id: followUp.id, status: 'recorded', reoffended: false });
 
     // The auditor: every step in order, the state as it stood before acceptance, a whole chain.
-    const timeline = await eventuallyBody(platform, 'audit-ledger', `/api/audit/referrals/${referralId}/timeline`, auditor, (b: any) => typesOf(b).includes('follow_up.recorded'), 'timeline to the follow-up');
-    expect(inOrder(typesOf(timeline), ['referral.submitted', 'referral.screened', 'offer.made', 'offer.accepted', 'case.opened', 'session.completed', 'case.concluded', 'agreement.recorded', 'term.fulfilled', 'case.completed', 'harmed_party.informed', 'follow_up.due', 'follow_up.recorded'])).toBe(true);
+    const timeline = await eventuallyBody(
+      platform,
+      'audit-ledger',
+      `/api/audit/referrals/${referralId}/timeline`,
+      auditor,
+      (b: any) => typesOf(b).includes('follow_up.recorded'),
+      'timeline to the follow-up',
+    );
+    expect(
+      inOrder(typesOf(timeline), [
+        'referral.submitted',
+        'referral.screened',
+        'offer.made',
+        'offer.accepted',
+        'case.opened',
+        'session.completed',
+        'case.concluded',
+        'agreement.recorded',
+        'term.fulfilled',
+        'case.completed',
+        'harmed_party.informed',
+        'follow_up.due',
+        'follow_up.recorded',
+      ]),
+    ).toBe(true);
     const timelineText = JSON.stringify(timeline);
     for (const secret of [...secrets, note]) expect(timelineText).not.toContain(secret);
-    const then = expectStatus(await platform.request('audit-ledger', 'GET', `/api/audit/referrals/${referralId}/state?at=${encodeURIComponent(beforeAcceptance)}`, { token: auditor }), 200, 'state then').body;
-    const now = expectStatus(await platform.request('audit-ledger', 'GET', `/api/audit/referrals/${referralId}/state?at=${encodeURIComponent(new Date().toISOString())}`, { token: auditor }), 200, 'state now').body;
+    const then = expectStatus(
+      await platform.request(
+        'audit-ledger',
+        'GET',
+        `/api/audit/referrals/${referralId}/state?at=${encodeURIComponent(beforeAcceptance)}`,
+        { token: auditor },
+      ),
+      200,
+      'state then',
+    ).body;
+    const now = expectStatus(
+      await platform.request(
+        'audit-ledger',
+        'GET',
+        `/api/audit/referrals/${referralId}/state?at=${encodeURIComponent(new Date().toISOString())}`,
+        { token: auditor },
+      ),
+      200,
+      'state now',
+    ).body;
     expect(then.state.referral).toMatchObject({ status: 'offered' });
     expect(now.state.referral).toMatchObject({ status: 'completed' });
-    const verified = expectStatus(await platform.request('audit-ledger', 'GET', '/api/audit/verify', { token: auditor }), 200, 'verify').body;
+    const verified = expectStatus(
+      await platform.request('audit-ledger', 'GET', '/api/audit/verify', { token: auditor }),
+      200,
+      'verify',
+    ).body;
     expect(verified).toMatchObject({ ok: true });
     expect(verified.checked).toBeGreaterThan(20);
 
@@ -153,7 +299,10 @@ describe('a referral that goes right, end to end', () => {
     expect(platform.processes['mediation-scheduling'].output()).toMatch(/"url":"\/api\/cases\/[^"]+\/notes"/); // the note's request was logged
     for (const service of SERVICE_NAMES) {
       const output = platform.processes[service].output();
-      expect({ service, leaked: [note, ...secrets].filter((secret) => output.includes(secret)) }).toEqual({ service, leaked: [] });
+      expect({ service, leaked: [note, ...secrets].filter((secret) => output.includes(secret)) }).toEqual({
+        service,
+        leaked: [],
+      });
     }
   });
 });

@@ -23,9 +23,14 @@ describe('the platform as five real processes', () => {
   });
 
   it('keeps the key store off the public port', async () => {
-    const publicKeyRoute = await platform.request('referral-intake', 'GET', `/internal/keys/${'0'.repeat(8)}-0000-7000-8000-000000000000`, {
-      token: platform.token('service'),
-    });
+    const publicKeyRoute = await platform.request(
+      'referral-intake',
+      'GET',
+      `/internal/keys/${'0'.repeat(8)}-0000-7000-8000-000000000000`,
+      {
+        token: platform.token('service'),
+      },
+    );
     expect(publicKeyRoute.status).toBe(404);
   });
 });

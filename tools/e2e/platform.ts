@@ -13,13 +13,29 @@ import { REFERRAL_DATABASE } from '@rj/referral/data-access';
 import { SCHEDULING_DATABASE } from '@rj/scheduling/data-access';
 import { mintToken, DEV_JWT_SECRET } from '@rj/shared/auth';
 import type { Role } from '@rj/shared/contracts';
-import { createScratchDatabase, httpRequest, spawnTs, type HttpResult, type ScratchDatabase, type SpawnedProcess } from '@rj/shared/testing';
+import {
+  createScratchDatabase,
+  httpRequest,
+  spawnTs,
+  type HttpResult,
+  type ScratchDatabase,
+  type SpawnedProcess,
+} from '@rj/shared/testing';
+import { startFrontDoor, type RunningFrontDoor } from '../front-door/server';
 
 // tools/infra/services.js is plain CommonJS shared with the shell-facing infra scripts.
 const { freePort } = require('../infra/services');
 
-export const SERVICE_NAMES = ['referral-intake', 'partner-matching', 'mediation-scheduling', 'outcome-tracking', 'audit-ledger'] as const;
+export const SERVICE_NAMES = [
+  'referral-intake',
+  'partner-matching',
+  'mediation-scheduling',
+  'outcome-tracking',
+  'audit-ledger',
+] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
+/** The services that fetch data keys from referral-intake's key store. */
+export const DECRYPTING_SERVICES: readonly ServiceName[] = ['mediation-scheduling', 'outcome-tracking'];
 
 const DATABASES: Record<ServiceName, { migrations: (new () => unknown)[]; entities: (new () => unknown)[] }> = {
   'referral-intake': REFERRAL_DATABASE,
@@ -39,15 +55,32 @@ export interface PlatformOptions {
   topicPrefix: string;
   /** Print the services' output (LOG_LEVEL decides how much). */
   echo?: boolean;
+  /**
+   * Send `request` through a front door that checks every answer against the merged OpenAPI
+   * document (docs/reference/openapi.json); `stop()` then fails listing every answer that did
+   * not match. Default: FRONT_DOOR_VALIDATE=1 in the environment (CI's end-to-end step).
+   */
+  validateContracts?: boolean;
 }
+
+const VALIDATE_BY_DEFAULT = /^(1|true|yes|on)$/i.test(process.env.FRONT_DOOR_VALIDATE ?? '');
 
 export interface RunningPlatform {
   urls: Record<ServiceName, string>;
+  /** The validating front door's URL when contracts are checked (validateContracts). */
+  frontDoorUrl?: string;
+  /** Answers that did not match the OpenAPI document so far (validateContracts). */
+  contractViolations: string[];
   keyStoreUrl: string;
   databases: Record<ServiceName, ScratchDatabase>;
   processes: Record<ServiceName, SpawnedProcess>;
   token(role: Role, org?: string | null, sub?: string): string;
-  request<T = any>(service: ServiceName, method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<HttpResult<T>>;
+  request<T = any>(
+    service: ServiceName,
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<HttpResult<T>>;
   kill(service: ServiceName, signal?: NodeJS.Signals): Promise<number | NodeJS.Signals>;
   start(service: ServiceName): Promise<void>;
   stop(): Promise<void>;
@@ -55,10 +88,18 @@ export interface RunningPlatform {
 
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const run = randomBytes(3).toString('hex');
-  const ports = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (name) => [name, await freePort()]))) as Record<ServiceName, number>;
-  const internalPort: number = await freePort();
+  const ports = Object.fromEntries(
+    await Promise.all(SERVICE_NAMES.map(async (name) => [name, await freePort()])),
+  ) as Record<ServiceName, number>;
+  // Every service's internal listener on a free port of its own: the default (public port +
+  // 1000) can land on another service's random public port and answer for it.
+  const internalPorts = Object.fromEntries(
+    await Promise.all(SERVICE_NAMES.map(async (name) => [name, await freePort()])),
+  ) as Record<ServiceName, number>;
+  const internalPort = internalPorts['referral-intake'];
   const databases = {} as Record<ServiceName, ScratchDatabase>;
-  for (const name of SERVICE_NAMES) databases[name] = await createScratchDatabase(`e2e_${name.replace(/-/g, '_')}`, DATABASES[name]);
+  for (const name of SERVICE_NAMES)
+    databases[name] = await createScratchDatabase(`e2e_${name.replace(/-/g, '_')}`, DATABASES[name]);
   const keyStoreUrl = `http://127.0.0.1:${internalPort}`;
   const envOf = (name: ServiceName): Record<string, string> => ({
     NODE_ENV: 'test',
@@ -70,14 +111,19 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     REDIS_URL: options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     JOBS_PREFIX: `e2e-${run}-${name}`,
     SMTP_URL: options.smtpUrl ?? 'smtp://127.0.0.1:1025',
+    // Tests keep the HS256 shared secret; `npm start` and production verify RS256 via a JWKS.
     AUTH_JWT_SECRET: DEV_JWT_SECRET,
-    PII_KEY_STORE_URL: keyStoreUrl,
-    ...(name === 'referral-intake' ? { INTERNAL_PORT: String(internalPort) } : {}),
+    // Only the services that decrypt learn where the key store is (hardening 2).
+    ...(DECRYPTING_SERVICES.includes(name) ? { PII_KEY_STORE_URL: keyStoreUrl } : {}),
+    INTERNAL_PORT: String(internalPorts[name]),
     ...options.env,
     ...options.serviceEnv?.[name],
   });
   const processes = {} as Record<ServiceName, SpawnedProcess>;
-  const urls = Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${ports[name]}`])) as Record<ServiceName, string>;
+  const urls = Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${ports[name]}`])) as Record<
+    ServiceName,
+    string
+  >;
 
   async function start(name: ServiceName): Promise<void> {
     const child = spawnTs(`apps/${name}/src/main.ts`, envOf(name));
@@ -91,7 +137,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
   async function kill(name: ServiceName, signal: NodeJS.Signals = 'SIGKILL') {
     const child = processes[name];
-    if (!child || child.child.exitCode !== null || child.child.signalCode !== null) return child?.child.exitCode ?? 'SIGKILL';
+    if (!child || child.child.exitCode !== null || child.child.signalCode !== null)
+      return child?.child.exitCode ?? 'SIGKILL';
     child.kill(signal);
     return child.exited;
   }
@@ -106,26 +153,55 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     throw error;
   }
 
+  const contractViolations: string[] = [];
+  let frontDoor: RunningFrontDoor | undefined;
+  if (options.validateContracts ?? VALIDATE_BY_DEFAULT) {
+    frontDoor = await startFrontDoor({
+      port: 0,
+      upstreams: urls,
+      validate: { onViolation: (problems) => contractViolations.push(...problems) },
+    });
+  }
+  const base = (service: ServiceName): string => frontDoor?.url ?? urls[service];
+
   return {
     urls,
+    frontDoorUrl: frontDoor?.url,
+    contractViolations,
     keyStoreUrl,
     databases,
     processes,
-    token: (role, org = null, sub = `${role}-${org ?? 'platform'}`) => mintToken({ sub, role, org, name: `E2E ${role}` }, DEV_JWT_SECRET),
-    request: (service, method, path, requestOptions) => httpRequest(`${urls[service]}${path}`, method, requestOptions),
+    token: (role, org = null, sub = `${role}-${org ?? 'platform'}`) =>
+      mintToken({ sub, role, org, name: `E2E ${role}` }, DEV_JWT_SECRET),
+    request: (service, method, path, requestOptions) => httpRequest(`${base(service)}${path}`, method, requestOptions),
     kill,
     start,
     stop: async () => {
+      await frontDoor?.close();
       await Promise.all(SERVICE_NAMES.map((n) => kill(n, 'SIGTERM')));
       await Promise.all(SERVICE_NAMES.map((n) => databases[n].drop().catch(() => undefined)));
+      if (contractViolations.length) {
+        throw new Error(
+          `${contractViolations.length} answer(s) did not match the OpenAPI document:\n  ${[...new Set(contractViolations)].join('\n  ')}`,
+        );
+      }
     },
   };
 }
 
-async function waitUntilReady(name: string, url: string, child: SpawnedProcess, timeoutMs = 60_000): Promise<void> {
+// A loaded machine (several suites at once on two cores) may need longer: RJ_SERVICE_READY_TIMEOUT_MS.
+const READY_TIMEOUT_MS = Number(process.env['RJ_SERVICE_READY_TIMEOUT_MS'] ?? 150_000);
+
+async function waitUntilReady(
+  name: string,
+  url: string,
+  child: SpawnedProcess,
+  timeoutMs = READY_TIMEOUT_MS,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.child.exitCode !== null) throw new Error(`${name} exited while starting:\n${child.output().slice(-3000)}`);
+    if (child.child.exitCode !== null)
+      throw new Error(`${name} exited while starting:\n${child.output().slice(-3000)}`);
     try {
       if ((await fetch(`${url}/health/ready`)).ok) return;
     } catch {

@@ -50,7 +50,8 @@ function ensureJars() {
 function javaBinary() {
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   const probe = spawnSync(java, ['-version'], { encoding: 'utf8' });
-  if (probe.status !== 0) throw new Error('Java 17+ is needed to run Kafka: apt-get install -y openjdk-17-jre-headless');
+  if (probe.status !== 0)
+    throw new Error('Java 17+ is needed to run Kafka: apt-get install -y openjdk-17-jre-headless');
   return java;
 }
 
@@ -102,8 +103,14 @@ function writeBrokerFiles({ port, controllerPort, dataDir }) {
 
 function javaArgs(log4jFile, heap) {
   return [
-    `-Xmx${heap}`, `-Xms${heap}`, '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true',
-    `-Dlog4j2.configurationFile=${log4jFile}`, '-cp', `${LIBS}/*`,
+    `-Xmx${heap}`,
+    `-Xms${heap}`,
+    '-XX:+UseG1GC',
+    '-XX:MaxGCPauseMillis=20',
+    '-Djava.awt.headless=true',
+    `-Dlog4j2.configurationFile=${log4jFile}`,
+    '-cp',
+    `${LIBS}/*`,
   ];
 }
 
@@ -112,7 +119,16 @@ function formatStorage({ dataDir, propsFile, log4jFile }) {
   const clusterId = crypto.randomBytes(16).toString('base64url').slice(0, 22);
   const result = spawnSync(
     javaBinary(),
-    [...javaArgs(log4jFile, '256m'), 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propsFile, '--standalone'],
+    [
+      ...javaArgs(log4jFile, '256m'),
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      propsFile,
+      '--standalone',
+    ],
     { encoding: 'utf8' },
   );
   if (result.status !== 0) {
@@ -139,9 +155,15 @@ function portOpen(port, host = '127.0.0.1') {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host });
     socket.setTimeout(1000);
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -151,7 +173,12 @@ async function waitForCluster(brokers, { timeoutMs = 90_000, isDead = () => fals
   let lastError;
   while (Date.now() < deadline) {
     if (isDead()) throw new Error('the broker process exited while starting');
-    const admin = new Kafka({ clientId: 'rj-infra-wait', brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+    const admin = new Kafka({
+      clientId: 'rj-infra-wait',
+      brokers,
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 0 },
+    }).admin();
     try {
       await admin.connect();
       const cluster = await admin.describeCluster();
@@ -163,7 +190,9 @@ async function waitForCluster(brokers, { timeoutMs = 90_000, isDead = () => fals
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`Kafka at ${brokers.join(',')} did not answer within ${timeoutMs} ms: ${lastError && lastError.message}`);
+  throw new Error(
+    `Kafka at ${brokers.join(',')} did not answer within ${timeoutMs} ms: ${lastError && lastError.message}`,
+  );
 }
 
 function tail(file, lines = 30) {
@@ -226,7 +255,11 @@ async function stopKafka({ port = 9092, dataDir, graceMs = 20_000, signal = 'SIG
 }
 
 function configuredBrokers() {
-  return process.env.KAFKA_BROKERS ? process.env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean) : null;
+  return process.env.KAFKA_BROKERS
+    ? process.env.KAFKA_BROKERS.split(',')
+        .map((b) => b.trim())
+        .filter(Boolean)
+    : null;
 }
 
 /** What `npm start` and `npm test` call: the external cluster if configured, else the local one. */
@@ -239,17 +272,34 @@ async function ensureKafka() {
   }
   const port = Number(process.env.KAFKA_LOCAL_PORT || 9092);
   const started = await startKafka({ port });
-  log(`${started.reused ? 'reusing' : 'started'} Kafka ${KAFKA_VERSION} (KRaft) at ${started.brokers[0]}${started.pid ? ` pid ${started.pid}` : ''}; log ${started.logFile}`);
+  log(
+    `${started.reused ? 'reusing' : 'started'} Kafka ${KAFKA_VERSION} (KRaft) at ${started.brokers[0]}${started.pid ? ` pid ${started.pid}` : ''}; log ${started.logFile}`,
+  );
   return started;
 }
 
-module.exports = { KAFKA_VERSION, LIBS, ensureJars, startKafka, stopKafka, ensureKafka, waitForCluster, javaBinary, portOpen };
+module.exports = {
+  KAFKA_VERSION,
+  LIBS,
+  ensureJars,
+  startKafka,
+  stopKafka,
+  ensureKafka,
+  waitForCluster,
+  javaBinary,
+  portOpen,
+};
 
 if (require.main === module) {
   const command = process.argv[2] || 'ensure';
   const run = {
     ensure: ensureKafka,
-    stop: async () => log((await stopKafka({ port: Number(process.env.KAFKA_LOCAL_PORT || 9092) })) ? 'stopped' : 'not running (no pid file)'),
+    stop: async () =>
+      log(
+        (await stopKafka({ port: Number(process.env.KAFKA_LOCAL_PORT || 9092) }))
+          ? 'stopped'
+          : 'not running (no pid file)',
+      ),
     status: async () => {
       const brokers = configuredBrokers() || [`127.0.0.1:${process.env.KAFKA_LOCAL_PORT || 9092}`];
       const cluster = await waitForCluster(brokers, { timeoutMs: 3000 });

@@ -28,14 +28,25 @@ async function checkPostgres(url = postgresAdminUrl()) {
 
 async function checkRedis(url = process.env.REDIS_URL || DEFAULT_REDIS_URL) {
   const Redis = require('ioredis');
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 3000,
+    retryStrategy: () => null,
+  });
+  // connect() rejects with "Connection is closed."; the cause arrives as an 'error' event, which
+  // ioredis would otherwise print as an unhandled error.
+  let cause;
+  redis.on('error', (error) => {
+    cause = error;
+  });
   try {
     await redis.connect();
     const info = await redis.info('server');
     return /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown';
   } catch (error) {
     throw new Error(
-      `Redis is not reachable at ${redactUrl(url)} (${error.message}). Start it with: ` +
+      `Redis is not reachable at ${redactUrl(url)} (${(cause ?? error).message}). Start it with: ` +
         'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no — or set REDIS_URL.',
     );
   } finally {
@@ -77,15 +88,36 @@ function redactUrl(url) {
   }
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
+// Below Linux's ephemeral range (32768-60999): the kernel hands none of these to a listen(0) or
+// an outgoing connection, so a port found free stays free until the process it is for binds it.
+// Asking for port 0 and closing is racy while other suites run: the kernel may give that port to
+// someone else's next connection first. (libs/shared/testing's freePort, for the TypeScript tests.)
+const handedOut = new Set();
+
+async function freePort() {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = require('node:crypto').randomInt(20_000, 32_000);
+    if (handedOut.has(port) || !(await canListen(port))) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error('no free port between 20000 and 32000 after 100 tries');
+}
+
+function canListen(port) {
+  return new Promise((resolve) => {
     const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
-module.exports = { checkPostgres, checkRedis, ensureDatabase, databaseUrl, postgresAdminUrl, freePort, DEFAULT_REDIS_URL };
+module.exports = {
+  checkPostgres,
+  checkRedis,
+  ensureDatabase,
+  databaseUrl,
+  postgresAdminUrl,
+  freePort,
+  DEFAULT_REDIS_URL,
+};

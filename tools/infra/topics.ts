@@ -15,17 +15,23 @@ export interface TopicOptions {
   log?: (line: string) => void;
 }
 
-export function topicSpecs(partitions: number, replicationFactor: number, topics: readonly string[] = ALL_TOPICS): ITopicConfig[] {
-  return topics.flatMap((topic) => [topic, dlqTopicOf(topic)]).map((topic) => ({
-    topic,
-    numPartitions: partitions,
-    replicationFactor,
-    configEntries: [
-      { name: 'retention.ms', value: '-1' },
-      { name: 'retention.bytes', value: '-1' },
-      { name: 'cleanup.policy', value: 'delete' },
-    ],
-  }));
+export function topicSpecs(
+  partitions: number,
+  replicationFactor: number,
+  topics: readonly string[] = ALL_TOPICS,
+): ITopicConfig[] {
+  return topics
+    .flatMap((topic) => [topic, dlqTopicOf(topic)])
+    .map((topic) => ({
+      topic,
+      numPartitions: partitions,
+      replicationFactor,
+      configEntries: [
+        { name: 'retention.ms', value: '-1' },
+        { name: 'retention.bytes', value: '-1' },
+        { name: 'cleanup.policy', value: 'delete' },
+      ],
+    }));
 }
 
 export async function ensureTopics(options: TopicOptions): Promise<string[]> {
@@ -54,7 +60,11 @@ export async function ensureTopics(options: TopicOptions): Promise<string[]> {
 
 if (require.main === module) {
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-  ensureTopics({ brokers, partitions: Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 3), log: (l) => process.stderr.write(`[topics] ${l}\n`) })
+  ensureTopics({
+    brokers,
+    partitions: Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 3),
+    log: (l) => process.stderr.write(`[topics] ${l}\n`),
+  })
     .then((topics) => process.stderr.write(`[topics] ${topics.length} topics ready\n`))
     .catch((error) => {
       process.stderr.write(`[topics] ${error.message}\n`);

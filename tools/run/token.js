@@ -1,53 +1,81 @@
 #!/usr/bin/env node
 'use strict';
 /**
+ * `npm run token -- --account <sub>` (a demo account, as listed on the sign-in page) or
  * `npm run token -- --role prosecutor --org <id> [--sub alice] [--name "Alice"] [--expires-in 8h]`
- * Prints an HS256 bearer token for development and manual tests. Plain JS with jsonwebtoken
- * so it runs with bare node; it mirrors mintToken of libs/shared/auth.
+ * Prints a bearer token from the running development identity provider (POST /dev/token):
+ * RS256, with the issuer and audience the services under `npm start` verify.
+ * IDP_ISSUER (default http://127.0.0.1:3100, or http://127.0.0.1:$IDP_PORT) says where it runs.
  */
 const { parseArgs } = require('node:util');
-const jwt = require('jsonwebtoken');
 
-// Kept in step with ROLES and DEV_JWT_SECRET of libs/shared (this file cannot import TS).
+// Kept in step with ROLES of libs/shared/contracts (this file cannot import TS).
 const ROLES = ['prosecutor', 'partner_admin', 'mediator', 'auditor', 'admin', 'service'];
-const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789';
+const ROLES_WITH_ORGANISATION = ['prosecutor', 'partner_admin', 'mediator'];
+const USAGE =
+  'usage: npm run token -- --account <sub> | --role <role> [--org <id>] [--sub <id>] [--name <name>] [--expires-in 1h]';
 
-function fail(message) {
+function fail(message, usage = true) {
   process.stderr.write(`[token] ${message}\n`);
-  process.stderr.write('usage: npm run token -- --role <role> [--org <id>] [--sub <id>] [--name <name>] [--expires-in 1h]\n');
+  if (usage) process.stderr.write(`${USAGE}\n`);
   process.exit(1);
 }
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      role: { type: 'string' },
-      org: { type: 'string' },
-      sub: { type: 'string' },
-      name: { type: 'string' },
-      'expires-in': { type: 'string', default: '1h' },
-    },
-  }));
-} catch (error) {
-  fail(error.message);
+/** "90", "90s", "15m", "8h", "1d" → seconds. */
+function seconds(value) {
+  const match = /^(\d+)([smhd]?)$/.exec(value);
+  if (!match) fail(`--expires-in must be a number of seconds or like 15m, 8h, 1d (got "${value}")`);
+  return Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2]];
 }
 
-const { role, org } = values;
-if (!role) fail('--role is required');
-if (!ROLES.includes(role)) fail(`--role must be one of ${ROLES.join(', ')} (got "${role}")`);
-if (role !== 'service' && role !== 'admin' && role !== 'auditor' && !org) fail(`--org is required for the role ${role}`);
+function request(values) {
+  const expires = values['expires-in'] ? { expires_in: seconds(values['expires-in']) } : {};
+  if (values.account) return { account: values.account, ...expires };
+  const { role, org } = values;
+  if (!role) fail('--account or --role is required');
+  if (!ROLES.includes(role)) fail(`--role must be one of ${ROLES.join(', ')} (got "${role}")`);
+  if (ROLES_WITH_ORGANISATION.includes(role) && !org) fail(`--org is required for the role ${role}`);
+  return {
+    role,
+    ...(org ? { org } : {}),
+    sub: values.sub ?? `dev-${role}`,
+    name: values.name ?? `Dev ${role.replace('_', ' ')}`,
+    ...expires,
+  };
+}
 
-const sub = values.sub ?? `dev-${role}`;
-const name = values.name ?? `Dev ${role.replace('_', ' ')}`;
-const expiresIn = /^\d+$/.test(values['expires-in']) ? Number(values['expires-in']) : values['expires-in'];
-const secret = process.env.AUTH_JWT_SECRET || DEV_JWT_SECRET;
+async function main() {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        account: { type: 'string' },
+        role: { type: 'string' },
+        org: { type: 'string' },
+        sub: { type: 'string' },
+        name: { type: 'string' },
+        'expires-in': { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    fail(error.message);
+  }
+  const body = request(values);
+  const issuer = (process.env.IDP_ISSUER || `http://127.0.0.1:${process.env.IDP_PORT || 3100}`).replace(/\/$/, '');
+  let response;
+  try {
+    response = await fetch(`${issuer}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(5000),
+    });
+  } catch {
+    fail(`no identity provider answers at ${issuer}: run \`npm start\` (or \`npm run idp\`) first`, false);
+  }
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) fail(answer.error_description || `the identity provider answered ${response.status}`, false);
+  process.stdout.write(`${answer.access_token}\n`);
+}
 
-const token = jwt.sign({ role, org: org ?? null, name }, secret, {
-  algorithm: 'HS256',
-  subject: sub,
-  expiresIn,
-  ...(process.env.AUTH_ISSUER ? { issuer: process.env.AUTH_ISSUER } : {}),
-  ...(process.env.AUTH_AUDIENCE ? { audience: process.env.AUTH_AUDIENCE } : {}),
-});
-process.stdout.write(`${token}\n`);
+void main();

@@ -1,11 +1,12 @@
 import { AUDIT_DATABASE, findLedgerPage, rebuildReferralState } from '@rj/audit/data-access';
 import { canonicalJson, chainHash, ndjsonLine } from '@rj/audit/domain';
-import { EVENT_CATALOGUE, SAMPLE_EVENTS, SAMPLE_IDS, sampleEvent, uuidv7, type Role } from '@rj/shared/contracts';
+import { EVENT_CATALOGUE, uuidv7, type Role } from '@rj/shared/contracts';
+import { SAMPLE_EVENTS, SAMPLE_IDS, sampleEvent } from '@rj/shared/contracts/testing';
 import { encryptField, generateDataKey } from '@rj/shared/pii';
 import { eventually, startTestService, type TestService } from '@rj/shared/testing';
 import { appModule } from './app.module';
 import { AuditLedgerEnv } from './audit-ledger.env';
-import { entryAt, ledgerCountOf, produce, reinsert, settled } from './test/ledger-test-kit';
+import { entryAt, ledgerCountOf, produce, reinsert, settled, tamperAsOwner } from './test/ledger-test-kit';
 
 const samples = Object.values(SAMPLE_EVENTS);
 const sampleIds = samples.map((event) => event.id);
@@ -17,13 +18,23 @@ describe('audit-ledger', () => {
   let admin: string;
 
   beforeAll(async () => {
-    service = await startTestService({ name: 'audit-ledger', Env: AuditLedgerEnv, appModule, database: AUDIT_DATABASE, env: { AUDIT_CHECKPOINT_INTERVAL_MS: '0' } });
+    service = await startTestService({
+      name: 'audit-ledger',
+      Env: AuditLedgerEnv,
+      appModule,
+      database: AUDIT_DATABASE,
+      env: { AUDIT_CHECKPOINT_INTERVAL_MS: '0' },
+    });
     auditor = service.token('auditor', null, 'auditor-1');
     admin = service.token('admin', null, 'admin-1');
     // Every sample twice: a redelivery must not add a second entry.
     await produce(service.topics.prefix, samples);
     await produce(service.topics.prefix, samples);
-    await eventually(async () => (await ledgerCountOf(service.dataSource, sampleIds)) === samples.length, 60_000, 'every sample in the ledger');
+    await eventually(
+      async () => (await ledgerCountOf(service.dataSource, sampleIds)) === samples.length,
+      60_000,
+      'every sample in the ledger',
+    );
   });
 
   afterAll(() => service?.close());
@@ -36,27 +47,60 @@ describe('audit-ledger', () => {
     );
     expect(rows.map((r) => r.event_type).sort()).toEqual(samples.map((e) => e.type).sort());
     expect(rows.every((r) => r.n === 1)).toBe(true);
-    const [span] = await service.dataSource.query('select min(sequence)::int as lo, max(sequence)::int as hi, count(*)::int as n from ledger_entry');
+    const [span] = await service.dataSource.query(
+      'select min(sequence)::int as lo, max(sequence)::int as hi, count(*)::int as n from ledger_entry',
+    );
     expect(span).toEqual({ lo: 1, hi: span.n, n: span.n });
-    const [access] = await service.dataSource.query(`select topic, kafka_partition, kafka_offset from ledger_entry where event_type = 'audit.read' and event_id = $1`, [SAMPLE_EVENTS['audit.read'].id]);
-    expect(access).toMatchObject({ topic: 'rj.access.v1', kafka_partition: expect.any(Number), kafka_offset: expect.any(String) });
+    const [access] = await service.dataSource.query(
+      `select topic, kafka_partition, kafka_offset from ledger_entry where event_type = 'audit.read' and event_id = $1`,
+      [SAMPLE_EVENTS['audit.read'].id],
+    );
+    expect(access).toMatchObject({
+      topic: 'rj.access.v1',
+      kafka_partition: expect.any(Number),
+      kafka_offset: expect.any(String),
+    });
   });
 
   it.each<[Role, number]>([
-    ['prosecutor', 403], ['partner_admin', 403], ['mediator', 403], ['service', 403], ['auditor', 200], ['admin', 200],
+    ['prosecutor', 403],
+    ['partner_admin', 403],
+    ['mediator', 403],
+    ['service', 403],
+    ['auditor', 200],
+    ['admin', 200],
   ])('lets only auditors and admins read the ledger: %s gets %i', async (role, status) => {
-    const token = service.token(role, role === 'prosecutor' ? SAMPLE_IDS.officeId : null);
-    for (const path of ['/api/audit/events', `/api/audit/referrals/${referralId}/timeline`, '/api/audit/verify', '/api/audit/replay', '/api/audit/export?format=csv']) {
+    // An organisation's roles carry their organisation (a token without one is refused with 401 first).
+    const org =
+      role === 'prosecutor'
+        ? SAMPLE_IDS.officeId
+        : role === 'partner_admin' || role === 'mediator'
+          ? SAMPLE_IDS.partnerId
+          : null;
+    const token = service.token(role, org);
+    for (const path of [
+      '/api/audit/events',
+      `/api/audit/referrals/${referralId}/timeline`,
+      '/api/audit/verify',
+      '/api/audit/replay',
+      '/api/audit/export?format=csv',
+    ]) {
       expect((await service.request('GET', path, { token })).status).toBe(status);
     }
     expect((await service.request('GET', '/api/audit/events')).status).toBe(401);
   });
 
   it('lists events with filters and a cursor, in ledger order', async () => {
-    const first = await service.request('GET', `/api/audit/events?aggregateId=${referralId}&limit=2`, { token: auditor });
+    const first = await service.request('GET', `/api/audit/events?aggregateId=${referralId}&limit=2`, {
+      token: auditor,
+    });
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(2);
-    const second = await service.request('GET', `/api/audit/events?aggregateId=${referralId}&limit=2&cursor=${first.body.nextCursor}`, { token: auditor });
+    const second = await service.request(
+      'GET',
+      `/api/audit/events?aggregateId=${referralId}&limit=2&cursor=${first.body.nextCursor}`,
+      { token: auditor },
+    );
     expect(second.body.items[0].sequence).toBeGreaterThan(first.body.items[1].sequence);
     const typed = await service.request('GET', '/api/audit/events?type=referral.screened', { token: auditor });
     expect(typed.body.items.map((i: any) => i.event.id)).toEqual([SAMPLE_EVENTS['referral.screened'].id]);
@@ -64,7 +108,9 @@ describe('audit-ledger', () => {
   });
 
   it("shows one referral's timeline across all services in the order things happened", async () => {
-    const { body, status } = await service.request('GET', `/api/audit/referrals/${referralId}/timeline`, { token: auditor });
+    const { body, status } = await service.request('GET', `/api/audit/referrals/${referralId}/timeline`, {
+      token: auditor,
+    });
     expect(status).toBe(200);
     const expected = samples.filter((e) => e.referralId === referralId);
     expect(body.items).toHaveLength(expected.length);
@@ -74,7 +120,8 @@ describe('audit-ledger', () => {
   });
 
   it('rebuilds the state as it stood at three moments of the case', async () => {
-    const stateAt = async (at: string) => (await service.request('GET', `/api/audit/referrals/${referralId}/state?at=${at}`, { token: auditor })).body;
+    const stateAt = async (at: string) =>
+      (await service.request('GET', `/api/audit/referrals/${referralId}/state?at=${at}`, { token: auditor })).body;
     const before = await stateAt('2025-03-03T09:01:30Z');
     const screened = await stateAt('2025-03-03T09:02:30Z');
     const assigned = await stateAt('2025-03-03T09:05:30Z');
@@ -87,23 +134,41 @@ describe('audit-ledger', () => {
     expect(completed.state.referral.status).toBe('completed');
     expect(completed.state.case.caseId).toBe(SAMPLE_IDS.caseId);
     expect(completed.state.outcome.result).toMatchObject({ kind: 'completed' });
-    expect((await service.request('GET', `/api/audit/referrals/${referralId}/state?at=yesterday`, { token: auditor })).status).toBe(400);
+    expect(
+      (await service.request('GET', `/api/audit/referrals/${referralId}/state?at=yesterday`, { token: auditor }))
+        .status,
+    ).toBe(400);
   });
 
   it('records every auditor read as audit.read on rj.access.v1, which lands in the chain', async () => {
-    await service.request('GET', `/api/audit/referrals/${referralId}/timeline`, { token: service.token('auditor', null, 'reader-x') });
-    const row = await eventually(async () => {
-      const rows = await service.dataSource.query(`select canonical from ledger_entry where event_type = 'audit.read' and aggregate_id = 'reader-x'`);
-      return rows[0];
-    }, 20_000, 'audit.read of reader-x');
-    expect(JSON.parse(row.canonical).data).toMatchObject({ endpoint: 'GET /api/audit/referrals/{id}/timeline', aggregateId: referralId, reader: { sub: 'reader-x', role: 'auditor' } });
+    await service.request('GET', `/api/audit/referrals/${referralId}/timeline`, {
+      token: service.token('auditor', null, 'reader-x'),
+    });
+    const row = await eventually(
+      async () => {
+        const rows = await service.dataSource.query(
+          `select canonical from ledger_entry where event_type = 'audit.read' and aggregate_id = 'reader-x'`,
+        );
+        return rows[0];
+      },
+      20_000,
+      'audit.read of reader-x',
+    );
+    expect(JSON.parse(row.canonical).data).toMatchObject({
+      endpoint: 'GET /api/audit/referrals/{id}/timeline',
+      aggregateId: referralId,
+      reader: { sub: 'reader-x', role: 'auditor' },
+    });
   });
 
   it('replays the ledger as NDJSON that anyone can re-hash without trusting the service', async () => {
     const { status, body, headers } = await service.request('GET', '/api/audit/replay', { token: auditor });
     expect(status).toBe(200);
     expect(headers.get('content-type')).toContain('application/x-ndjson');
-    const lines = (body as string).trim().split('\n').map((line) => JSON.parse(line));
+    const lines = (body as string)
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.length).toBeGreaterThanOrEqual(samples.length);
     // The line Postgres builds is byte for byte the documented format (ndjsonLine).
     const [first] = await findLedgerPage(service.dataSource, {}, 1);
@@ -116,10 +181,14 @@ describe('audit-ledger', () => {
   });
 
   it('exports a filter as CSV with the canonical event quoted and its quotes doubled', async () => {
-    const { status, body } = await service.request('GET', `/api/audit/export?format=csv&type=referral.submitted`, { token: auditor });
+    const { status, body } = await service.request('GET', `/api/audit/export?format=csv&type=referral.submitted`, {
+      token: auditor,
+    });
     expect(status).toBe(200);
     const [header, row, end] = (body as string).split('\r\n');
-    expect(header).toBe('sequence,event_id,topic,partition,offset,event_type,aggregate_id,referral_id,occurred_at,recorded_at,prev_hash,hash,event');
+    expect(header).toBe(
+      'sequence,event_id,topic,partition,offset,event_type,aggregate_id,referral_id,occurred_at,recorded_at,prev_hash,hash,event',
+    );
     expect(row.endsWith(`,"${canonicalJson(SAMPLE_EVENTS['referral.submitted']).replace(/"/g, '""')}"`)).toBe(true);
     expect(end).toBe('');
   });
@@ -129,13 +198,30 @@ describe('audit-ledger', () => {
     const report = await rebuildReferralState(service.dataSource);
     expect(report).toMatchObject({ equal: true, mismatches: 0 });
     expect(report.referrals).toBeGreaterThanOrEqual(1);
-    expect(await service.dataSource.query('select 1 from information_schema.schemata where schema_name = $1', [report.schema])).toHaveLength(0);
-    const [{ state }] = await service.dataSource.query('select state::text as state from referral_state where referral_id = $1', [referralId]);
-    await service.dataSource.query(`update referral_state set state = jsonb_set(state, '{referral,status}', '"submitted"') where referral_id = $1`, [referralId]);
+    expect(
+      await service.dataSource.query('select 1 from information_schema.schemata where schema_name = $1', [
+        report.schema,
+      ]),
+    ).toHaveLength(0);
+    const [{ state }] = await service.dataSource.query(
+      'select state::text as state from referral_state where referral_id = $1',
+      [referralId],
+    );
+    await service.dataSource.query(
+      `update referral_state set state = jsonb_set(state, '{referral,status}', '"submitted"') where referral_id = $1`,
+      [referralId],
+    );
     try {
-      expect(await rebuildReferralState(service.dataSource)).toMatchObject({ equal: false, mismatches: 1, sample: [referralId] });
+      expect(await rebuildReferralState(service.dataSource)).toMatchObject({
+        equal: false,
+        mismatches: 1,
+        sample: [referralId],
+      });
     } finally {
-      await service.dataSource.query('update referral_state set state = $2::jsonb where referral_id = $1', [referralId, state]);
+      await service.dataSource.query('update referral_state set state = $2::jsonb where referral_id = $1', [
+        referralId,
+        state,
+      ]);
     }
   });
 
@@ -153,18 +239,22 @@ describe('audit-ledger', () => {
       const { canonical } = await entryAt(service.dataSource, 5);
       const altered = (canonical as string).replace('"version":1', '"version":2');
       expect(altered).not.toBe(canonical);
-      await service.dataSource.query('update ledger_entry set canonical = $1 where sequence = 5', [altered]);
+      await tamperAsOwner(service.dataSource, (m) =>
+        m.query('update ledger_entry set canonical = $1 where sequence = 5', [altered]),
+      );
       try {
         expect(await verify()).toMatchObject({ ok: false, firstBrokenSequence: 5 });
       } finally {
-        await service.dataSource.query('update ledger_entry set canonical = $1 where sequence = 5', [canonical]);
+        await tamperAsOwner(service.dataSource, (m) =>
+          m.query('update ledger_entry set canonical = $1 where sequence = 5', [canonical]),
+        );
       }
       expect((await verify()).ok).toBe(true);
     });
 
     it('reports the first broken sequence when a row is deleted', async () => {
       const row = await entryAt(service.dataSource, 7);
-      await service.dataSource.query('delete from ledger_entry where sequence = 7');
+      await tamperAsOwner(service.dataSource, (m) => m.query('delete from ledger_entry where sequence = 7'));
       try {
         expect(await verify()).toMatchObject({ ok: false, firstBrokenSequence: 7 });
       } finally {
@@ -173,11 +263,12 @@ describe('audit-ledger', () => {
     });
 
     it('reports the first broken sequence when two rows are swapped', async () => {
-      const swap = () => service.dataSource.transaction(async (m) => {
-        await m.query('update ledger_entry set sequence = 1000000000 where sequence = 3');
-        await m.query('update ledger_entry set sequence = 3 where sequence = 9');
-        await m.query('update ledger_entry set sequence = 9 where sequence = 1000000000');
-      });
+      const swap = () =>
+        tamperAsOwner(service.dataSource, async (m) => {
+          await m.query('update ledger_entry set sequence = 1000000000 where sequence = 3');
+          await m.query('update ledger_entry set sequence = 3 where sequence = 9');
+          await m.query('update ledger_entry set sequence = 9 where sequence = 1000000000');
+        });
       await swap();
       try {
         expect(await verify()).toMatchObject({ ok: false, firstBrokenSequence: 3 });
@@ -197,11 +288,17 @@ describe('audit-ledger', () => {
       const erasure = sampleEvent('referral.personal_data_erased') as any;
       Object.assign(erasure, { id: uuidv7(), referralId: erased, aggregateId: erased });
       await produce(service.topics.prefix, [submitted, erasure]);
-      await eventually(async () => (await ledgerCountOf(service.dataSource, [submitted.id, erasure.id])) === 2, 20_000, 'erasure events');
+      await eventually(
+        async () => (await ledgerCountOf(service.dataSource, [submitted.id, erasure.id])) === 2,
+        20_000,
+        'erasure events',
+      );
       // The data key is gone (erasure): the ledger never held it, so nothing there changes.
       expect((await verify()).ok).toBe(true);
       for (const format of ['ndjson', 'csv']) {
-        const { body } = await service.request('GET', `/api/audit/export?format=${format}&aggregateId=${erased}`, { token: auditor });
+        const { body } = await service.request('GET', `/api/audit/export?format=${format}&aggregateId=${erased}`, {
+          token: auditor,
+        });
         expect(body).toContain(submitted.data.participants[0].fullName);
         expect(body).not.toContain('Jan Jansen');
       }
@@ -216,11 +313,14 @@ describe('audit-ledger', () => {
       await settled(service.dataSource);
       // An attacker with the database: cut the tail, fix the head, drop the stored checkpoints.
       const cut = saved.sequence - 3;
-      await service.dataSource.transaction(async (m) => {
+      await tamperAsOwner(service.dataSource, async (m) => {
         await m.query('select 1 from ledger_head for update');
         await m.query('delete from ledger_entry where sequence > $1', [cut]);
         await m.query('delete from ledger_checkpoint');
-        await m.query('update ledger_head set sequence = $1, hash = (select hash from ledger_entry where sequence = $1)', [cut]);
+        await m.query(
+          'update ledger_head set sequence = $1, hash = (select hash from ledger_entry where sequence = $1)',
+          [cut],
+        );
       });
       expect((await verify()).ok).toBe(true); // the chain alone cannot tell
       const check = await service.request('POST', '/api/audit/checkpoints/verify', { token: auditor, body: saved });
@@ -229,7 +329,10 @@ describe('audit-ledger', () => {
       expect(check.body.chain.ok).toBe(false);
       expect(check.body.chain.firstBrokenSequence).toBeGreaterThan(cut);
       expect(check.body.chain.firstBrokenSequence).toBeLessThanOrEqual(saved.sequence);
-      const forged = await service.request('POST', '/api/audit/checkpoints/verify', { token: auditor, body: { ...saved, sequence: cut } });
+      const forged = await service.request('POST', '/api/audit/checkpoints/verify', {
+        token: auditor,
+        body: { ...saved, sequence: cut },
+      });
       expect(forged.body).toMatchObject({ ok: false, signatureValid: false });
     });
   });

@@ -7,7 +7,11 @@ import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/s
 import type { AuditLedgerEnv } from './audit-ledger.env';
 import { AuditReadRecorder } from './audit/audit-read.recorder';
 import { AuditController } from './audit/audit.controller';
+import { LedgerStreamPool } from './audit/ledger-stream-pool';
 import { LedgerVerificationService } from './audit/ledger-verification.service';
+import { OversightController } from './audit/oversight.controller';
+import { VerificationRunner } from './audit/verification-runner.service';
+import { VerificationsController } from './audit/verifications.controller';
 import { CheckpointSigner } from './checkpoints/checkpoint-signer.service';
 import { CheckpointsController } from './checkpoints/checkpoints.controller';
 import { LedgerEventsHandler } from './ledger/ledger-events.handler';
@@ -18,19 +22,33 @@ export function appModule(config: AuditLedgerEnv) {
   @Module({
     imports: [
       ServiceCoreModule.forRoot({ name: 'audit-ledger', config }),
-      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: AUDIT_DATABASE.entities, migrations: AUDIT_DATABASE.migrations, applicationName: 'audit-ledger' }),
+      DatabaseModule.forRoot({
+        url: config.DATABASE_URL,
+        entities: AUDIT_DATABASE.entities,
+        migrations: AUDIT_DATABASE.migrations,
+        applicationName: 'audit-ledger',
+      }),
       MessagingModule.forRoot({
         serviceName: 'audit-ledger',
         imports: [LedgerFeatureModule],
-        subscriptions: { inject: [LedgerEventsHandler], useFactory: (handler: LedgerEventsHandler) => handler.subscriptions() },
+        subscriptions: {
+          inject: [LedgerEventsHandler],
+          useFactory: (handler: LedgerEventsHandler) => handler.subscriptions(),
+        },
       }),
     ],
-    controllers: [AuditController, CheckpointsController],
+    controllers: [AuditController, CheckpointsController, VerificationsController, OversightController],
     providers: [
       AuditReadRecorder,
+      LedgerStreamPool,
       LedgerVerificationService,
+      VerificationRunner,
       CheckpointSigner,
-      { provide: READINESS_CHECKS, inject: [DataSource], useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)] },
+      {
+        provide: READINESS_CHECKS,
+        inject: [DataSource],
+        useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)],
+      },
     ],
   })
   class AppModule {}

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { SCHEDULING_DATABASE } from '@rj/scheduling/data-access';
 import { DatabaseModule } from '@rj/shared/persistence';
-import { MessagingModule } from '@rj/shared/messaging';
-import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
+import { BroadcastModule, MessagingModule } from '@rj/shared/messaging';
+import { KeyStoreClient } from '@rj/shared/pii';
+import { IdempotencyInterceptor, POSTGRES_READINESS, ServiceCoreModule } from '@rj/shared/service';
 import { MatchingEventsHandler } from './events/matching-events.handler';
 import { ReferralEventsHandler } from './events/referral-events.handler';
 import type { MediationSchedulingEnv } from './mediation-scheduling.env';
@@ -15,7 +16,12 @@ export function appModule(config: MediationSchedulingEnv) {
   @Module({
     imports: [
       ServiceCoreModule.forRoot({ name: 'mediation-scheduling', config }),
-      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: SCHEDULING_DATABASE.entities, migrations: SCHEDULING_DATABASE.migrations, applicationName: 'mediation-scheduling' }),
+      DatabaseModule.forRoot({
+        url: config.DATABASE_URL,
+        entities: SCHEDULING_DATABASE.entities,
+        migrations: SCHEDULING_DATABASE.migrations,
+        applicationName: 'mediation-scheduling',
+      }),
       PlatformModule,
       SchedulingFeatureModule,
       MessagingModule.forRoot({
@@ -23,11 +29,19 @@ export function appModule(config: MediationSchedulingEnv) {
         imports: [SchedulingFeatureModule],
         subscriptions: {
           inject: [ReferralEventsHandler, MatchingEventsHandler],
-          useFactory: (referrals: ReferralEventsHandler, matching: MatchingEventsHandler) => [...referrals.subscriptions(), ...matching.subscriptions()],
+          useFactory: (referrals: ReferralEventsHandler, matching: MatchingEventsHandler) => [
+            ...referrals.subscriptions(),
+            ...matching.subscriptions(),
+          ],
         },
       }),
+      BroadcastModule.forgetKeysOnErasure('mediation-scheduling', KeyStoreClient),
     ],
-    providers: [{ provide: READINESS_CHECKS, inject: [DataSource], useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)] }],
+    providers: [
+      POSTGRES_READINESS,
+      // Every create of every controller, present and future, honours Idempotency-Key.
+      { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    ],
   })
   class AppModule {}
   return AppModule;

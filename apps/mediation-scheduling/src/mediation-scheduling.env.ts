@@ -1,32 +1,68 @@
-import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { localDatabaseUrl, SERVICE_TOPOLOGY } from '@rj/shared/contracts';
 import { BaseServiceEnv, EnvNumber, IsUrlWithProtocol } from '@rj/shared/service';
 
 /** mediation-scheduling's environment: the platform's base variables plus its own. See .env.example. */
 export class MediationSchedulingEnv extends BaseServiceEnv {
-  @EnvNumber() @IsInt() @Min(0) @Max(65535)
-  override PORT = 3003;
+  @EnvNumber()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  override PORT = SERVICE_TOPOLOGY['mediation-scheduling'].port;
 
   @IsUrlWithProtocol(['postgres:', 'postgresql:'])
-  override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rj_mediation_scheduling';
+  override DATABASE_URL = localDatabaseUrl(SERVICE_TOPOLOGY['mediation-scheduling']);
 
   /** referral-intake's internal key store (architecture.md, Personal data). */
   @IsUrlWithProtocol(['http:', 'https:'])
   PII_KEY_STORE_URL = 'http://127.0.0.1:4001';
 
-  /** A pre-issued service JWT (production); otherwise one is minted with AUTH_JWT_SECRET. */
-  @IsOptional() @IsString() @MinLength(20)
-  SERVICE_TOKEN?: string;
+  /** This service's client id at the identity provider (its service tokens' `sub`). */
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'must be a lower-case service name such as mediation-scheduling' })
+  AUTH_CLIENT_ID = 'mediation-scheduling';
+
+  /**
+   * Its client secret there: service tokens come from the identity provider by client
+   * credentials (token endpoint from AUTH_ISSUER's discovery, or AUTH_TOKEN_URL), renewed
+   * before expiry. Required in production; without it, tests mint HS256 tokens instead.
+   */
+  @ValidateIf((env: MediationSchedulingEnv) => env.NODE_ENV === 'production' || env.AUTH_CLIENT_SECRET !== undefined)
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  AUTH_CLIENT_SECRET?: string;
+
+  @IsOptional()
+  @IsUrlWithProtocol(['http:', 'https:'])
+  AUTH_TOKEN_URL?: string;
 
   /** Minutes before a session that reminders go out (product.md, Dialogue), e.g. a day and two hours. */
-  @Matches(/^\s*\d{1,5}\s*(,\s*\d{1,5}\s*)*$/, { message: 'must be a comma-separated list of whole minutes, e.g. 1440,120' })
+  @Matches(/^\s*\d{1,5}\s*(,\s*\d{1,5}\s*)*$/, {
+    message: 'must be a comma-separated list of whole minutes, e.g. 1440,120',
+  })
   REMINDER_OFFSETS_MINUTES = '1440,120';
 
+  /**
+   * Days a participant's safe channels stay confirmed: a reminder goes out only on channels
+   * confirmed within this window (by a mediator, or by the referral when the case opened).
+   */
+  @EnvNumber()
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  SAFE_CHANNEL_CONFIRMATION_DAYS = 30;
+
   /** How often the sweep re-creates reminder jobs Redis lost (it also runs at start-up). */
-  @EnvNumber() @IsInt() @Min(1000)
+  @EnvNumber()
+  @IsInt()
+  @Min(1000)
   REMINDER_SWEEP_INTERVAL_MS = 300_000;
 
   /** How far back a session may be recorded after the fact (product.md, Preparation before dialogue). */
-  @EnvNumber() @IsInt() @Min(0) @Max(24 * 90)
+  @EnvNumber()
+  @IsInt()
+  @Min(0)
+  @Max(24 * 90)
   SESSION_BACKDATE_WINDOW_HOURS = 72;
 
   /**
@@ -37,6 +73,9 @@ export class MediationSchedulingEnv extends BaseServiceEnv {
   JOBS_PREFIX = 'rj-mediation-scheduling';
 
   /** How long a fetched data key stays in memory (architecture.md: briefly, e.g. 60 s). */
-  @EnvNumber() @IsInt() @Min(0) @Max(3_600_000)
+  @EnvNumber()
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
   KEY_CACHE_TTL_MS = 60_000;
 }

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarService } from './calendar/calendar.service';
+import { ContactsController } from './contacts/contacts.controller';
+import { ContactsService } from './contacts/contacts.service';
 import { CasesController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
 import { ConfidentialCipher } from './confidential/confidential-cipher';
@@ -12,6 +16,9 @@ import { CaseChange } from './preparation/case-change';
 import { ConclusionService } from './preparation/conclusion.service';
 import { PreparationController } from './preparation/preparation.controller';
 import { PreparationService } from './preparation/preparation.service';
+import { PracticeThresholdsController } from './practitioners/practice-thresholds.controller';
+import { PractitionersController } from './practitioners/practitioners.controller';
+import { PractitionersService } from './practitioners/practitioners.service';
 import { SchedulingJobsModule } from './reminders/scheduling-jobs';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
@@ -19,7 +26,17 @@ import { SessionsService } from './sessions/sessions.service';
 /** Everything mediation-scheduling does: its endpoints, its event handlers, its jobs. */
 @Module({
   imports: [SchedulingJobsModule],
-  controllers: [MediatorsController, CasesController, PreparationController, SessionsController, ConfidentialController],
+  controllers: [
+    MediatorsController,
+    CasesController,
+    PreparationController,
+    SessionsController,
+    ConfidentialController,
+    CalendarController,
+    ContactsController,
+    PractitionersController,
+    PracticeThresholdsController,
+  ],
   providers: [
     MediatorsService,
     CasesService,
@@ -27,6 +44,9 @@ import { SessionsService } from './sessions/sessions.service';
     PreparationService,
     ConclusionService,
     SessionsService,
+    CalendarService,
+    ContactsService,
+    PractitionersService,
     ConfidentialCipher,
     ConfidentialService,
     ReferralEventsHandler,

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { OUTCOME_DATABASE } from '@rj/outcome/data-access';
 import { DatabaseModule } from '@rj/shared/persistence';
-import { MessagingModule } from '@rj/shared/messaging';
-import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
+import { BroadcastModule, MessagingModule } from '@rj/shared/messaging';
+import { KeyStoreClient } from '@rj/shared/pii';
+import { IdempotencyInterceptor, POSTGRES_READINESS, ServiceCoreModule } from '@rj/shared/service';
 import { MatchingEventsHandler } from './events/matching-events.handler';
 import { ReferralEventsHandler } from './events/referral-events.handler';
 import { SchedulingEventsHandler } from './events/scheduling-events.handler';
@@ -17,7 +18,12 @@ export function appModule(config: OutcomeTrackingEnv) {
   @Module({
     imports: [
       ServiceCoreModule.forRoot({ name: 'outcome-tracking', config }),
-      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: OUTCOME_DATABASE.entities, migrations: OUTCOME_DATABASE.migrations, applicationName: 'outcome-tracking' }),
+      DatabaseModule.forRoot({
+        url: config.DATABASE_URL,
+        entities: OUTCOME_DATABASE.entities,
+        migrations: OUTCOME_DATABASE.migrations,
+        applicationName: 'outcome-tracking',
+      }),
       OutcomeJobsModule,
       OutcomeInfrastructureModule,
       MessagingModule.forRoot({
@@ -25,11 +31,20 @@ export function appModule(config: OutcomeTrackingEnv) {
         imports: [OutcomeFeatureModule],
         subscriptions: {
           inject: [ReferralEventsHandler, MatchingEventsHandler, SchedulingEventsHandler],
-          useFactory: (r: ReferralEventsHandler, m: MatchingEventsHandler, s: SchedulingEventsHandler) => [...r.subscriptions(), ...m.subscriptions(), ...s.subscriptions()],
+          useFactory: (r: ReferralEventsHandler, m: MatchingEventsHandler, s: SchedulingEventsHandler) => [
+            ...r.subscriptions(),
+            ...m.subscriptions(),
+            ...s.subscriptions(),
+          ],
         },
       }),
+      BroadcastModule.forgetKeysOnErasure('outcome-tracking', KeyStoreClient),
     ],
-    providers: [{ provide: READINESS_CHECKS, inject: [DataSource], useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)] }],
+    providers: [
+      POSTGRES_READINESS,
+      // Every create of every controller, present and future, honours Idempotency-Key.
+      { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    ],
   })
   class AppModule {}
   return AppModule;

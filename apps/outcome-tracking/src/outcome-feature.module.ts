@@ -6,6 +6,19 @@ import { TermChangesService } from './agreements/term-changes.service';
 import { MatchingEventsHandler } from './events/matching-events.handler';
 import { ReferralEventsHandler } from './events/referral-events.handler';
 import { SchedulingEventsHandler } from './events/scheduling-events.handler';
+import { EquityController } from './equity/equity.controller';
+import { EquityFactsRepository } from './equity/equity-facts.repository';
+import { EligibleNotReferredController } from './equity/eligible-not-referred.controller';
+import { SelfDeclarationController } from './equity/self-declaration.controller';
+import { SelfDeclarationService } from './equity/self-declaration.service';
+import { PublicationOptInsController } from './transparency/publication-opt-ins.controller';
+import { TransparencyController } from './transparency/transparency.controller';
+import { TransparencyService } from './transparency/transparency.service';
+import { FeedbackController } from './feedback/feedback.controller';
+import { FeedbackResultsController } from './feedback/feedback-results.controller';
+import { FeedbackService } from './feedback/feedback.service';
+import { SurveyMailer } from './feedback/survey-mailer';
+import { SurveyRemindersScanner } from './feedback/survey-reminders.scanner';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsFactsRepository } from './metrics/metrics-facts.repository';
@@ -21,10 +34,37 @@ const handlers = [ReferralEventsHandler, MatchingEventsHandler, SchedulingEvents
 
 /** Agreements, compliance, report-back, follow-ups and figures; the event handlers feeding them. */
 @Module({
-  controllers: [AgreementsController, OutcomeViewsController, FollowUpsController, MetricsController],
+  controllers: [
+    AgreementsController,
+    OutcomeViewsController,
+    FollowUpsController,
+    MetricsController,
+    EquityController,
+    EligibleNotReferredController,
+    SelfDeclarationController,
+    PublicationOptInsController,
+    TransparencyController,
+    FeedbackController,
+    FeedbackResultsController,
+  ],
   providers: [
-    ...handlers, AgreementService, TermChangesService, FreeTextCipher, CaseOutcomeService, HarmedPartyNoticeService,
-    CaseOutcomeView, MetricsFactsRepository, OverdueTermsScanner, DueFollowUpsScanner, OutcomeScanService,
+    ...handlers,
+    AgreementService,
+    TermChangesService,
+    FreeTextCipher,
+    CaseOutcomeService,
+    HarmedPartyNoticeService,
+    CaseOutcomeView,
+    MetricsFactsRepository,
+    EquityFactsRepository,
+    SelfDeclarationService,
+    TransparencyService,
+    FeedbackService,
+    SurveyMailer,
+    SurveyRemindersScanner,
+    OverdueTermsScanner,
+    DueFollowUpsScanner,
+    OutcomeScanService,
   ],
   exports: [...handlers, OutcomeScanService],
 })

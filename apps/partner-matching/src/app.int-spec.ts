@@ -18,12 +18,19 @@ describe('partner-matching service', () => {
   it('documents its API, with the contract paths', async () => {
     const docs = await kit.service.request('GET', '/api/docs-json');
     expect(Object.keys(docs.body.paths)).toEqual(
-      expect.arrayContaining(['/api/partners', '/api/partners/{id}', '/api/offers', '/api/offers/{id}/accept', '/api/offers/{id}/decline', '/api/referrals/{id}/match']),
+      expect.arrayContaining([
+        '/api/partners',
+        '/api/partners/{id}',
+        '/api/offers',
+        '/api/offers/{id}/accept',
+        '/api/offers/{id}/decline',
+        '/api/referrals/{id}/match',
+      ]),
     );
   });
 
   it('reports its matching figures on /metrics', async () => {
-    const metrics = await kit.service.request('GET', '/metrics');
+    const metrics = await kit.service.request('GET', '/metrics', { internal: true });
     expect(metrics.status).toBe(200);
     expect(String(metrics.body)).toContain('matching_ranking_duration_seconds');
   });

@@ -6,31 +6,56 @@ import { MessagingModule } from '@rj/shared/messaging';
 import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
 import { CaseEventsHandler } from './events/case-events.handler';
 import { ReferralEventsHandler } from './events/referral-events.handler';
+import { PracticeEventsHandler } from './practice/practice-events.handler';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MatchingFeatureModule } from './matching-feature.module';
 import type { PartnerMatchingEnv } from './partner-matching.env';
+import { ReferralErasedWebhookHandler } from './webhooks/referral-erased-webhook.handler';
+import { PartnerWebhooksModule } from './webhooks/partner-webhooks.module';
 
 /** Wires partner-matching: platform core, its database, jobs and mail, its features and the event backbone. */
 export function appModule(config: PartnerMatchingEnv) {
   @Module({
     imports: [
       ServiceCoreModule.forRoot({ name: 'partner-matching', config }),
-      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: MATCHING_DATABASE.entities, migrations: MATCHING_DATABASE.migrations, applicationName: 'partner-matching' }),
+      DatabaseModule.forRoot({
+        url: config.DATABASE_URL,
+        entities: MATCHING_DATABASE.entities,
+        migrations: MATCHING_DATABASE.migrations,
+        applicationName: 'partner-matching',
+      }),
       InfrastructureModule,
       MatchingFeatureModule,
+      PartnerWebhooksModule,
       MessagingModule.forRoot({
         serviceName: 'partner-matching',
         // Environments that share a cluster through a topic prefix must not share a consumer
         // group either: one group spanning them rebalances whenever any of them starts or stops.
         groupId: `${config.KAFKA_TOPIC_PREFIX}partner-matching`,
-        imports: [MatchingFeatureModule],
+        imports: [MatchingFeatureModule, PartnerWebhooksModule],
         subscriptions: {
-          inject: [ReferralEventsHandler, CaseEventsHandler],
-          useFactory: (referrals: ReferralEventsHandler, cases: CaseEventsHandler) => [...referrals.subscriptions(), ...cases.subscriptions()],
+          inject: [ReferralEventsHandler, CaseEventsHandler, PracticeEventsHandler, ReferralErasedWebhookHandler],
+          useFactory: (
+            referrals: ReferralEventsHandler,
+            cases: CaseEventsHandler,
+            practice: PracticeEventsHandler,
+            erased: ReferralErasedWebhookHandler,
+          ) => [
+            ...referrals.subscriptions(),
+            ...cases.subscriptions(),
+            ...practice.subscriptions(),
+            ...erased.subscriptions(),
+          ],
         },
       }),
     ],
-    providers: [{ provide: READINESS_CHECKS, inject: [DataSource], useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)] }],
+    providers: [
+      {
+        provide: READINESS_CHECKS,
+        inject: [DataSource],
+        useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)],
+      },
+    ],
   })
   class AppModule {}
   return AppModule;

@@ -12,6 +12,7 @@ import { OffersService } from './offers/offers.service';
 import { PartnerLoad } from './partners/partner-load.service';
 import { PartnersController } from './partners/partners.controller';
 import { PartnersService } from './partners/partners.service';
+import { PracticeEventsHandler } from './practice/practice-events.handler';
 
 /** partner-matching's features: the registry, matching, offers, and the events that drive them. */
 @Module({
@@ -27,7 +28,17 @@ import { PartnersService } from './partners/partners.service';
     OfferSweep,
     ReferralEventsHandler,
     CaseEventsHandler,
+    PracticeEventsHandler,
   ],
-  exports: [ReferralEventsHandler, CaseEventsHandler, OfferExpiryProcessor, OfferFlow, OfferSweep, OffersService, MatchingService],
+  exports: [
+    ReferralEventsHandler,
+    CaseEventsHandler,
+    PracticeEventsHandler,
+    OfferExpiryProcessor,
+    OfferFlow,
+    OfferSweep,
+    OffersService,
+    MatchingService,
+  ],
 })
 export class MatchingFeatureModule {}

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import type { Producer } from 'kafkajs';
 import { MATCHING_DATABASE, OfferEntity } from '@rj/matching/data-access';
@@ -9,6 +8,7 @@ import {
   createScratchDatabase,
   createTestTopics,
   eventually,
+  freePort,
   httpRequest,
   spawnTs,
   startTestSmtpServer,
@@ -19,17 +19,6 @@ import {
   type TestTopics,
 } from '@rj/shared/testing';
 import { referralScreened, referralSubmitted } from './test/matching-test-kit';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * issue #4, Proof: kill the service between an offer and its expiry, flush Redis, restart — the
@@ -49,14 +38,21 @@ describe('partner-matching: offers expire across a crash and a Redis loss', () =
 
   beforeAll(async () => {
     const port = await freePort();
-    redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
+    redisServer = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+      { stdio: 'ignore' },
+    );
     const ownRedis = redisServer;
     process.once('exit', () => ownRedis.kill('SIGKILL')); // never outlives an interrupted run
     redisUrl = `redis://127.0.0.1:${port}`;
     // Queued until the server accepts connections, retried every 100 ms.
     redis = new Redis(redisUrl, { retryStrategy: () => 100, maxRetriesPerRequest: null });
     expect(await redis.ping()).toBe('PONG');
-    database = await createScratchDatabase('partner_matching_restart', { migrations: MATCHING_DATABASE.migrations, entities: MATCHING_DATABASE.entities });
+    database = await createScratchDatabase('partner_matching_restart', {
+      migrations: MATCHING_DATABASE.migrations,
+      entities: MATCHING_DATABASE.entities,
+    });
     topics = await createTestTopics();
     smtp = await startTestSmtpServer();
     producer = testKafka('rj-test-matching-restart').producer();
@@ -93,13 +89,25 @@ describe('partner-matching: offers expire across a crash and a Redis loss', () =
   const expiryJobKey = (offerId: string) => `rj-partner-matching:offer-expiry:offer.expire-${offerId}`;
   const offerRow = (id: string) => database.dataSource.getRepository(OfferEntity).findOneByOrFail({ id });
   const emitted = async (referralId: string): Promise<EventEnvelope[]> =>
-    (await database.dataSource.query(`select payload from outbox where payload->>'referralId' = $1 order by seq`, [referralId])).map((r: { payload: EventEnvelope }) => r.payload);
+    (
+      await database.dataSource.query(`select payload from outbox where payload->>'referralId' = $1 order by seq`, [
+        referralId,
+      ])
+    ).map((r: { payload: EventEnvelope }) => r.payload);
 
   it('expires an overdue offer at start-up and a pending one through its re-created job', async () => {
     const first = await startService();
     const admin = mintToken({ sub: 'admin-1', role: 'admin', org: null, name: 'Admin' }, DEV_JWT_SECRET);
     const register = async (jurisdiction: string, responseHours: number) => {
-      const body = { name: `Partner ${jurisdiction}`, jurisdictions: [jurisdiction], offenseCategories: ['assault'], languages: ['nl'], servesMinors: true, capacity: 5, responseHours };
+      const body = {
+        name: `Partner ${jurisdiction}`,
+        jurisdictions: [jurisdiction],
+        offenseCategories: ['assault'],
+        languages: ['nl'],
+        servesMinors: true,
+        capacity: 5,
+        responseHours,
+      };
       const response = await httpRequest(`${first.url}/api/partners`, 'POST', { token: admin, body });
       expect(response.status).toBe(201);
       return response.body.id as string;
@@ -111,14 +119,25 @@ describe('partner-matching: offers expire across a crash and a Redis loss', () =
     const soon = referralSubmitted({ jurisdiction: 'X-SOON' });
     const later = referralSubmitted({ jurisdiction: 'X-LATER' });
     for (const event of [soon, referralScreened(soon.referralId!), later, referralScreened(later.referralId!)]) {
-      await producer.send({ topic: `${topics.prefix}${Topics.referral}`, messages: [{ key: event.referralId, value: JSON.stringify(event) }] });
+      await producer.send({
+        topic: `${topics.prefix}${Topics.referral}`,
+        messages: [{ key: event.referralId, value: JSON.stringify(event) }],
+      });
     }
     const pendingOf = (referralId: string) =>
-      eventually(() => database.dataSource.getRepository(OfferEntity).findOneBy({ referralId, status: 'pending' }), 60_000, `an offer of ${referralId}`);
+      eventually(
+        () => database.dataSource.getRepository(OfferEntity).findOneBy({ referralId, status: 'pending' }),
+        60_000,
+        `an offer of ${referralId}`,
+      );
     const soonOffer = await pendingOf(soon.referralId!);
     const laterOffer = await pendingOf(later.referralId!);
     expect([soonOffer.partnerId, laterOffer.partnerId]).toEqual([soonPartner, laterPartner]);
-    await eventually(async () => (await redis.exists(expiryJobKey(soonOffer.id), expiryJobKey(laterOffer.id))) === 2, 30_000, 'both expiry jobs in Redis');
+    await eventually(
+      async () => (await redis.exists(expiryJobKey(soonOffer.id), expiryJobKey(laterOffer.id))) === 2,
+      30_000,
+      'both expiry jobs in Redis',
+    );
 
     // Kill the service between offer and expiry, and lose everything Redis held.
     first.process.kill('SIGKILL');
@@ -133,16 +152,31 @@ describe('partner-matching: offers expire across a crash and a Redis loss', () =
 
     const second = await startService();
     // The start-up sweep expired the overdue offer (its job died with Redis) ...
-    await eventually(async () => (await offerRow(soonOffer.id)).status === 'expired', 30_000, 'the overdue offer expired');
+    await eventually(
+      async () => (await offerRow(soonOffer.id)).status === 'expired',
+      30_000,
+      'the overdue offer expired',
+    );
     expect((await offerRow(laterOffer.id)).status).toBe('pending');
     // ... and re-created the pending offer's job, which expires it at its deadline.
     expect(Date.now()).toBeLessThan(laterOffer.expiresAt.getTime());
     expect(await redis.exists(expiryJobKey(laterOffer.id))).toBe(1);
-    await eventually(async () => (await offerRow(laterOffer.id)).status === 'expired', 90_000, 'the pending offer expired');
-    expect((await offerRow(laterOffer.id)).resolvedAt!.getTime()).toBeGreaterThanOrEqual(laterOffer.expiresAt.getTime());
+    await eventually(
+      async () => (await offerRow(laterOffer.id)).status === 'expired',
+      90_000,
+      'the pending offer expired',
+    );
+    expect((await offerRow(laterOffer.id)).resolvedAt!.getTime()).toBeGreaterThanOrEqual(
+      laterOffer.expiresAt.getTime(),
+    );
 
     for (const referral of [soon, later]) {
-      expect((await emitted(referral.referralId!)).map((e) => e.type)).toEqual(['match.computed', 'offer.made', 'offer.expired', 'referral.unmatched']);
+      expect((await emitted(referral.referralId!)).map((e) => e.type)).toEqual([
+        'match.computed',
+        'offer.made',
+        'offer.expired',
+        'referral.unmatched',
+      ]);
     }
     second.process.kill('SIGTERM');
     expect(await second.process.exited).toBe(0);

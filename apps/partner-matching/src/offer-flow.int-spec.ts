@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { uuidv7, type EventEnvelope } from '@rj/shared/contracts';
+import {
+  buildEvent,
+  MediatorPracticeVerified,
+  MediatorUpdated,
+  uuidv7,
+  type EventEnvelope,
+} from '@rj/shared/contracts';
 import { eventually } from '@rj/shared/testing';
 import {
   caseCompleted,
@@ -17,6 +23,24 @@ import {
 const area = () => `T-${randomBytes(3).toString('hex').toUpperCase()}`;
 const types = (events: EventEnvelope[]) => events.map((e) => e.type);
 const dataOf = (event: EventEnvelope) => event.data as Record<string, any>;
+/** mediation-scheduling's word that an admin verified a mediator's specialist credential (issue 22). */
+const specialistVerified = (partnerId: string, expiresOn?: string) =>
+  buildEvent(MediatorPracticeVerified, {
+    aggregateId: `mediator-${partnerId.slice(-8)}`,
+    referralId: null,
+    actor: { sub: 'admin-1', role: 'admin', org: null },
+    correlationId: uuidv7(),
+    causationId: null,
+    data: {
+      recordId: uuidv7(),
+      mediatorId: `mediator-${partnerId.slice(-8)}`,
+      partnerId,
+      recordType: 'credential',
+      kind: 'specialist_dv_sv',
+      offenseCategories: ['domestic_violence'],
+      ...(expiresOn ? { expiresOn } : {}),
+    },
+  });
 
 describe('partner-matching: matching and offers (product.md steps 3-4)', () => {
   let kit: MatchingKit;
@@ -29,15 +53,26 @@ describe('partner-matching: matching and offers (product.md steps 3-4)', () => {
 
   it('offers an eligible referral to the best partner and mails its contact without a name', async () => {
     const jurisdiction = area();
-    const best = await kit.registerPartner({ jurisdictions: [jurisdiction], languages: ['nl', 'ar'], contact: { email: 'intake@best.example' } });
-    await kit.registerPartner({ jurisdictions: [jurisdiction], languages: ['nl'], contact: { email: 'intake@second.example' } });
+    const best = await kit.registerPartner({
+      jurisdictions: [jurisdiction],
+      languages: ['nl', 'ar'],
+      contact: { email: 'intake@best.example' },
+    });
+    await kit.registerPartner({
+      jurisdictions: [jurisdiction],
+      languages: ['nl'],
+      contact: { email: 'intake@second.example' },
+    });
     const elsewhere = await kit.registerPartner({ jurisdictions: ['NL-ZH'], languages: ['nl', 'ar'] });
 
     const { referralId } = await kit.eligibleReferral({ jurisdiction, languages: ['nl', 'ar'], hasMinor: true });
     const made = await kit.waitForEvent(referralId, (e) => e.type === 'offer.made');
     expect(dataOf(made)).toMatchObject({ partnerId: best.id, rank: 1 });
     const computed = (await kit.emitted(referralId)).find((e) => e.type === 'match.computed')!;
-    expect(dataOf(computed).candidates[0]).toMatchObject({ partnerId: best.id, reasons: expect.arrayContaining(['language_match:2_of_2']) });
+    expect(dataOf(computed).candidates[0]).toMatchObject({
+      partnerId: best.id,
+      reasons: expect.arrayContaining(['language_match:2_of_2']),
+    });
     expect(dataOf(computed).excluded).toContainEqual({ partnerId: elsewhere.id, reasons: ['jurisdiction_not_served'] });
     expect(dataOf(computed).weightsVersion).toBe(1);
 
@@ -79,34 +114,69 @@ describe('partner-matching: matching and offers (product.md steps 3-4)', () => {
     const offer = await kit.pendingOffer(referralId);
     expect(offer.partnerId).toBe(first.id);
 
-    const declined = await kit.service.request('POST', `/api/offers/${offer.id}/decline`, { token: kit.partnerToken(first.id), body: { reasonCode: 'no_capacity' } });
+    const declined = await kit.service.request('POST', `/api/offers/${offer.id}/decline`, {
+      token: kit.partnerToken(first.id),
+      body: { reasonCode: 'no_capacity' },
+    });
     expect(declined).toMatchObject({ status: 200, body: { status: 'declined', declineReasonCode: 'no_capacity' } });
-    const next = await kit.waitForEvent(referralId, (e) => e.type === 'offer.made' && dataOf(e).partnerId === second.id);
+    const next = await kit.waitForEvent(
+      referralId,
+      (e) => e.type === 'offer.made' && dataOf(e).partnerId === second.id,
+    );
     expect(dataOf(next).rank).toBe(2);
-    expect(types(await kit.emitted(referralId))).toEqual(['match.computed', 'offer.made', 'offer.declined', 'offer.made']);
+    expect(types(await kit.emitted(referralId))).toEqual([
+      'match.computed',
+      'offer.made',
+      'offer.declined',
+      'offer.made',
+    ]);
 
-    const again = await kit.service.request('POST', `/api/offers/${offer.id}/accept`, { token: kit.partnerToken(first.id) });
+    const again = await kit.service.request('POST', `/api/offers/${offer.id}/accept`, {
+      token: kit.partnerToken(first.id),
+    });
     expect(again).toMatchObject({ status: 409, body: { rule: 'offer_already_answered' } });
   });
 
   it('expires an unanswered offer, offers the next, and returns the referral unmatched when none is left', async () => {
     const jurisdiction = area();
     // 0.0005 h = 1.8 s: the real BullMQ delayed job expires each offer.
-    const first = await kit.registerPartner({ jurisdictions: [jurisdiction], languages: ['nl', 'en'], responseHours: 0.0005 });
-    const second = await kit.registerPartner({ jurisdictions: [jurisdiction], languages: ['nl'], responseHours: 0.0005 });
+    const first = await kit.registerPartner({
+      jurisdictions: [jurisdiction],
+      languages: ['nl', 'en'],
+      responseHours: 0.0005,
+    });
+    const second = await kit.registerPartner({
+      jurisdictions: [jurisdiction],
+      languages: ['nl'],
+      responseHours: 0.0005,
+    });
     const { referralId } = await kit.eligibleReferral({ jurisdiction, languages: ['nl', 'en'] });
 
     const unmatched = await kit.waitForEvent(referralId, (e) => e.type === 'referral.unmatched');
     const events = await kit.emitted(referralId);
-    expect(types(events)).toEqual(['match.computed', 'offer.made', 'offer.expired', 'offer.made', 'offer.expired', 'referral.unmatched']);
-    expect(events.filter((e) => e.type === 'offer.made').map((e) => dataOf(e).partnerId)).toEqual([first.id, second.id]);
-    expect(events.filter((e) => e.type === 'offer.expired').every((e) => e.actor.sub === 'system:partner-matching')).toBe(true);
+    expect(types(events)).toEqual([
+      'match.computed',
+      'offer.made',
+      'offer.expired',
+      'offer.made',
+      'offer.expired',
+      'referral.unmatched',
+    ]);
+    expect(events.filter((e) => e.type === 'offer.made').map((e) => dataOf(e).partnerId)).toEqual([
+      first.id,
+      second.id,
+    ]);
+    expect(
+      events.filter((e) => e.type === 'offer.expired').every((e) => e.actor.sub === 'system:partner-matching'),
+    ).toBe(true);
     expect(dataOf(unmatched)).toMatchObject({ offersMade: 2 });
     // The expiry is caused by the offer it ends, in the same correlation.
     const [made, expired] = [events[1], events[2]];
     expect(expired).toMatchObject({ causationId: made.id, correlationId: made.correlationId });
 
-    const late = await kit.service.request('POST', `/api/offers/${dataOf(made).offerId}/accept`, { token: kit.partnerToken(first.id) });
+    const late = await kit.service.request('POST', `/api/offers/${dataOf(made).offerId}/accept`, {
+      token: kit.partnerToken(first.id),
+    });
     expect(late).toMatchObject({ status: 409, body: { rule: 'offer_already_answered' } });
   });
 
@@ -128,22 +198,80 @@ describe('partner-matching: matching and offers (product.md steps 3-4)', () => {
     const withdrawn = await kit.waitForEvent(referralId, (e) => e.type === 'offer.withdrawn');
     expect(dataOf(withdrawn)).toEqual({ offerId: offer.id, partnerId: offer.partnerId });
     expect(await kit.offerStatus(offer.id)).toBe('withdrawn');
-    const refused = await kit.service.request('POST', `/api/offers/${offer.id}/accept`, { token: kit.partnerToken(offer.partnerId) });
+    const refused = await kit.service.request('POST', `/api/offers/${offer.id}/accept`, {
+      token: kit.partnerToken(offer.partnerId),
+    });
     expect(refused).toMatchObject({ status: 409, body: { rule: 'offer_already_answered' } });
     expect(types(await kit.emitted(referralId))).toEqual(['match.computed', 'offer.made', 'offer.withdrawn']);
     expect(partner.id).toBeDefined();
   });
 
-  it('matches an overridden exclusion only to partners listing the category among their specialties', async () => {
+  it('matches an overridden exclusion only to a partner an admin approved for the category that has a mediator with a valid specialist credential', async () => {
     const jurisdiction = area();
     // The generalist speaks both languages and would rank first if specialists were not required.
-    const generalist = await kit.registerPartner({ jurisdictions: [jurisdiction], languages: ['nl', 'pl'], offenseCategories: ['domestic_violence'] });
-    const specialist = await kit.registerPartner({ jurisdictions: [jurisdiction], languages: ['nl'], offenseCategories: ['domestic_violence'], specialties: ['domestic_violence'] });
+    const generalist = await kit.registerPartner({
+      jurisdictions: [jurisdiction],
+      languages: ['nl', 'pl'],
+      offenseCategories: ['domestic_violence'],
+    });
+    const specialist = await kit.registerPartner({
+      jurisdictions: [jurisdiction],
+      languages: ['nl'],
+      offenseCategories: ['domestic_violence'],
+      specialties: ['domestic_violence'],
+    });
+    // Approved too, and a better language match, but its specialist's credential expired yesterday; another has none at all.
+    const lapsed = await kit.registerPartner({
+      jurisdictions: [jurisdiction],
+      languages: ['nl', 'pl'],
+      offenseCategories: ['domestic_violence'],
+      specialties: ['domestic_violence'],
+    });
+    const uncredentialed = await kit.registerPartner({
+      jurisdictions: [jurisdiction],
+      languages: ['nl', 'pl'],
+      offenseCategories: ['domestic_violence'],
+      specialties: ['domestic_violence'],
+    });
+    // And one whose only specialist was deactivated after the verification.
+    const deactivated = await kit.registerPartner({
+      jurisdictions: [jurisdiction],
+      languages: ['nl', 'pl'],
+      offenseCategories: ['domestic_violence'],
+      specialties: ['domestic_violence'],
+    });
+    const yesterday = new Date(Date.now() - 36 * 3600_000).toISOString().slice(0, 10);
+    const mediatorOf = (partnerId: string) => `mediator-${partnerId.slice(-8)}`;
+    const leaves = buildEvent(MediatorUpdated, {
+      aggregateId: mediatorOf(deactivated.id),
+      referralId: null,
+      actor: { sub: 'partner-admin-1', role: 'partner_admin', org: deactivated.id },
+      correlationId: uuidv7(),
+      causationId: null,
+      data: {
+        mediatorId: mediatorOf(deactivated.id),
+        partnerId: deactivated.id,
+        fullName: 'Dee Departed',
+        contact: { email: 'dee@partner.example' },
+        specialties: [],
+        active: false,
+      },
+    });
+    const credentials = [
+      specialistVerified(specialist.id),
+      specialistVerified(lapsed.id, yesterday),
+      specialistVerified(generalist.id),
+      specialistVerified(deactivated.id),
+      leaves,
+    ];
+    await kit.publish(...credentials);
+    await kit.applied(...credentials);
     const submitted = referralSubmitted({ jurisdiction, category: 'domestic_violence', languages: ['nl', 'pl'] });
     const referralId = submitted.referralId!;
-    await kit.publish(submitted, referralScreened(referralId, 'ineligible'));
+    const ineligible = referralScreened(referralId, 'ineligible');
+    await kit.publish(submitted, ineligible);
     // Ineligible: nothing happens until an admin overrides.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await kit.applied(submitted, ineligible);
     expect(await kit.emitted(referralId)).toEqual([]);
 
     await kit.publish(referralOverridden(referralId, 'domestic_violence'));
@@ -151,6 +279,12 @@ describe('partner-matching: matching and offers (product.md steps 3-4)', () => {
     expect(dataOf(made).partnerId).toBe(specialist.id);
     const computed = (await kit.emitted(referralId)).find((e) => e.type === 'match.computed')!;
     expect(dataOf(computed).excluded).toContainEqual({ partnerId: generalist.id, reasons: ['specialist_required'] });
+    expect(dataOf(computed).excluded).toContainEqual({ partnerId: lapsed.id, reasons: ['specialist_required'] });
+    expect(dataOf(computed).excluded).toContainEqual({
+      partnerId: uncredentialed.id,
+      reasons: ['specialist_required'],
+    });
+    expect(dataOf(computed).excluded).toContainEqual({ partnerId: deactivated.id, reasons: ['specialist_required'] });
   });
 
   it('never makes a second offer for a redelivered or repeated eligible decision', async () => {
@@ -161,27 +295,38 @@ describe('partner-matching: matching and offers (product.md steps 3-4)', () => {
     const referralId = submitted.referralId!;
     const screened = referralScreened(referralId);
     // Kafka redelivers the same event; and a second eligible decision arrives too.
-    await kit.publish(submitted, screened, screened, submitted, referralScreened(referralId), referralOverridden(referralId, 'assault'));
+    const repeated = referralScreened(referralId);
+    const overridden = referralOverridden(referralId, 'assault');
+    await kit.publish(submitted, screened, screened, submitted, repeated, overridden);
     await kit.pendingOffer(referralId);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await kit.applied(submitted, screened, repeated, overridden);
     expect(types(await kit.emitted(referralId))).toEqual(['match.computed', 'offer.made']);
     expect(await kit.offers(referralId)).toHaveLength(1);
   });
 
-  it('keeps a screening that overtook its submission, and matches once the submission arrives', async () => {
+  /** The events of this referral parked in the backbone's pending_event, waiting for its submission. */
+  async function parkedFor(referralId: string): Promise<string[]> {
+    const rows: { event_id: string }[] = await kit.service.dataSource.query(
+      'select event_id from pending_event where ordering_key = $1 and waiting_for = $2 order by seq',
+      [referralId, `referral:${referralId}`],
+    );
+    return rows.map((row) => row.event_id);
+  }
+
+  it('parks a screening that overtook its submission, and matches once the submission arrives', async () => {
     const jurisdiction = area();
     await kit.registerPartner({ jurisdictions: [jurisdiction] });
     const submitted = referralSubmitted({ jurisdiction });
     const referralId = submitted.referralId!;
     const screened = referralScreened(referralId);
     await kit.publish(screened);
-    await eventually(async () => (await kit.service.dataSource.query('select 1 from early_referral_event where referral_id = $1', [referralId])).length > 0);
+    await eventually(async () => (await parkedFor(referralId)).length > 0);
     expect(await kit.emitted(referralId)).toEqual([]);
     await kit.publish(submitted);
     const computed = await kit.waitForEvent(referralId, (e) => e.type === 'match.computed');
     expect(computed).toMatchObject({ causationId: screened.id, correlationId: screened.correlationId });
     await kit.waitForEvent(referralId, (e) => e.type === 'offer.made');
-    expect(await kit.service.dataSource.query('select 1 from early_referral_event where referral_id = $1', [referralId])).toEqual([]);
+    expect(await parkedFor(referralId)).toEqual([]);
   });
 
   it('stops a referral withdrawn before its submission arrived', async () => {
@@ -189,10 +334,19 @@ describe('partner-matching: matching and offers (product.md steps 3-4)', () => {
     await kit.registerPartner({ jurisdictions: [jurisdiction] });
     const submitted = referralSubmitted({ jurisdiction });
     const referralId = submitted.referralId!;
-    await kit.publish(referralScreened(referralId), referralWithdrawn(referralId));
-    await eventually(async () => (await kit.service.dataSource.query('select 1 from early_referral_event where referral_id = $1', [referralId])).length === 2);
+    const early = [referralScreened(referralId), referralWithdrawn(referralId)];
+    await kit.publish(...early);
+    // The withdrawal waits behind the screening, in their order.
+    await eventually(async () => (await parkedFor(referralId)).join() === early.map((e) => e.id).join());
     await kit.publish(submitted);
-    await eventually(async () => (await kit.service.dataSource.query('select 1 from referral where id = $1 and withdrawn_at is not null', [referralId])).length > 0);
+    await eventually(
+      async () =>
+        (
+          await kit.service.dataSource.query('select 1 from referral where id = $1 and withdrawn_at is not null', [
+            referralId,
+          ])
+        ).length > 0,
+    );
     // Screened (eligible) came first, so it was matched and offered, then withdrawn, in that order.
     expect(types(await kit.emitted(referralId))).toEqual(['match.computed', 'offer.made', 'offer.withdrawn']);
   });
@@ -202,9 +356,13 @@ describe('partner-matching: matching and offers (product.md steps 3-4)', () => {
     const partner = await kit.registerPartner({ jurisdictions: [jurisdiction], capacity: 1 });
     const { referralId } = await kit.eligibleReferral({ jurisdiction });
     const offer = await kit.pendingOffer(referralId);
-    const accepted = await kit.service.request('POST', `/api/offers/${offer.id}/accept`, { token: kit.partnerToken(partner.id) });
+    const accepted = await kit.service.request('POST', `/api/offers/${offer.id}/accept`, {
+      token: kit.partnerToken(partner.id),
+    });
     expect(accepted).toMatchObject({ status: 200, body: { status: 'accepted' } });
-    expect(await kit.waitForEvent(referralId, (e) => e.type === 'offer.accepted')).toMatchObject({ actor: { role: 'partner_admin', org: partner.id } });
+    expect(await kit.waitForEvent(referralId, (e) => e.type === 'offer.accepted')).toMatchObject({
+      actor: { role: 'partner_admin', org: partner.id },
+    });
     expect(await kit.openCases(partner.id)).toBe(1);
 
     // Full: the next referral finds no partner with free capacity.
@@ -215,13 +373,25 @@ describe('partner-matching: matching and offers (product.md steps 3-4)', () => {
 
     // The case opens, ends (concluded, then completed: released once), and the load drops.
     const caseId = uuidv7();
-    await kit.publish(caseOpened(referralId, partner.id, offer.id, caseId), caseConcluded(referralId, caseId), caseCompleted(referralId, caseId));
+    const endings = [
+      caseOpened(referralId, partner.id, offer.id, caseId),
+      caseConcluded(referralId, caseId),
+      caseCompleted(referralId, caseId),
+    ];
+    await kit.publish(...endings);
     await eventually(async () => (await kit.openCases(partner.id)) === 0);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await kit.applied(...endings);
     expect(await kit.openCases(partner.id)).toBe(0);
-    const [assignment] = await kit.service.dataSource.query('select case_id, active, release_reason from partner_assignment where referral_id = $1', [referralId]);
+    const [assignment] = await kit.service.dataSource.query(
+      'select case_id, active, release_reason from partner_assignment where referral_id = $1',
+      [referralId],
+    );
     // Two topics, no order between them: whichever ending came first released it.
-    expect(assignment).toEqual({ case_id: caseId, active: false, release_reason: expect.stringMatching(/^case_(concluded|completed)$/) });
+    expect(assignment).toEqual({
+      case_id: caseId,
+      active: false,
+      release_reason: expect.stringMatching(/^case_(concluded|completed)$/),
+    });
   });
 
   it('frees the capacity of an accepted referral when it is withdrawn', async () => {
@@ -229,7 +399,10 @@ describe('partner-matching: matching and offers (product.md steps 3-4)', () => {
     const partner = await kit.registerPartner({ jurisdictions: [jurisdiction], capacity: 2 });
     const { referralId, officeId } = await kit.eligibleReferral({ jurisdiction });
     const offer = await kit.pendingOffer(referralId);
-    expect((await kit.service.request('POST', `/api/offers/${offer.id}/accept`, { token: kit.partnerToken(partner.id) })).status).toBe(200);
+    expect(
+      (await kit.service.request('POST', `/api/offers/${offer.id}/accept`, { token: kit.partnerToken(partner.id) }))
+        .status,
+    ).toBe(200);
     expect(await kit.openCases(partner.id)).toBe(1);
     await kit.publish(referralWithdrawn(referralId, officeId));
     await eventually(async () => (await kit.openCases(partner.id)) === 0);
@@ -245,13 +418,22 @@ describe('partner-matching: matching and offers (product.md steps 3-4)', () => {
     const token = kit.partnerToken(other.id);
     expect((await kit.service.request('GET', `/api/offers/${offer.id}`, { token })).status).toBe(404);
     expect((await kit.service.request('POST', `/api/offers/${offer.id}/accept`, { token })).status).toBe(404);
-    expect((await kit.service.request('POST', `/api/offers/${offer.id}/decline`, { token, body: { reasonCode: 'other' } })).status).toBe(404);
+    expect(
+      (await kit.service.request('POST', `/api/offers/${offer.id}/decline`, { token, body: { reasonCode: 'other' } }))
+        .status,
+    ).toBe(404);
     expect((await kit.service.request('GET', '/api/offers', { token })).body.items).toEqual([]);
     expect(await kit.offerStatus(offer.id)).toBe('pending');
-    expect((await kit.service.request('GET', `/api/offers/${offer.id}`, { token: kit.partnerToken(owner.id) })).status).toBe(200);
+    expect(
+      (await kit.service.request('GET', `/api/offers/${offer.id}`, { token: kit.partnerToken(owner.id) })).status,
+    ).toBe(200);
     // Roles that never answer offers: 403.
-    expect((await kit.service.request('GET', '/api/offers', { token: kit.service.token('prosecutor', uuidv7()) })).status).toBe(403);
-    expect((await kit.service.request('POST', `/api/offers/${offer.id}/accept`, { token: kit.adminToken })).status).toBe(403);
+    expect(
+      (await kit.service.request('GET', '/api/offers', { token: kit.service.token('prosecutor', uuidv7()) })).status,
+    ).toBe(403);
+    expect(
+      (await kit.service.request('POST', `/api/offers/${offer.id}/accept`, { token: kit.adminToken })).status,
+    ).toBe(403);
   });
 
   it('refuses an unknown decline reason with a 400 naming the field', async () => {
@@ -259,8 +441,14 @@ describe('partner-matching: matching and offers (product.md steps 3-4)', () => {
     const partner = await kit.registerPartner({ jurisdictions: [jurisdiction] });
     const { referralId } = await kit.eligibleReferral({ jurisdiction });
     const offer = await kit.pendingOffer(referralId);
-    const response = await kit.service.request('POST', `/api/offers/${offer.id}/decline`, { token: kit.partnerToken(partner.id), body: { reasonCode: 'too busy, sorry' } });
-    expect(response).toMatchObject({ status: 400, body: { errors: [expect.objectContaining({ field: 'reasonCode' })] } });
+    const response = await kit.service.request('POST', `/api/offers/${offer.id}/decline`, {
+      token: kit.partnerToken(partner.id),
+      body: { reasonCode: 'too busy, sorry' },
+    });
+    expect(response).toMatchObject({
+      status: 400,
+      body: { errors: [expect.objectContaining({ field: 'reasonCode' })] },
+    });
   });
 
   it('shows the whole match to the owning office, auditors and admins, and to no other office', async () => {
@@ -285,9 +473,13 @@ describe('partner-matching: matching and offers (product.md steps 3-4)', () => {
 
     expect((await kit.service.request('GET', path, { token: kit.service.token('auditor') })).status).toBe(200);
     expect((await kit.service.request('GET', path, { token: kit.adminToken })).status).toBe(200);
-    expect((await kit.service.request('GET', path, { token: kit.service.token('prosecutor', uuidv7()) })).status).toBe(404);
+    expect((await kit.service.request('GET', path, { token: kit.service.token('prosecutor', uuidv7()) })).status).toBe(
+      404,
+    );
     expect((await kit.service.request('GET', path, { token: kit.partnerToken(partner.id) })).status).toBe(403);
-    expect((await kit.service.request('GET', `/api/referrals/${uuidv7()}/match`, { token: kit.adminToken })).status).toBe(404);
+    expect(
+      (await kit.service.request('GET', `/api/referrals/${uuidv7()}/match`, { token: kit.adminToken })).status,
+    ).toBe(404);
     expect((await kit.service.request('GET', path)).status).toBe(401);
 
     const weights = await kit.service.request('GET', '/api/ranking-weights', { token: kit.service.token('auditor') });

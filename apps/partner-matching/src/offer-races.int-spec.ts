@@ -32,7 +32,10 @@ describe('partner-matching: offer races', () => {
   }
 
   async function offerEvents(offerId: string): Promise<string[]> {
-    const rows: { payload: EventEnvelope }[] = await kit.service.dataSource.query(`select payload from outbox where payload->'data'->>'offerId' = $1 order by seq`, [offerId]);
+    const rows: { payload: EventEnvelope }[] = await kit.service.dataSource.query(
+      `select payload from outbox where payload->'data'->>'offerId' = $1 order by seq`,
+      [offerId],
+    );
     return rows.map((row) => row.payload.type);
   }
 
@@ -52,7 +55,10 @@ describe('partner-matching: offer races', () => {
         const deadline = offer.expiresAt.getTime();
         const accept = () => offers.accept(principal, offer.id, new Date(deadline - 1));
         const expire = () => flow.expire(offer.id, new Date(deadline));
-        const [accepted, expired] = round % 2 ? (await Promise.allSettled([expire(), accept()])).reverse() : await Promise.allSettled([accept(), expire()]);
+        const [accepted, expired] =
+          round % 2
+            ? (await Promise.allSettled([expire(), accept()])).reverse()
+            : await Promise.allSettled([accept(), expire()]);
         return { offer, accepted, expired };
       }),
     );
@@ -92,7 +98,9 @@ describe('partner-matching: offer races', () => {
     const answers = await Promise.all(
       pending.map(async (offer, i) => {
         // From 20 ms before to 20 ms after the deadline.
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, offer.expiresAt.getTime() - Date.now() + (i % 5) * 10 - 20)));
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.max(0, offer.expiresAt.getTime() - Date.now() + (i % 5) * 10 - 20)),
+        );
         return kit.service.request('POST', `/api/offers/${offer.id}/accept`, { token });
       }),
     );
@@ -105,7 +113,10 @@ describe('partner-matching: offer races', () => {
         expect(status).toBe('accepted');
         expect(await offerEvents(offer.id)).toEqual(['offer.made', 'offer.accepted']);
       } else {
-        expect(answers[i]).toMatchObject({ status: 409, body: { rule: expect.stringMatching(/^offer_(expired|already_answered)$/) } });
+        expect(answers[i]).toMatchObject({
+          status: 409,
+          body: { rule: expect.stringMatching(/^offer_(expired|already_answered)$/) },
+        });
         expect(status).toBe('expired');
         expect(await offerEvents(offer.id)).toEqual(['offer.made', 'offer.expired']);
       }
@@ -120,12 +131,20 @@ describe('partner-matching: offer races', () => {
     const token = kit.partnerToken(partner.id);
     for (let round = 0; round < 6; round++) {
       const pending = await offersFor(jurisdiction, 8);
-      const answers = await Promise.all(pending.map((offer) => kit.service.request('POST', `/api/offers/${offer.id}/accept`, { token })));
-      const won = answers.map((answer, i) => ({ answer, offer: pending[i] })).filter(({ answer }) => answer.status === 200);
+      const answers = await Promise.all(
+        pending.map((offer) => kit.service.request('POST', `/api/offers/${offer.id}/accept`, { token })),
+      );
+      const won = answers
+        .map((answer, i) => ({ answer, offer: pending[i] }))
+        .filter(({ answer }) => answer.status === 200);
       expect(won).toHaveLength(CAPACITY);
-      for (const answer of answers.filter((a) => a.status !== 200)) expect(answer).toMatchObject({ status: 409, body: { rule: 'partner_capacity' } });
+      for (const answer of answers.filter((a) => a.status !== 200))
+        expect(answer).toMatchObject({ status: 409, body: { rule: 'partner_capacity' } });
       expect(await kit.openCases(partner.id)).toBe(CAPACITY);
-      const [{ count }] = await kit.service.dataSource.query(`select count(*)::int as count from partner_assignment where partner_id = $1 and active`, [partner.id]);
+      const [{ count }] = await kit.service.dataSource.query(
+        `select count(*)::int as count from partner_assignment where partner_id = $1 and active`,
+        [partner.id],
+      );
       expect(count).toBe(CAPACITY);
 
       // The cases end: capacity comes back for the next round.
@@ -140,9 +159,12 @@ describe('partner-matching: offer races', () => {
     const token = kit.partnerToken(partner.id);
     for (let round = 0; round < 5; round++) {
       const [offer] = await offersFor(jurisdiction, 1);
-      const answers = await Promise.all(range(6).map(() => kit.service.request('POST', `/api/offers/${offer.id}/accept`, { token })));
+      const answers = await Promise.all(
+        range(6).map(() => kit.service.request('POST', `/api/offers/${offer.id}/accept`, { token })),
+      );
       expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
-      for (const answer of answers.filter((a) => a.status !== 200)) expect(answer).toMatchObject({ status: 409, body: { rule: 'offer_already_answered' } });
+      for (const answer of answers.filter((a) => a.status !== 200))
+        expect(answer).toMatchObject({ status: 409, body: { rule: 'offer_already_answered' } });
       expect(await offerEvents(offer.id)).toEqual(['offer.made', 'offer.accepted']);
     }
     expect(await kit.openCases(partner.id)).toBe(5);

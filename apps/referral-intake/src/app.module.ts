@@ -8,19 +8,32 @@ import { IntakeCommonModule } from './common/intake-common.module';
 import { DeadlineModule } from './deadline/deadline.module';
 import { ReferralEventsModule } from './events/referral-events.module';
 import { ReferralProgressHandler } from './events/referral-progress.handler';
+import { JurisdictionSettingsController } from './jurisdictions/jurisdiction-settings.controller';
+import { JurisdictionSettingsService } from './jurisdictions/jurisdiction-settings.service';
 import { KeyStoreModule } from './key-store/key-store.module';
 import { OfficesController } from './offices/offices.controller';
 import { OfficesService } from './offices/offices.service';
+import { StaffTrainingController } from './offices/staff-training.controller';
+import { StaffTrainingService } from './offices/staff-training.service';
 import { AccessLog } from './personal-data/access-log';
 import { ErasureService } from './personal-data/erasure.service';
 import { PersonalDataController } from './personal-data/personal-data.controller';
+import { ReviewOverridesController } from './referrals/overrides/review-overrides.controller';
+import { ReviewOverridesService } from './referrals/overrides/review-overrides.service';
+import { ReferralImportsController } from './referrals/imports/referral-imports.controller';
+import { ReferralImportsService } from './referrals/imports/referral-imports.service';
 import { ReferralCommandsService } from './referrals/referral-commands.service';
+import { ReferralListService } from './referrals/referral-list.service';
 import { ReferralQueriesService } from './referrals/referral-queries.service';
 import { ReferralsController } from './referrals/referrals.controller';
+import { CaseNumberIndexer } from './referrals/search/case-number-index-key';
 import { SubmitReferralService } from './referrals/submit-referral.service';
 import type { ReferralIntakeEnv } from './referral-intake.env';
 import { ScreeningPoliciesController } from './screening/screening-policies.controller';
 import { ScreeningPoliciesService } from './screening/screening-policies.service';
+import { FollowUpWebhookHandler } from './webhooks/follow-up-webhook.handler';
+import { OfficeWebhooksModule } from './webhooks/office-webhooks.module';
+import { WebhookEventsModule } from './webhooks/webhook-events.module';
 
 /**
  * Wires referral-intake's public app: platform core, its database, the event backbone (it
@@ -40,21 +53,47 @@ export function appModule(config: ReferralIntakeEnv) {
       }),
       MessagingModule.forRoot({
         serviceName: 'referral-intake',
-        imports: [ReferralEventsModule],
-        subscriptions: { inject: [ReferralProgressHandler], useFactory: (handler: ReferralProgressHandler) => handler.subscriptions() },
+        imports: [ReferralEventsModule, WebhookEventsModule],
+        subscriptions: {
+          inject: [ReferralProgressHandler, FollowUpWebhookHandler],
+          useFactory: (handler: ReferralProgressHandler, webhooks: FollowUpWebhookHandler) => [
+            ...handler.subscriptions(),
+            ...webhooks.subscriptions(),
+          ],
+        },
       }),
       IntakeCommonModule,
       KeyStoreModule.forRoot(config.PII_MASTER_KEYS),
       DeadlineModule,
+      OfficeWebhooksModule,
     ],
-    controllers: [OfficesController, ReferralsController, PersonalDataController, ScreeningPoliciesController],
+    controllers: [
+      OfficesController,
+      StaffTrainingController,
+      ReferralImportsController,
+      ReferralsController,
+      ReviewOverridesController,
+      PersonalDataController,
+      ScreeningPoliciesController,
+      JurisdictionSettingsController,
+    ],
     providers: [
-      { provide: READINESS_CHECKS, inject: [DataSource], useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)] },
+      {
+        provide: READINESS_CHECKS,
+        inject: [DataSource],
+        useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)],
+      },
       AccessLog,
       OfficesService,
+      StaffTrainingService,
       ScreeningPoliciesService,
+      JurisdictionSettingsService,
       SubmitReferralService,
+      ReferralImportsService,
       ReferralQueriesService,
+      ReferralListService,
+      CaseNumberIndexer,
+      ReviewOverridesService,
       ReferralCommandsService,
       ErasureService,
     ],

@@ -33,9 +33,13 @@ describe('referral-intake: the report-back deadline scan', () => {
     return { id: (await intake.submit(office.prosecutor, body)).body.id as string, body };
   };
   const atRiskEvents = (id: string, count: number) =>
-    eventsOf(intake.topics.prefix, Topics.referral, id, (events) => events.filter((e) => e.type === 'referral.deadline_at_risk').length >= count, 5000).then((events) =>
-      events.filter((e) => e.type === 'referral.deadline_at_risk'),
-    );
+    eventsOf(
+      intake.topics.prefix,
+      Topics.referral,
+      id,
+      (events) => events.filter((e) => e.type === 'referral.deadline_at_risk').length >= count,
+      5000,
+    ).then((events) => events.filter((e) => e.type === 'referral.deadline_at_risk'));
 
   it('flags an open referral within the window once, through the BullMQ job, and mails the office without names', async () => {
     const { id, body } = await submit(dateIn(10));
@@ -47,8 +51,14 @@ describe('referral-intake: the report-back deadline scan', () => {
     expect(mail.text).toContain(`Its report-back date is ${dateIn(10)} (in 10 days)`);
     for (const plaintext of plaintextsOf(body)) expect(`${mail.subject}\n${mail.text}`).not.toContain(plaintext);
     const [event] = await atRiskEvents(id, 1);
-    expect(event).toMatchObject({ actor: { sub: 'system:referral-intake', role: 'service', org: null }, data: { reportBackBy: dateIn(10), daysLeft: 10 } });
-    await eventually(async () => (await intake.dataSource.manager.findOneBy(NotificationEntity, { referralId: id }))?.status === 'sent');
+    expect(event).toMatchObject({
+      actor: { sub: 'system:referral-intake', role: 'service', org: null },
+      data: { reportBackBy: dateIn(10), daysLeft: 10 },
+    });
+    await eventually(
+      async () =>
+        (await intake.dataSource.manager.findOneBy(NotificationEntity, { referralId: id }))?.status === 'sent',
+    );
 
     expect(await scanner.scan()).toBe(0);
     expect(await atRiskEvents(id, 2)).toHaveLength(1);
@@ -58,9 +68,15 @@ describe('referral-intake: the report-back deadline scan', () => {
   it('flags an extended deadline again when the new date comes near, and never a closed referral', async () => {
     const { id } = await submit(dateIn(5));
     const withdrawn = await submit(dateIn(5));
-    await intake.request('POST', `/api/referrals/${withdrawn.id}/withdraw`, { token: office.prosecutor, body: { reasonCode: 'charges_dropped' } });
+    await intake.request('POST', `/api/referrals/${withdrawn.id}/withdraw`, {
+      token: office.prosecutor,
+      body: { reasonCode: 'charges_dropped' },
+    });
     expect(await scanner.scan()).toBe(1);
-    await intake.request('PATCH', `/api/referrals/${id}`, { token: office.prosecutor, body: { reportBackBy: dateIn(60) } });
+    await intake.request('PATCH', `/api/referrals/${id}`, {
+      token: office.prosecutor,
+      body: { reportBackBy: dateIn(60) },
+    });
     expect(await scanner.scan()).toBe(0);
     // The injected clock stands 50 days on: the new date is 10 days away.
     expect(await scanner.scan(new Date(Date.now() + 50 * DAY))).toBeGreaterThanOrEqual(1);

@@ -4,5 +4,10 @@ import { internalModule } from './internal/internal.module';
 import { ReferralIntakeEnv } from './referral-intake.env';
 
 const config = loadConfig(ReferralIntakeEnv);
-// The key store answers on INTERNAL_PORT only, in an app of its own (architecture.md).
-void bootstrapService({ name: 'referral-intake', module: appModule(config), config, internal: { port: config.INTERNAL_PORT, module: internalModule(config) } });
+// The key store answers on INTERNAL_PORT only, bound to INTERNAL_HOST, in an app of its own (architecture.md).
+void bootstrapService({
+  name: 'referral-intake',
+  module: appModule(config),
+  config,
+  internal: { port: config.INTERNAL_PORT, host: config.INTERNAL_HOST, module: internalModule(config) },
+});

@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { CODE_PATTERN, LANGUAGE_PATTERN, OFFENSE_SEVERITIES, PARTY_ROLES, REFERRAL_SOURCES, SAFE_CHANNELS, STAGES } from '@rj/shared/contracts';
+import {
+  CODE_PATTERN,
+  LANGUAGE_PATTERN,
+  OFFENSE_SEVERITIES,
+  PARTY_ROLES,
+  REFERRAL_SOURCES,
+  SAFE_CHANNELS,
+  STAGES,
+} from '@rj/shared/contracts';
 import { httpRequest } from '@rj/shared/testing';
 import { startIntake, type Intake } from './test/intake-harness';
 import { referralBody } from './test/referral-body';
@@ -19,17 +27,51 @@ const json = fc.jsonValue({ maxDepth: 2 });
 const notString = json.filter((value) => typeof value !== 'string');
 const notBoolean = json.filter((value) => typeof value !== 'boolean');
 const notNullish = <T>(arb: fc.Arbitrary<T>) => arb.filter((value) => value !== null && value !== undefined);
-const notIn = (allowed: readonly string[]) => fc.oneof(notNullish(notString), fc.string({ maxLength: 30 }).filter((s) => !allowed.includes(s)));
-const notCode = fc.oneof(notNullish(notString), fc.string({ maxLength: 80 }).filter((s) => !CODE_PATTERN.test(s)));
-const notDate = fc.oneof(notNullish(notString), fc.string({ maxLength: 12 }).filter((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s)), fc.constantFrom('2025-02-30', '2025-13-01', '2025-1-1'));
-const notName = fc.oneof(notNullish(notString), fc.constantFrom('', '   ', '\t\n'), fc.string({ minLength: 201, maxLength: 260 }));
+const notIn = (allowed: readonly string[]) =>
+  fc.oneof(
+    notNullish(notString),
+    fc.string({ maxLength: 30 }).filter((s) => !allowed.includes(s)),
+  );
+const notCode = fc.oneof(
+  notNullish(notString),
+  fc.string({ maxLength: 80 }).filter((s) => !CODE_PATTERN.test(s)),
+);
+const notDate = fc.oneof(
+  notNullish(notString),
+  fc.string({ maxLength: 12 }).filter((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s)),
+  fc.constantFrom('2025-02-30', '2025-13-01', '2025-1-1'),
+);
+const notName = fc.oneof(
+  notNullish(notString),
+  fc.constantFrom('', '   ', '\t\n'),
+  fc.string({ minLength: 201, maxLength: 260 }),
+);
 const notText = fc.oneof(notNullish(notString), fc.string({ minLength: 4001, maxLength: 4100 }));
-const notLanguage = fc.oneof(notNullish(notString), fc.string({ maxLength: 12 }).filter((s) => !LANGUAGE_PATTERN.test(s)));
-const notEmail = fc.oneof(notNullish(notString), fc.constantFrom('', 'anna', 'anna@', '@example.org', 'a b@example.org'));
-const notChannels = fc.oneof(notNullish(json.filter((v) => !Array.isArray(v))), fc.array(notIn(SAFE_CHANNELS), { minLength: 1, maxLength: 3 }), fc.constant(['email', 'email']));
+const notLanguage = fc.oneof(
+  notNullish(notString),
+  fc.string({ maxLength: 12 }).filter((s) => !LANGUAGE_PATTERN.test(s)),
+);
+const notEmail = fc.oneof(
+  notNullish(notString),
+  fc.constantFrom('', 'anna', 'anna@', '@example.org', 'a b@example.org'),
+);
+const notChannels = fc.oneof(
+  notNullish(json.filter((v) => !Array.isArray(v))),
+  fc.array(notIn(SAFE_CHANNELS), { minLength: 1, maxLength: 3 }),
+  fc.constant(['email', 'email']),
+);
 /** Anything but a plain object: arrays (empty ones too) and scalars. */
-const notObject = fc.oneof(notNullish(json.filter((v) => typeof v !== 'object' || Array.isArray(v))), fc.constant([]), fc.array(json, { maxLength: 2 }));
-const notParties = fc.oneof(notNullish(json.filter((v) => !Array.isArray(v))), fc.constant([]), fc.array(json, { minLength: 1, maxLength: 3 }), fc.constant([[], []]));
+const notObject = fc.oneof(
+  notNullish(json.filter((v) => typeof v !== 'object' || Array.isArray(v))),
+  fc.constant([]),
+  fc.array(json, { maxLength: 2 }),
+);
+const notParties = fc.oneof(
+  notNullish(json.filter((v) => !Array.isArray(v))),
+  fc.constant([]),
+  fc.array(json, { minLength: 1, maxLength: 3 }),
+  fc.constant([[], []]),
+);
 
 const party = (i: 0 | 1) => ({
   [`parties.${i}.role`]: notIn(PARTY_ROLES),
@@ -72,20 +114,97 @@ const INVALID: Record<string, fc.Arbitrary<unknown>> = {
   'parties.1.counsel.fullName': notName,
   'parties.1.counsel.contact.safeChannels': notChannels,
 };
-const REQUIRED = ['source', 'caseNumber', 'jurisdiction', 'offense', 'offense.code', 'offense.category', 'offense.severity', 'incidentDate', 'stage', 'protectiveOrder', 'reportBackBy', 'parties',
-  'parties.0.role', 'parties.0.fullName', 'parties.0.minor', 'parties.0.contact', 'parties.0.contact.safeChannels', 'parties.0.preferredLanguage', 'parties.0.interpreter',
-  'parties.1.guardian', 'parties.1.guardian.fullName', 'parties.1.guardian.contact', 'parties.1.counsel.contact'];
-const OBJECTS = ['', 'offense', 'parties.0', 'parties.0.contact', 'parties.1', 'parties.1.guardian', 'parties.1.guardian.contact', 'parties.1.counsel'];
-const KNOWN = new Set(['source', 'caseNumber', 'jurisdiction', 'offense', 'incidentDate', 'stage', 'protectiveOrder', 'reportBackBy', 'parties', 'notes', 'code', 'category', 'severity', 'description',
-  'role', 'fullName', 'dateOfBirth', 'minor', 'guardian', 'contact', 'preferredLanguage', 'interpreter', 'accessibilityNeeds', 'counsel', 'email', 'phone', 'safeChannels']);
+const REQUIRED = [
+  'source',
+  'caseNumber',
+  'jurisdiction',
+  'offense',
+  'offense.code',
+  'offense.category',
+  'offense.severity',
+  'incidentDate',
+  'stage',
+  'protectiveOrder',
+  'reportBackBy',
+  'parties',
+  'parties.0.role',
+  'parties.0.fullName',
+  'parties.0.minor',
+  'parties.0.contact',
+  'parties.0.contact.safeChannels',
+  'parties.0.preferredLanguage',
+  'parties.0.interpreter',
+  'parties.1.guardian',
+  'parties.1.guardian.fullName',
+  'parties.1.guardian.contact',
+  'parties.1.counsel.contact',
+];
+const OBJECTS = [
+  '',
+  'offense',
+  'parties.0',
+  'parties.0.contact',
+  'parties.1',
+  'parties.1.guardian',
+  'parties.1.guardian.contact',
+  'parties.1.counsel',
+];
+const KNOWN = new Set([
+  'source',
+  'caseNumber',
+  'jurisdiction',
+  'offense',
+  'incidentDate',
+  'stage',
+  'protectiveOrder',
+  'reportBackBy',
+  'parties',
+  'notes',
+  'code',
+  'category',
+  'severity',
+  'description',
+  'role',
+  'fullName',
+  'dateOfBirth',
+  'minor',
+  'guardian',
+  'contact',
+  'preferredLanguage',
+  'interpreter',
+  'accessibilityNeeds',
+  'counsel',
+  'email',
+  'phone',
+  'safeChannels',
+]);
 
-const toPath = (dotted: string): Path => (dotted ? dotted.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)) : []);
-const unknownKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'id', 'status', 'officeId'), fc.string({ minLength: 1, maxLength: 16 })).filter((key) => !KNOWN.has(key));
+const toPath = (dotted: string): Path =>
+  dotted ? dotted.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)) : [];
+const unknownKey = fc
+  .oneof(
+    fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'id', 'status', 'officeId'),
+    fc.string({ minLength: 1, maxLength: 16 }),
+  )
+  .filter((key) => !KNOWN.has(key));
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom(...Object.keys(INVALID)).chain((field) => INVALID[field].map((value): Mutation => ({ kind: 'set', path: toPath(field), value }))) },
-  { weight: 2, arbitrary: fc.constantFrom(...REQUIRED).map((field): Mutation => ({ kind: 'remove', path: toPath(field) })) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...OBJECTS), unknownKey, json).map(([at, key, value]): Mutation => ({ kind: 'set', path: [...toPath(at), key], value })) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .constantFrom(...Object.keys(INVALID))
+      .chain((field) => INVALID[field].map((value): Mutation => ({ kind: 'set', path: toPath(field), value }))),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(...REQUIRED).map((field): Mutation => ({ kind: 'remove', path: toPath(field) })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...OBJECTS), unknownKey, json)
+      .map(([at, key, value]): Mutation => ({ kind: 'set', path: [...toPath(at), key], value })),
+  },
   {
     weight: 1,
     arbitrary: fc.constantFrom<Mutation>(
@@ -125,10 +244,17 @@ describe('referral-intake: fuzzing the referral body', () => {
   let before: { referrals: number; outbox: number };
 
   const counts = async () => {
-    const [row] = await intake.dataSource.query('select (select count(*)::int from referral) as referrals, (select count(*)::int from outbox) as outbox');
+    const [row] = await intake.dataSource.query(
+      'select (select count(*)::int from referral) as referrals, (select count(*)::int from outbox) as outbox',
+    );
     return row as { referrals: number; outbox: number };
   };
-  const post = (body: string) => httpRequest(`${intake.url}/api/referrals`, 'POST', { token: prosecutor, body, headers: { 'content-type': 'application/json' } });
+  const post = (body: string) =>
+    httpRequest(`${intake.url}/api/referrals`, 'POST', {
+      token: prosecutor,
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
   const refused = (response: { status: number; headers: Headers }, allowed = [400]) => {
     expect(allowed).toContain(response.status);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
@@ -166,7 +292,17 @@ describe('referral-intake: fuzzing the referral body', () => {
       { numRuns: 400 },
     );
     await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 200 }).filter((text) => { try { JSON.parse(text); return false; } catch { return true; } }), async (text) => refused(await post(text))),
+      fc.asyncProperty(
+        fc.string({ maxLength: 200 }).filter((text) => {
+          try {
+            JSON.parse(text);
+            return false;
+          } catch {
+            return true;
+          }
+        }),
+        async (text) => refused(await post(text)),
+      ),
       { numRuns: 200 },
     );
   });

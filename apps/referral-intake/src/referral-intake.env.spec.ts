@@ -11,6 +11,7 @@ const PRODUCTION = {
   AUTH_JWKS_URL: 'https://idp.example/jwks.json',
   AUTH_ISSUER: 'https://idp.example/',
   AUTH_AUDIENCE: 'rj-platform',
+  CASE_NUMBER_INDEX_KEY: randomBytes(32).toString('base64'),
 };
 const ownKey = `mk1:${randomBytes(32).toString('base64')}`;
 
@@ -21,11 +22,19 @@ describe('ReferralIntakeEnv', () => {
 
   it('serves the key store on 4001 and uses the development master key outside production', () => {
     const { config } = validateConfig(ReferralIntakeEnv, { NODE_ENV: 'development' });
-    expect(config).toMatchObject({ PORT: 3001, INTERNAL_PORT: 4001, PII_MASTER_KEYS: DEV_MASTER_KEYS, DEADLINE_RISK_DAYS: 14, JOBS_PREFIX: 'rj-referral-intake' });
+    expect(config).toMatchObject({
+      PORT: 3001,
+      INTERNAL_PORT: 4001,
+      PII_MASTER_KEYS: DEV_MASTER_KEYS,
+      DEADLINE_RISK_DAYS: 14,
+      JOBS_PREFIX: 'rj-referral-intake',
+    });
   });
 
   it('keeps the key store off the public port', () => {
-    expect(validateConfig(ReferralIntakeEnv, { NODE_ENV: 'development', PORT: '4001', INTERNAL_PORT: '4001' }).errors).toEqual([
+    expect(
+      validateConfig(ReferralIntakeEnv, { NODE_ENV: 'development', PORT: '4001', INTERNAL_PORT: '4001' }).errors,
+    ).toEqual([
       '[config] INTERNAL_PORT: must differ from PORT: the key store never shares the public listener (got "4001")',
     ]);
   });
@@ -37,8 +46,12 @@ describe('ReferralIntakeEnv', () => {
   it('refuses the development master key in production, also when left to its default or listed second', () => {
     const line = '[config] PII_MASTER_KEYS: holds the development master key; production needs keys of its own';
     expect(validateConfig(ReferralIntakeEnv, PRODUCTION).errors).toEqual(['[config] PII_MASTER_KEYS: is required']);
-    expect(validateConfig(ReferralIntakeEnv, { ...PRODUCTION, PII_MASTER_KEYS: DEV_MASTER_KEYS }).errors).toEqual([line]);
-    expect(validateConfig(ReferralIntakeEnv, { ...PRODUCTION, PII_MASTER_KEYS: `${ownKey},${DEV_MASTER_KEYS}` }).errors).toEqual([line]);
+    expect(validateConfig(ReferralIntakeEnv, { ...PRODUCTION, PII_MASTER_KEYS: DEV_MASTER_KEYS }).errors).toEqual([
+      line,
+    ]);
+    expect(
+      validateConfig(ReferralIntakeEnv, { ...PRODUCTION, PII_MASTER_KEYS: `${ownKey},${DEV_MASTER_KEYS}` }).errors,
+    ).toEqual([line]);
   });
 
   it('names a malformed master key without printing it', () => {

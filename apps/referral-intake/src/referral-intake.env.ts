@@ -1,7 +1,9 @@
-import { IsInt, Matches, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
-import { IsConsistent } from '@rj/shared/contracts';
+import { IsInt, IsString, Matches, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsConsistent, localDatabaseUrl, SERVICE_TOPOLOGY } from '@rj/shared/contracts';
 import { DEV_MASTER_KEYS, isDevMasterKey, parseMasterKeys } from '@rj/shared/pii';
-import { BaseServiceEnv, DEV_SECRETS, EnvNumber, IsUrlWithProtocol } from '@rj/shared/service';
+import { DEV_SECRETS, EnvNumber, IsUrlWithProtocol } from '@rj/shared/service';
+import { WebhookServiceEnv } from '@rj/shared/webhooks';
+import { DEV_CASE_NUMBER_INDEX_KEY, IsCaseNumberIndexKey } from './referrals/search/case-number-index-key';
 
 // The development master key is public: production refuses it (validate-config's DEV_SECRETS).
 DEV_SECRETS.add(DEV_MASTER_KEYS);
@@ -42,36 +44,70 @@ function problemOf(value: unknown, nodeEnv: string | undefined): string | undefi
   }
 }
 
-/** referral-intake's environment: the platform's base variables plus its own. See .env.example. */
-export class ReferralIntakeEnv extends BaseServiceEnv {
-  @EnvNumber() @IsInt() @Min(0) @Max(65535)
-  override PORT = 3001;
+/** referral-intake's environment: the platform's base variables, the webhooks' WEBHOOK_* and its own. See .env.example. */
+export class ReferralIntakeEnv extends WebhookServiceEnv {
+  @EnvNumber()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  override PORT = SERVICE_TOPOLOGY['referral-intake'].port;
 
   @IsUrlWithProtocol(['postgres:', 'postgresql:'])
-  override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rj_referral_intake';
+  override DATABASE_URL = localDatabaseUrl(SERVICE_TOPOLOGY['referral-intake']);
 
   /** Connections in the public app's pool (the key store's listener keeps a small one of its own). */
-  @EnvNumber() @IsInt() @Min(2) @Max(200)
+  @EnvNumber()
+  @IsInt()
+  @Min(2)
+  @Max(200)
   DATABASE_POOL_SIZE = 10;
 
   /** The key store's own listener (architecture.md): never the public port. */
-  @EnvNumber() @IsInt() @Min(0) @Max(65535)
-  @IsConsistent<ReferralIntakeEnv>((env) => (env.INTERNAL_PORT !== 0 && env.INTERNAL_PORT === env.PORT ? 'must differ from PORT: the key store never shares the public listener' : undefined))
-  INTERNAL_PORT = 4001;
+  @EnvNumber()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  @IsConsistent<ReferralIntakeEnv>((env) =>
+    env.INTERNAL_PORT !== 0 && env.INTERNAL_PORT === env.PORT
+      ? 'must differ from PORT: the key store never shares the public listener'
+      : undefined,
+  )
+  override INTERNAL_PORT = SERVICE_TOPOLOGY['referral-intake'].internalPort;
+
+  /**
+   * The address the key store's listener binds to: loopback by default, so on a developer's
+   * machine nothing beyond it can ask for keys; the pod's address (0.0.0.0) in containers,
+   * where a network policy admits only the services that decrypt.
+   */
+  @IsString()
+  @Matches(/^[0-9A-Za-z.:-]{1,253}$/, { message: 'must be a host name or an IP address' })
+  override INTERNAL_HOST = '127.0.0.1';
 
   @IsMasterKeyRing()
   PII_MASTER_KEYS = DEV_MASTER_KEYS;
 
+  /** Keys the case-number blind index (base64, 32+ bytes); held like the master keys, the development one refused in production. */
+  @IsCaseNumberIndexKey()
+  CASE_NUMBER_INDEX_KEY = DEV_CASE_NUMBER_INDEX_KEY;
+
   /** Days before `reportBackBy` from which an open referral is flagged as at risk. */
-  @EnvNumber() @IsInt() @Min(0) @Max(365)
+  @EnvNumber()
+  @IsInt()
+  @Min(0)
+  @Max(365)
   DEADLINE_RISK_DAYS = 14;
 
   /** How often the deadline scan runs (a BullMQ repeatable job). */
-  @EnvNumber() @IsInt() @Min(1000)
+  @EnvNumber()
+  @IsInt()
+  @Min(1000)
   DEADLINE_SCAN_EVERY_MS = 3_600_000;
 
   /** How long an Idempotency-Key answers with its first result; older keys are purged. */
-  @EnvNumber() @IsInt() @Min(1) @Max(24 * 30)
+  @EnvNumber()
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
   IDEMPOTENCY_KEY_TTL_HOURS = 48;
 
   /**

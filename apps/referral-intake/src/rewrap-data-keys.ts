@@ -19,7 +19,11 @@ async function rewrap(): Promise<void> {
   await dataSource.initialize();
   try {
     let total = 0;
-    for (let batch = await dataSource.transaction((manager) => store.rewrapBatch(manager)); batch > 0; batch = await dataSource.transaction((manager) => store.rewrapBatch(manager))) {
+    for (
+      let batch = await dataSource.transaction((manager) => store.rewrapBatch(manager));
+      batch > 0;
+      batch = await dataSource.transaction((manager) => store.rewrapBatch(manager))
+    ) {
       total += batch;
     }
     process.stdout.write(`referral-intake: ${total} data key(s) re-wrapped under the current master key\n`);

@@ -21,10 +21,14 @@ export class UsageError extends Error {}
 async function call(api: ApiOptions, method: string, path: string, body?: unknown): Promise<Response> {
   const response = await fetch(`${api.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${api.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${api.token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
+  if (!response.ok)
+    throw new Error(`${method} ${path} answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
   return response;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseCheckpointPublicKey, verifyCheckpointSignature, type SignedCheckpoint } from '@rj/audit/domain';
 import { getJson, lines, query, stream, UsageError, type ApiOptions } from './api-client';
+import { ledgerLength, sequenceOf } from './ledger-commands';
 import { progress } from './progress';
 import { verifyReplay } from './verify-stream';
 
@@ -20,11 +21,11 @@ export async function verifyCommand(api: ApiOptions, flags: Flags): CommandResul
 
 /** `replay [--from iso] [--to iso] > file`: the NDJSON stream, as served, to stdout. */
 export async function replayCommand(api: ApiOptions, flags: Flags): CommandResult {
-  const report = progress('replay');
+  const report = progress('replay', { total: process.stderr.isTTY ? await ledgerLength(api) : undefined });
   let count = 0;
   for await (const line of lines(await stream(api, `/api/audit/replay${query({ from: flags.from, to: flags.to })}`))) {
     if (!process.stdout.write(`${line}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
-    report.tick(++count);
+    report.tick(++count, sequenceOf(line));
   }
   report.done(count);
   return 0;
@@ -32,7 +33,8 @@ export async function replayCommand(api: ApiOptions, flags: Flags): CommandResul
 
 /** `state <referral> --at <iso>`: the referral as it stood then. */
 export async function stateCommand(api: ApiOptions, flags: Flags, referralId: string | undefined): CommandResult {
-  if (!referralId || typeof flags.at !== 'string') throw new UsageError('usage: state <referralId> --at <ISO 8601 time>');
+  if (!referralId || typeof flags.at !== 'string')
+    throw new UsageError('usage: state <referralId> --at <ISO 8601 time>');
   print(await getJson(api, `/api/audit/referrals/${encodeURIComponent(referralId)}/state${query({ at: flags.at })}`));
   return 0;
 }
@@ -60,7 +62,13 @@ export async function checkpointVerifyCommand(api: ApiOptions, flags: Flags, fil
   }
   const chain = await verifyReplay(api, [checkpoint]);
   const truncated = chain.ok ? false : chain.head.sequence < checkpoint.sequence;
-  print({ ok: chain.ok, signatureValid: true, checkpoint: { sequence: checkpoint.sequence, hash: checkpoint.hash, at: checkpoint.at }, truncated, chain });
+  print({
+    ok: chain.ok,
+    signatureValid: true,
+    checkpoint: { sequence: checkpoint.sequence, hash: checkpoint.hash, at: checkpoint.at },
+    truncated,
+    chain,
+  });
   return chain.ok ? 0 : 1;
 }
 
@@ -69,9 +77,12 @@ async function checkedCheckpoint(api: ApiOptions, file: string, flags: Flags): P
   let keyText = typeof flags['public-key'] === 'string' ? flags['public-key'] : process.env.AUDIT_CHECKPOINT_PUBLIC_KEY;
   if (!keyText) {
     // Taking the key from the service being checked proves less; say so.
-    process.stderr.write('warning: no --public-key / AUDIT_CHECKPOINT_PUBLIC_KEY given; using the key the service publishes\n');
+    process.stderr.write(
+      'warning: no --public-key / AUDIT_CHECKPOINT_PUBLIC_KEY given; using the key the service publishes\n',
+    );
     keyText = (await getJson<{ publicKey: string }>(api, '/api/audit/checkpoints/public-key')).publicKey;
   }
-  if (!verifyCheckpointSignature(checkpoint, parseCheckpointPublicKey(keyText))) throw new Error('the checkpoint signature does not verify with this public key');
+  if (!verifyCheckpointSignature(checkpoint, parseCheckpointPublicKey(keyText)))
+    throw new Error('the checkpoint signature does not verify with this public key');
   return checkpoint;
 }

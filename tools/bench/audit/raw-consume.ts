@@ -21,17 +21,43 @@ export async function rawConsumeRates(brokers: string[], file: string, count: nu
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true });
   try {
-    execFileSync('kcat', ['-P', '-b', brokers.join(','), '-t', topic, '-l', '-X', 'linger.ms=50', '-X', 'batch.num.messages=10000', file], { stdio: 'inherit' });
+    execFileSync(
+      'kcat',
+      ['-P', '-b', brokers.join(','), '-t', topic, '-l', '-X', 'linger.ms=50', '-X', 'batch.num.messages=10000', file],
+      { stdio: 'inherit' },
+    );
     const cp = `${LIBS}/*`;
-    const java = execFileSync(javaBinary(), ['-Xmx512m', '-cp', cp, 'org.apache.kafka.tools.ConsumerPerformance', '--bootstrap-server', brokers.join(','), '--topic', topic,
-      '--messages', String(count), '--group', `bench-audit-${randomUUID()}`, '--timeout', '60000'], { encoding: 'utf8' });
+    const java = execFileSync(
+      javaBinary(),
+      [
+        '-Xmx512m',
+        '-cp',
+        cp,
+        'org.apache.kafka.tools.ConsumerPerformance',
+        '--bootstrap-server',
+        brokers.join(','),
+        '--topic',
+        topic,
+        '--messages',
+        String(count),
+        '--group',
+        `bench-audit-${randomUUID()}`,
+        '--timeout',
+        '60000',
+      ],
+      { encoding: 'utf8' },
+    );
     const lines = java.trim().split('\n');
     const header = lines.findIndex((l) => l.includes('nMsg.sec'));
     const columns = lines[header].split(',').map((c) => c.trim());
     const values = lines[header + 1].split(',').map((c) => c.trim());
     const javaRate = Number(values[columns.indexOf('nMsg.sec')]);
     const started = performance.now();
-    execFileSync('kcat', ['-C', '-b', brokers.join(','), '-t', topic, '-o', 'beginning', '-e', '-q', '-c', String(count)], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
+    execFileSync(
+      'kcat',
+      ['-C', '-b', brokers.join(','), '-t', topic, '-o', 'beginning', '-e', '-q', '-c', String(count)],
+      { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 },
+    );
     const kcatSeconds = (performance.now() - started) / 1000;
     return [
       { label: 'raw: Kafka ConsumerPerformance', seconds: count / javaRate, eventsPerSecond: javaRate },

@@ -11,7 +11,8 @@ import { canonicalJson, chainHash, ChainVerifier, GENESIS_HASH, type ChainEntry 
 const count = Number(process.argv[2] ?? 1_000_000);
 
 function sampleEvent(i: number): unknown {
-  const id = (n: number) => `0190f0c2-${(n % 0xffff).toString(16).padStart(4, '0')}-7abc-8def-${n.toString(16).padStart(12, '0')}`;
+  const id = (n: number) =>
+    `0190f0c2-${(n % 0xffff).toString(16).padStart(4, '0')}-7abc-8def-${n.toString(16).padStart(12, '0')}`;
   return {
     id: id(i),
     type: 'term.progress_recorded',
@@ -23,7 +24,12 @@ function sampleEvent(i: number): unknown {
     actor: { sub: `mediator-${i % 97}`, role: 'mediator', org: id(i % 13) },
     correlationId: id(i + 7),
     causationId: id(i + 3),
-    data: { agreementId: id(i >> 3), termId: id(i >> 2), amount: { amount: '25.00', currency: 'EUR' }, totalAmount: { amount: `${(i % 40) * 25}.00`, currency: 'EUR' } },
+    data: {
+      agreementId: id(i >> 3),
+      termId: id(i >> 2),
+      amount: { amount: '25.00', currency: 'EUR' },
+      totalAmount: { amount: `${(i % 40) * 25}.00`, currency: 'EUR' },
+    },
   };
 }
 
@@ -39,7 +45,9 @@ for (let i = 0; i < count; i++) {
   bytes += canonical.length;
 }
 const buildMs = performance.now() - started;
-console.log(`built ${count.toLocaleString('en')} entries (avg ${Math.round(bytes / count)} bytes canonical) in ${(buildMs / 1000).toFixed(2)} s`);
+console.log(
+  `built ${count.toLocaleString('en')} entries (avg ${Math.round(bytes / count)} bytes canonical) in ${(buildMs / 1000).toFixed(2)} s`,
+);
 
 for (const run of [1, 2, 3]) {
   started = performance.now();
@@ -48,5 +56,7 @@ for (const run of [1, 2, 3]) {
   const result = verifier.result();
   const seconds = (performance.now() - started) / 1000;
   if (!result.ok || result.checked !== count) throw new Error(`chain did not verify: ${JSON.stringify(result)}`);
-  console.log(`run ${run}: verified ${result.checked.toLocaleString('en')} entries in ${seconds.toFixed(2)} s — ${Math.round(count / seconds).toLocaleString('en')} events/s`);
+  console.log(
+    `run ${run}: verified ${result.checked.toLocaleString('en')} entries in ${seconds.toFixed(2)} s — ${Math.round(count / seconds).toLocaleString('en')} events/s`,
+  );
 }

@@ -17,7 +17,12 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** kafkajs producer → kafkajs consumer on the same broker: the ceiling for this Node stack. */
-export async function rawKafkajs(brokers: string[], topic: string, count: number, payload: string): Promise<RawFigures> {
+export async function rawKafkajs(
+  brokers: string[],
+  topic: string,
+  count: number,
+  payload: string,
+): Promise<RawFigures> {
   const kafka = new Kafka({ clientId: 'bench-raw', brokers, logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId: `bench-raw-${randomUUID()}`, sessionTimeout: 6000 });
   await consumer.connect();
@@ -44,28 +49,75 @@ export async function rawKafkajs(brokers: string[], topic: string, count: number
     await producer.send({
       topic,
       acks: -1,
-      messages: Array.from({ length: Math.min(100, count - sent) }, (_, i) => ({ key: `k${(sent + i) % 500}`, value: payload, headers: { sent: now } })),
+      messages: Array.from({ length: Math.min(100, count - sent) }, (_, i) => ({
+        key: `k${(sent + i) % 500}`,
+        value: payload,
+        headers: { sent: now },
+      })),
     });
   }
   await done;
   await producer.disconnect();
   await consumer.disconnect();
   latencies.sort((a, b) => a - b);
-  return { label: 'raw kafkajs produce→consume', eventsPerSecond: count / ((last - first) / 1000), p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  return {
+    label: 'raw kafkajs produce→consume',
+    eventsPerSecond: count / ((last - first) / 1000),
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  };
 }
 
 /** Kafka's own ProducerPerformance and ConsumerPerformance, from the broker's jars. */
 export function rawJavaPerfTools(brokers: string[], topic: string, count: number, recordSize: number): RawFigures[] {
   const java = javaBinary();
   const cp = `${LIBS}/*`;
-  const produced = execFileSync(java, ['-Xmx256m', '-cp', cp, 'org.apache.kafka.tools.ProducerPerformance', '--topic', topic, '--num-records', String(count),
-    '--record-size', String(recordSize), '--throughput', '-1', '--producer-props', `bootstrap.servers=${brokers.join(',')}`, 'acks=all', 'enable.idempotence=true'], { encoding: 'utf8' });
+  const produced = execFileSync(
+    java,
+    [
+      '-Xmx256m',
+      '-cp',
+      cp,
+      'org.apache.kafka.tools.ProducerPerformance',
+      '--topic',
+      topic,
+      '--num-records',
+      String(count),
+      '--record-size',
+      String(recordSize),
+      '--throughput',
+      '-1',
+      '--producer-props',
+      `bootstrap.servers=${brokers.join(',')}`,
+      'acks=all',
+      'enable.idempotence=true',
+    ],
+    { encoding: 'utf8' },
+  );
   const summary = produced.trim().split('\n').pop() ?? '';
   const perSecond = Number(/([\d.]+) records\/sec/.exec(summary)?.[1]);
   const p50 = Number(/([\d.]+) ms 50th/.exec(summary)?.[1]);
   const p99 = Number(/([\d.]+) ms 99th/.exec(summary)?.[1]);
-  const consumed = execFileSync(java, ['-Xmx256m', '-cp', cp, 'org.apache.kafka.tools.ConsumerPerformance', '--bootstrap-server', brokers.join(','), '--topic', topic,
-    '--messages', String(count), '--group', `bench-java-${randomUUID()}`, '--timeout', '30000'], { encoding: 'utf8' });
+  const consumed = execFileSync(
+    java,
+    [
+      '-Xmx256m',
+      '-cp',
+      cp,
+      'org.apache.kafka.tools.ConsumerPerformance',
+      '--bootstrap-server',
+      brokers.join(','),
+      '--topic',
+      topic,
+      '--messages',
+      String(count),
+      '--group',
+      `bench-java-${randomUUID()}`,
+      '--timeout',
+      '30000',
+    ],
+    { encoding: 'utf8' },
+  );
   const lines = consumed.trim().split('\n');
   const header = lines.findIndex((l) => l.includes('nMsg.sec'));
   const columns = lines[header].split(',').map((c) => c.trim());

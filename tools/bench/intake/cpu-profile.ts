@@ -26,7 +26,11 @@ function ownerOf(url: string): string | undefined {
  * native code, node's internals — counts for the nearest caller that has an owner (crypto
  * for the pii lib, JSON.parse for the body parser), so the table says whose work it was.
  */
-export function summariseCpuProfiles(dir: string, fromMs: number, toMs: number): { owner: string; ms: number; share: number }[] {
+export function summariseCpuProfiles(
+  dir: string,
+  fromMs: number,
+  toMs: number,
+): { owner: string; ms: number; share: number }[] {
   const totals = new Map<string, number>();
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))) {
     const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
@@ -41,7 +45,13 @@ export function summariseCpuProfiles(dir: string, fromMs: number, toMs: number):
       const name = node?.callFrame.functionName ?? '';
       const owner =
         (node && ownerOf(node.callFrame.url)) ??
-        (name === '(garbage collector)' ? 'GC' : name === '(idle)' || name === '(program)' ? name : parent.has(id) ? ownerOfNode(parent.get(id) as number) : 'runtime');
+        (name === '(garbage collector)'
+          ? 'GC'
+          : name === '(idle)' || name === '(program)'
+            ? name
+            : parent.has(id)
+              ? ownerOfNode(parent.get(id) as number)
+              : 'runtime');
       owners.set(id, owner);
       return owner;
     };

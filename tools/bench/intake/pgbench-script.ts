@@ -1,5 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { INSERT_SUBMITTED_REFERRAL_SQL, PartyEntity, ReferralEntity, ReferralStatusChangeEntity, DataKeyEntity, submittedReferralParameters } from '@rj/referral/data-access';
+import {
+  INSERT_SUBMITTED_REFERRAL_SQL,
+  PartyEntity,
+  ReferralEntity,
+  ReferralStatusChangeEntity,
+  DataKeyEntity,
+  submittedReferralParameters,
+} from '@rj/referral/data-access';
 
 /**
  * The pgbench side of the comparison: the very statements one submission runs — the service's
@@ -14,7 +21,14 @@ export async function pgbenchScript(dataSource: DataSource, referralId: string):
   const key = await manager.findOneByOrFail(DataKeyEntity, { keyId: referral.dataKeyId });
   const parties = await manager.find(PartyEntity, { where: { referralId }, order: { position: 'ASC' } });
   const history = await manager.find(ReferralStatusChangeEntity, { where: { referralId }, order: { id: 'ASC' } });
-  const outbox: { event_id: string; topic: string; message_key: string; event_type: string; payload: string; headers: string }[] = await manager.query(
+  const outbox: {
+    event_id: string;
+    topic: string;
+    message_key: string;
+    event_type: string;
+    payload: string;
+    headers: string;
+  }[] = await manager.query(
     `select event_id, topic, message_key, event_type, payload::text as payload, headers::text as headers from outbox where message_key = $1 order by seq`,
     [referralId],
   );
@@ -64,14 +78,26 @@ export async function pgbenchScript(dataSource: DataSource, referralId: string):
       guardian: p.guardian,
       counsel: p.counsel,
     })),
-    history: history.map((h) => ({ status: h.status, at: h.at.toISOString(), cause: h.cause, event_id: h.eventId as string })),
+    history: history.map((h) => ({
+      status: h.status,
+      at: h.at.toISOString(),
+      cause: h.cause,
+      event_id: h.eventId as string,
+    })),
   });
-  const insert = INSERT_SUBMITTED_REFERRAL_SQL.replace(/\$(\d+)/g, (_match, n: string) => literal(parameters[Number(n) - 1], placeholders));
+  const insert = INSERT_SUBMITTED_REFERRAL_SQL.replace(/\$(\d+)/g, (_match, n: string) =>
+    literal(parameters[Number(n) - 1], placeholders),
+  );
   const outboxInsert = `insert into outbox (event_id, topic, message_key, event_type, payload, headers) values ${outbox
-    .map((row) => `(${[row.event_id, row.topic, row.message_key, row.event_type].map((v) => literal(v, placeholders)).join(', ')}, ${literal(row.payload, placeholders)}::jsonb, ${literal(row.headers, placeholders)}::jsonb)`)
+    .map(
+      (row) =>
+        `(${[row.event_id, row.topic, row.message_key, row.event_type].map((v) => literal(v, placeholders)).join(', ')}, ${literal(row.payload, placeholders)}::jsonb, ${literal(row.headers, placeholders)}::jsonb)`,
+    )
     .join(', ')}`;
   return [
-    ...['rid', 'kid', ...parties.map((_p, i) => `p${i}`), ...outbox.map((_r, i) => `e${i}`)].map((name) => `\\set ${name} random(1, 281474976710655)`),
+    ...['rid', 'kid', ...parties.map((_p, i) => `p${i}`), ...outbox.map((_r, i) => `e${i}`)].map(
+      (name) => `\\set ${name} random(1, 281474976710655)`,
+    ),
     'BEGIN;',
     `${oneLine(insert)};`,
     `${oneLine(outboxInsert)};`,

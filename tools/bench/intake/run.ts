@@ -23,7 +23,8 @@ import { referralBodyText } from './referral-bodies';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] ?? fallback : fallback);
+const option = (name: string, fallback: string) =>
+  args.includes(`--${name}`) ? (args[args.indexOf(`--${name}`) + 1] ?? fallback) : fallback;
 const CONNECTIONS = Number(option('connections', '32'));
 const SECONDS = Number(option('seconds', '30'));
 const LOG_LEVEL = option('log-level', 'warn');
@@ -44,7 +45,10 @@ async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`referral-intake exited with ${child.exitCode}`);
-    const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -81,35 +85,58 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const database = await createScratchDatabase('bench_intake', { migrations: REFERRAL_DATABASE.migrations, entities: REFERRAL_DATABASE.entities });
+  const database = await createScratchDatabase('bench_intake', {
+    migrations: REFERRAL_DATABASE.migrations,
+    entities: REFERRAL_DATABASE.entities,
+  });
   const topics = await createTestTopics();
   const [port, internalPort] = [await freePort(), await freePort()];
   const profileDir = mkdtempSync(path.join(tmpdir(), 'intake-profile-'));
   const url = `http://127.0.0.1:${port}`;
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '-r', './tools/runtime/register.js', 'apps/referral-intake/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: String(port),
-      INTERNAL_PORT: String(internalPort),
-      DATABASE_URL: database.url,
-      KAFKA_TOPIC_PREFIX: topics.prefix,
-      JOBS_PREFIX: `rjbench-${process.pid}`,
-      LOG_LEVEL,
-      DATABASE_POOL_SIZE: POOL,
+  const child = spawn(
+    process.execPath,
+    [
+      ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      '-r',
+      './tools/runtime/register.js',
+      'apps/referral-intake/src/main.ts',
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: String(port),
+        INTERNAL_PORT: String(internalPort),
+        DATABASE_URL: database.url,
+        KAFKA_TOPIC_PREFIX: topics.prefix,
+        JOBS_PREFIX: `rjbench-${process.pid}`,
+        LOG_LEVEL,
+        DATABASE_POOL_SIZE: POOL,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   try {
     await waitUntilReady(url, child);
     const servicePid = child.pid as number;
     const admin = mintToken({ sub: 'bench-admin', role: 'admin', org: null, name: 'Bench' }, DEV_JWT_SECRET);
     const office = (await (
-      await fetch(`${url}/api/offices`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Bench office', jurisdictions: ['NL-NH'], contact: { email: 'bench@rj.example' } }) })
+      await fetch(`${url}/api/offices`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: 'Bench office',
+          jurisdictions: ['NL-NH'],
+          contact: { email: 'bench@rj.example' },
+        }),
+      })
     ).json()) as { id: string };
-    const prosecutor = mintToken({ sub: 'bench-prosecutor', role: 'prosecutor', org: office.id, name: 'Bench', expiresIn: '2h' }, DEV_JWT_SECRET);
+    const prosecutor = mintToken(
+      { sub: 'bench-prosecutor', role: 'prosecutor', org: office.id, name: 'Bench', expiresIn: '2h' },
+      DEV_JWT_SECRET,
+    );
 
     let n = 0;
     const cannon = (duration: number) =>
@@ -118,7 +145,13 @@ async function main(): Promise<void> {
         connections: CONNECTIONS,
         duration,
         headers: { authorization: `Bearer ${prosecutor}`, 'content-type': 'application/json' },
-        requests: [{ method: 'POST', path: '/api/referrals', setupRequest: (request) => ({ ...request, body: referralBodyText(n++, 'NL-NH') }) }],
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/referrals',
+            setupRequest: (request) => ({ ...request, body: referralBodyText(n++, 'NL-NH') }),
+          },
+        ],
       });
 
     process.stderr.write(`[bench] warming up for 5 s\n`);
@@ -129,7 +162,10 @@ async function main(): Promise<void> {
     const http = await cannon(SECONDS);
     const measured = { fromMs: before.wall - spawnedAt, toMs: Date.now() - spawnedAt };
     const wall = (Date.now() - before.wall) / 1000;
-    const cpu = { service: (cpuSeconds([servicePid]) - before.service) / wall, postgres: (cpuSeconds(pgPids) - before.postgres) / wall };
+    const cpu = {
+      service: (cpuSeconds([servicePid]) - before.service) / wall,
+      postgres: (cpuSeconds(pgPids) - before.postgres) / wall,
+    };
 
     const [{ referrals }] = await database.dataSource.query('select count(*)::int as referrals from referral');
     const [{ id: sample }] = await database.dataSource.query('select id from referral order by id desc limit 1');
@@ -144,7 +180,28 @@ async function main(): Promise<void> {
     const db = new URL(database.url);
     const pg = spawnSync(
       'pgbench',
-      ['-h', db.hostname, '-p', db.port || '5432', '-U', decodeURIComponent(db.username || 'postgres'), '-n', '-M', 'simple', '-c', String(CONNECTIONS), '-j', '2', '-T', String(SECONDS), '-f', path.join(work, 'submission.sql'), '-l', `--log-prefix=${path.join(work, 'tx')}`, db.pathname.slice(1)],
+      [
+        '-h',
+        db.hostname,
+        '-p',
+        db.port || '5432',
+        '-U',
+        decodeURIComponent(db.username || 'postgres'),
+        '-n',
+        '-M',
+        'simple',
+        '-c',
+        String(CONNECTIONS),
+        '-j',
+        '2',
+        '-T',
+        String(SECONDS),
+        '-f',
+        path.join(work, 'submission.sql'),
+        '-l',
+        `--log-prefix=${path.join(work, 'tx')}`,
+        db.pathname.slice(1),
+      ],
       { cwd: work, encoding: 'utf8', env: { ...process.env, PGPASSWORD: decodeURIComponent(db.password) } },
     );
     if (pg.status !== 0) throw new Error(`pgbench failed:\n${pg.stderr}\n${pg.stdout}`);
@@ -161,20 +218,47 @@ async function main(): Promise<void> {
     const rps = ok / SECONDS;
     const rows = [
       ['', 'req or tx/s', 'p50 ms', 'p99 ms', 'errors'],
-      ['HTTP POST /api/referrals', rps.toFixed(0), String(http.latency.p50), String(http.latency.p99), String(http.non2xx + http.errors + http.timeouts)],
-      ['pgbench, same INSERTs', tps.toFixed(0), percentile(latencies, 50).toFixed(1), percentile(latencies, 99).toFixed(1), String(failed)],
+      [
+        'HTTP POST /api/referrals',
+        rps.toFixed(0),
+        String(http.latency.p50),
+        String(http.latency.p99),
+        String(http.non2xx + http.errors + http.timeouts),
+      ],
+      [
+        'pgbench, same INSERTs',
+        tps.toFixed(0),
+        percentile(latencies, 50).toFixed(1),
+        percentile(latencies, 99).toFixed(1),
+        String(failed),
+      ],
     ];
-    process.stdout.write(`\nreferral-intake submission benchmark (${CONNECTIONS} concurrent, ${SECONDS} s each, ${cpus().length} cores)\n`);
-    for (const row of rows) process.stdout.write(`  ${row[0].padEnd(26)}${row.slice(1).map((c) => c.padStart(13)).join('')}\n`);
-    process.stdout.write(`  ratio HTTP / pgbench: ${(rps / tps).toFixed(2)} (target ≥ 0.5); HTTP p99 ${http.latency.p99} ms (target < 50 ms)\n`);
+    process.stdout.write(
+      `\nreferral-intake submission benchmark (${CONNECTIONS} concurrent, ${SECONDS} s each, ${cpus().length} cores)\n`,
+    );
+    for (const row of rows)
+      process.stdout.write(
+        `  ${row[0].padEnd(26)}${row
+          .slice(1)
+          .map((c) => c.padStart(13))
+          .join('')}\n`,
+      );
+    process.stdout.write(
+      `  ratio HTTP / pgbench: ${(rps / tps).toFixed(2)} (target ≥ 0.5); HTTP p99 ${http.latency.p99} ms (target < 50 ms)\n`,
+    );
     process.stdout.write(
       `  during the HTTP run: service ${cpu.service.toFixed(2)} cores (${((cpu.service * 1000) / rps).toFixed(1)} ms CPU per request), Postgres ${cpu.postgres.toFixed(2)} cores; ${referrals} referrals stored; machine load ${loadavg()[0].toFixed(1)}\n`,
     );
 
     if (PROFILE) {
       process.stdout.write(`\n  service CPU during the HTTP run, by owner (runtime time counted for its caller):\n`);
-      for (const { owner, ms, share } of summariseCpuProfiles(profileDir, measured.fromMs, measured.toMs).slice(0, 16)) {
-        process.stdout.write(`    ${owner.padEnd(40)}${(share * 100).toFixed(1).padStart(6)} %  ${(ms / 1000).toFixed(1).padStart(6)} s\n`);
+      for (const { owner, ms, share } of summariseCpuProfiles(profileDir, measured.fromMs, measured.toMs).slice(
+        0,
+        16,
+      )) {
+        process.stdout.write(
+          `    ${owner.padEnd(40)}${(share * 100).toFixed(1).padStart(6)} %  ${(ms / 1000).toFixed(1).padStart(6)} s\n`,
+        );
       }
     }
   } finally {

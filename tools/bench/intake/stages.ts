@@ -7,7 +7,7 @@
  */
 import { cpus } from 'node:os';
 import { DEV_JWT_SECRET, mintToken, TokenVerifier } from '@rj/shared/auth';
-import { checkEnvelope, uuidv7 } from '@rj/shared/contracts';
+import { jsonIfValidated, uuidv7 } from '@rj/shared/contracts';
 import { DEFAULT_SCREENING_POLICY, referralRuleProblems, screenReferral } from '@rj/referral/domain';
 import { DEV_MASTER_KEYS, parseMasterKeys } from '@rj/shared/pii';
 import { createValidationPipe } from '@rj/shared/service';
@@ -31,18 +31,44 @@ async function main(): Promise<void> {
   const keys = new KeyStore(parseMasterKeys(DEV_MASTER_KEYS));
   const text = referralBodyText(1, 'NL-NH');
 
-  let dto = (await pipe.transform(JSON.parse(text), { type: 'body', metatype: CreateReferralDto })) as CreateReferralDto;
-  let prepared = prepareReferral(dto, { referralId: uuidv7(), officeId: principal.org, key: keys.newDataKey(uuidv7()), decision: screenReferral(dto, DEFAULT_SCREENING_POLICY), now: new Date() });
+  let dto = (await pipe.transform(JSON.parse(text), {
+    type: 'body',
+    metatype: CreateReferralDto,
+  })) as CreateReferralDto;
+  let prepared = prepareReferral(dto, {
+    referralId: uuidv7(),
+    officeId: principal.org,
+    key: keys.newDataKey(uuidv7()),
+    decision: screenReferral(dto, DEFAULT_SCREENING_POLICY),
+    now: new Date(),
+  });
   let events = submissionEvents(principal, prepared);
 
   const stages: [string, () => unknown][] = [
     ['JWT verify (HS256, shared auth)', () => verifier.verify(token)],
     ['JSON.parse of the body', () => JSON.parse(text)],
-    ['ValidationPipe: DTO transform + class-validator', async () => (dto = (await pipe.transform(JSON.parse(text), { type: 'body', metatype: CreateReferralDto })) as CreateReferralDto)],
+    [
+      'ValidationPipe: DTO transform + class-validator',
+      async () =>
+        (dto = (await pipe.transform(JSON.parse(text), {
+          type: 'body',
+          metatype: CreateReferralDto,
+        })) as CreateReferralDto),
+    ],
     ['domain rules + screening', () => [referralRuleProblems(dto), screenReferral(dto, DEFAULT_SCREENING_POLICY)]],
-    ['new data key + wrap + 14 field encryptions', () => (prepared = prepareReferral(dto, { referralId: uuidv7(), officeId: principal.org, key: keys.newDataKey(uuidv7()), decision: screenReferral(dto, DEFAULT_SCREENING_POLICY), now: new Date() }))],
+    [
+      'new data key + wrap + 14 field encryptions',
+      () =>
+        (prepared = prepareReferral(dto, {
+          referralId: uuidv7(),
+          officeId: principal.org,
+          key: keys.newDataKey(uuidv7()),
+          decision: screenReferral(dto, DEFAULT_SCREENING_POLICY),
+          now: new Date(),
+        })),
+    ],
     ['buildEvent: submitted + screened (validated)', () => (events = submissionEvents(principal, prepared))],
-    ['appendToOutbox re-validation: checkEnvelope x2', () => events.map(checkEnvelope)],
+    ['appendToOutbox: validated once (jsonIfValidated x2)', () => events.map(jsonIfValidated)],
     ['JSON.stringify of rows and events', () => JSON.stringify([prepared, events])],
   ];
   const samples = stages.map(() => [] as number[]);
@@ -56,7 +82,9 @@ async function main(): Promise<void> {
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const total = samples.reduce((sum, values) => sum + median(values), 0);
   process.stdout.write(`\nCPU per submission by stage (median of ${ROUNDS} rounds, ${cpus()[0]?.model ?? 'cpu'})\n`);
-  stages.forEach(([name], i) => process.stdout.write(`  ${name.padEnd(50)}${median(samples[i]).toFixed(3).padStart(8)} ms\n`));
+  stages.forEach(([name], i) =>
+    process.stdout.write(`  ${name.padEnd(50)}${median(samples[i]).toFixed(3).padStart(8)} ms\n`),
+  );
   process.stdout.write(`  ${'total of these stages'.padEnd(50)}${total.toFixed(3).padStart(8)} ms\n`);
 }
 

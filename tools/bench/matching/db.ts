@@ -15,7 +15,10 @@ const PARTNERS = Number(process.argv[2] ?? 10_000);
 const RUNS = Number(process.argv[3] ?? 200);
 
 async function main(): Promise<void> {
-  const database = await createScratchDatabase('bench_matching', { migrations: MATCHING_DATABASE.migrations, entities: MATCHING_DATABASE.entities });
+  const database = await createScratchDatabase('bench_matching', {
+    migrations: MATCHING_DATABASE.migrations,
+    entities: MATCHING_DATABASE.entities,
+  });
   try {
     const partners = generatePartners(PARTNERS, 42, () => uuidv7());
     for (let offset = 0; offset < partners.length; offset += 1000) {
@@ -40,7 +43,8 @@ async function main(): Promise<void> {
       await database.dataSource.getRepository(MATCHING_DATABASE.entities[0] as never).insert(rows as never);
     }
     const manager = database.dataSource.manager;
-    for (let i = 0; i < 20; i++) rankPartners(BENCH_REFERRAL, await loadPartnerProfiles(manager), DEFAULT_RANKING_WEIGHTS);
+    for (let i = 0; i < 20; i++)
+      rankPartners(BENCH_REFERRAL, await loadPartnerProfiles(manager), DEFAULT_RANKING_WEIGHTS);
 
     const read = new Float64Array(RUNS);
     const total = new Float64Array(RUNS);
@@ -53,7 +57,9 @@ async function main(): Promise<void> {
       read[i] = Number(loaded - start) / 1e6;
       total[i] = Number(process.hrtime.bigint() - start) / 1e6;
     }
-    console.log(`matching db bench: ${PARTNERS} partners in Postgres x ${RUNS} runs (${candidates} candidates per run)`);
+    console.log(
+      `matching db bench: ${PARTNERS} partners in Postgres x ${RUNS} runs (${candidates} candidates per run)`,
+    );
     console.log(`read          ${summary(read)}`);
     console.log(`read + rank   ${summary(total)}`);
   } finally {

@@ -20,7 +20,11 @@ const LANGUAGES = ['nl', 'en', 'ar', 'tr', 'pl', 'fr', 'de'];
  * `count` partner profiles spread over six areas, seven categories and seven languages; about
  * half have a response record (typical response time), as a registry in use would.
  */
-export function generatePartners(count: number, seed = 42, id = (index: number) => `partner-${String(index).padStart(6, '0')}`): PartnerProfile[] {
+export function generatePartners(
+  count: number,
+  seed = 42,
+  id = (index: number) => `partner-${String(index).padStart(6, '0')}`,
+): PartnerProfile[] {
   const random = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const some = <T>(items: readonly T[], max: number): T[] => {

@@ -15,7 +15,8 @@ const partners = generatePartners(PARTNERS);
 const history = { declinedOrExpiredPartnerIds: ['partner-000001', 'partner-000002'] };
 
 let sink = 0;
-for (let i = 0; i < WARM_UP; i++) sink += rankPartners(BENCH_REFERRAL, partners, DEFAULT_RANKING_WEIGHTS, history).candidates.length;
+for (let i = 0; i < WARM_UP; i++)
+  sink += rankPartners(BENCH_REFERRAL, partners, DEFAULT_RANKING_WEIGHTS, history).candidates.length;
 
 // Wall time is what a caller waits; CPU time (user + system of this process) leaves out time the
 // scheduler gave to other processes, which tells a busy machine from a slow ranking.
@@ -35,7 +36,9 @@ for (let i = 0; i < RUNS; i++) {
   sink += lastCandidates;
 }
 
-console.log(`matching bench: ${PARTNERS} partners x ${RUNS} runs (${lastCandidates} candidates, ${lastExcluded} excluded per run)`);
+console.log(
+  `matching bench: ${PARTNERS} partners x ${RUNS} runs (${lastCandidates} candidates, ${lastExcluded} excluded per run)`,
+);
 console.log(`wall  ${summary(timings)}`);
 console.log(`cpu   ${summary(cpuTimings)}`);
 if (sink < 0) console.log(sink);

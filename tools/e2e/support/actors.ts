@@ -14,7 +14,8 @@ export const tag = () => randomUUID().slice(0, 8);
 
 export function expectStatus<T>(result: HttpResult<T>, status: number | number[], what: string): HttpResult<T> {
   const expected = Array.isArray(status) ? status : [status];
-  if (!expected.includes(result.status)) throw new Error(`${what}: expected ${expected.join('/')}, got ${result.status} ${JSON.stringify(result.body)}`);
+  if (!expected.includes(result.status))
+    throw new Error(`${what}: expected ${expected.join('/')}, got ${result.status} ${JSON.stringify(result.body)}`);
   return result;
 }
 
@@ -30,23 +31,38 @@ export async function eventuallyStatus(
 ): Promise<HttpResult> {
   let last: HttpResult | undefined;
   try {
-    return await eventually(async () => {
-      last = await platform.request(service, method, path, options);
-      return last.status === status ? last : null;
-    }, WAIT_MS, what);
+    return await eventually(
+      async () => {
+        last = await platform.request(service, method, path, options);
+        return last.status === status ? last : null;
+      },
+      WAIT_MS,
+      what,
+    );
   } catch {
     throw new Error(`${what}: never ${status}; last ${last?.status} ${JSON.stringify(last?.body).slice(0, 2000)}`);
   }
 }
 
 /** Polls a read until `accept` holds for its body. */
-export async function eventuallyBody<T = any>(platform: RunningPlatform, service: ServiceName, path: string, token: string, accept: (body: T) => boolean, what: string): Promise<T> {
+export async function eventuallyBody<T = any>(
+  platform: RunningPlatform,
+  service: ServiceName,
+  path: string,
+  token: string,
+  accept: (body: T) => boolean,
+  what: string,
+): Promise<T> {
   let last: HttpResult<T> | undefined;
   try {
-    const found = await eventually(async () => {
-      last = await platform.request<T>(service, 'GET', path, { token });
-      return last.status === 200 && accept(last.body) ? last.body : null;
-    }, WAIT_MS, what);
+    const found = await eventually(
+      async () => {
+        last = await platform.request<T>(service, 'GET', path, { token });
+        return last.status === 200 && accept(last.body) ? last.body : null;
+      },
+      WAIT_MS,
+      what,
+    );
     return found as T;
   } catch {
     throw new Error(`${what}: last ${last?.status} ${JSON.stringify(last?.body).slice(0, 2000)}`);
@@ -66,9 +82,20 @@ export interface Partner {
 }
 
 /** An office for a jurisdiction of its own, so that each test's partners see only its referrals. */
-export async function registerOffice(platform: RunningPlatform, admin: string, jurisdiction = `E2E-${tag()}`): Promise<Office> {
+export async function registerOffice(
+  platform: RunningPlatform,
+  admin: string,
+  jurisdiction = `E2E-${tag()}`,
+): Promise<Office> {
   const created = expectStatus(
-    await platform.request('referral-intake', 'POST', '/api/offices', { token: admin, body: { name: `Office ${jurisdiction}`, jurisdictions: [jurisdiction], contact: { email: `office.${jurisdiction.toLowerCase()}@prosecutor.example` } } }),
+    await platform.request('referral-intake', 'POST', '/api/offices', {
+      token: admin,
+      body: {
+        name: `Office ${jurisdiction}`,
+        jurisdictions: [jurisdiction],
+        contact: { email: `office.${jurisdiction.toLowerCase()}@prosecutor.example` },
+      },
+    }),
     201,
     'register office',
   );
@@ -76,7 +103,12 @@ export async function registerOffice(platform: RunningPlatform, admin: string, j
   return { id, jurisdiction, prosecutor: platform.token('prosecutor', id, `prosecutor-${id.slice(-6)}`) };
 }
 
-export async function registerPartner(platform: RunningPlatform, admin: string, jurisdiction: string, overrides: Record<string, unknown> = {}): Promise<Partner> {
+export async function registerPartner(
+  platform: RunningPlatform,
+  admin: string,
+  jurisdiction: string,
+  overrides: Record<string, unknown> = {},
+): Promise<Partner> {
   const email = `intake.${tag()}@partner.example`;
   const body = {
     name: `Partner ${tag()}`,
@@ -90,7 +122,11 @@ export async function registerPartner(platform: RunningPlatform, admin: string, 
     contact: { email },
     ...overrides,
   };
-  const created = expectStatus(await platform.request('partner-matching', 'POST', '/api/partners', { token: admin, body }), 201, 'register partner');
+  const created = expectStatus(
+    await platform.request('partner-matching', 'POST', '/api/partners', { token: admin, body }),
+    201,
+    'register partner',
+  );
   const id = created.body.id as string;
   return { id, admin: platform.token('partner_admin', id, `partner-admin-${id.slice(-6)}`), email };
 }
@@ -102,7 +138,12 @@ export function referralBody(jurisdiction: string, overrides: Record<string, unk
     source: 'prosecutor',
     caseNumber: `PARKET-${t}`,
     jurisdiction,
-    offense: { code: 'SR-350', category: 'property_damage', severity: 'misdemeanor', description: `Smashed the shop window ${t}` },
+    offense: {
+      code: 'SR-350',
+      category: 'property_damage',
+      severity: 'misdemeanor',
+      description: `Smashed the shop window ${t}`,
+    },
     incidentDate: '2025-01-15',
     stage: 'pre_trial',
     protectiveOrder: false,
@@ -126,7 +167,10 @@ export function referralBody(jurisdiction: string, overrides: Record<string, unk
         contact: { email: `tom.${t}@example.org`, safeChannels: ['email'] },
         preferredLanguage: 'en',
         interpreter: false,
-        counsel: { fullName: `Mr Counsel ${t}`, contact: { email: `counsel.${t}@law.example`, safeChannels: ['email'] } },
+        counsel: {
+          fullName: `Mr Counsel ${t}`,
+          contact: { email: `counsel.${t}@law.example`, safeChannels: ['email'] },
+        },
       },
     ],
     notes: `Asked for a quiet room ${t}`,
@@ -139,19 +183,55 @@ export type ReferralBody = ReturnType<typeof referralBody>;
 /** Every piece of personal data in a referral body, to search responses that must not carry it. */
 export function personalDataOf(body: ReferralBody): string[] {
   const [harmed, responsible] = body.parties as any[];
-  return [body.offense.description, body.notes, harmed.fullName, harmed.contact.email, harmed.accessibilityNeeds, responsible.fullName, responsible.contact.email, responsible.counsel.fullName];
+  return [
+    body.offense.description,
+    body.notes,
+    harmed.fullName,
+    harmed.contact.email,
+    harmed.accessibilityNeeds,
+    responsible.fullName,
+    responsible.contact.email,
+    responsible.counsel.fullName,
+  ];
 }
 
-export async function submitReferral(platform: RunningPlatform, office: Office, body: ReferralBody): Promise<{ id: string; status: string; screening: { outcome: string; reasons: string[] } }> {
-  return expectStatus(await platform.request('referral-intake', 'POST', '/api/referrals', { token: office.prosecutor, body }), 201, 'submit referral').body;
+export async function submitReferral(
+  platform: RunningPlatform,
+  office: Office,
+  body: ReferralBody,
+): Promise<{ id: string; status: string; screening: { outcome: string; reasons: string[] } }> {
+  return expectStatus(
+    await platform.request('referral-intake', 'POST', '/api/referrals', { token: office.prosecutor, body }),
+    201,
+    'submit referral',
+  ).body;
 }
 
-export async function referralStatus(platform: RunningPlatform, office: Office, referralId: string, status: string): Promise<any> {
-  return eventuallyBody(platform, 'referral-intake', `/api/referrals/${referralId}`, office.prosecutor, (r: any) => r.status === status, `referral ${referralId} ${status}`);
+export async function referralStatus(
+  platform: RunningPlatform,
+  office: Office,
+  referralId: string,
+  status: string,
+): Promise<any> {
+  return eventuallyBody(
+    platform,
+    'referral-intake',
+    `/api/referrals/${referralId}`,
+    office.prosecutor,
+    (r: any) => r.status === status,
+    `referral ${referralId} ${status}`,
+  );
 }
 
 /** The partner's pending offer for a referral, once matching made it. */
 export async function pendingOffer(platform: RunningPlatform, partner: Partner, referralId: string): Promise<any> {
-  const page = await eventuallyBody(platform, 'partner-matching', '/api/offers?status=pending', partner.admin, (b: any) => b.items.some((o: any) => o.referralId === referralId), `pending offer of ${referralId} to ${partner.id}`);
+  const page = await eventuallyBody(
+    platform,
+    'partner-matching',
+    '/api/offers?status=pending',
+    partner.admin,
+    (b: any) => b.items.some((o: any) => o.referralId === referralId),
+    `pending offer of ${referralId} to ${partner.id}`,
+  );
   return page.items.find((o: any) => o.referralId === referralId);
 }

@@ -5,8 +5,33 @@
  * pending offer, one to withdraw and erase, one awaiting review.
  */
 import type { RunningPlatform } from '../platform';
-import { eventuallyBody, expectStatus, pendingOffer, personalDataOf, referralBody, referralStatus, registerOffice, registerPartner, submitReferral, tag, type Office, type Partner } from './actors';
-import { caseStep, fulfil, holdDialogueAndAgree, inMinutes, openCase, prepare, recordAgreement, registerMediator, TERMS, type Mediator, type OpenCase } from './mediation';
+import {
+  eventuallyBody,
+  expectStatus,
+  pendingOffer,
+  personalDataOf,
+  referralBody,
+  referralStatus,
+  registerOffice,
+  registerPartner,
+  submitReferral,
+  tag,
+  type Office,
+  type Partner,
+} from './actors';
+import {
+  caseStep,
+  fulfil,
+  holdDialogueAndAgree,
+  inMinutes,
+  openCase,
+  prepare,
+  recordAgreement,
+  registerMediator,
+  TERMS,
+  type Mediator,
+  type OpenCase,
+} from './mediation';
 
 export interface SecurityWorld {
   admin: string;
@@ -19,6 +44,8 @@ export interface SecurityWorld {
   idleMediator: Mediator;
   otherMediator: Mediator;
   spareMediatorSub: string;
+  /** A verified credential of the spare mediator (verifying it again is harmless). */
+  sparePracticeRecordId: string;
   completed: OpenCase & { agreementId: string; termId: string; followUpId: string; offerId: string };
   active: OpenCase & { sessionId: string; sessionToCancelId: string };
   pendingOfferId: string;
@@ -26,7 +53,15 @@ export interface SecurityWorld {
   toReview: string;
   dataKeyOf: (referralId: string) => Promise<string>;
   /** Plaintexts by who may see them (see security-matrix.e2e-spec.ts). */
-  secrets: { accepted: string[]; pending: string[]; note: string; riskFactor: string; termDescription: string; completedHarmedName: string; activeHarmedName: string };
+  secrets: {
+    accepted: string[];
+    pending: string[];
+    note: string;
+    riskFactor: string;
+    termDescription: string;
+    completedHarmedName: string;
+    activeHarmedName: string;
+  };
 }
 
 export async function buildSecurityWorld(platform: RunningPlatform): Promise<SecurityWorld> {
@@ -39,7 +74,8 @@ export async function buildSecurityWorld(platform: RunningPlatform): Promise<Sec
   const mediator = await registerMediator(platform, partner);
   const idleMediator = await registerMediator(platform, partner);
   const otherMediator = await registerMediator(platform, otherPartner);
-  const spareMediatorSub = (await registerMediator(platform, partner)).mediatorSub;
+  const spare = await registerMediator(platform, partner);
+  const spareMediatorSub = spare.mediatorSub;
   const t = tag();
   const note = `Confidential: he cried when he apologised ${t}`;
   const riskFactor = `fear_of_retaliation_${t}`;
@@ -55,14 +91,29 @@ export async function buildSecurityWorld(platform: RunningPlatform): Promise<Sec
   const agreement = await recordAgreement(platform, completed, TERMS(termDescription));
   await fulfil(platform, completed, agreement);
   await referralStatus(platform, office, completedId, 'completed');
-  const followUps = await eventuallyBody(platform, 'outcome-tracking', '/api/follow-ups', office.prosecutor, (b: any) => b.items.some((f: any) => f.referralId === completedId), 'due follow-up');
+  const followUps = await eventuallyBody(
+    platform,
+    'outcome-tracking',
+    '/api/follow-ups',
+    office.prosecutor,
+    (b: any) => b.items.some((f: any) => f.referralId === completedId),
+    'due follow-up',
+  );
 
   // Open and prepared, with a note, a confidential risk factor and two future sessions.
   const activeBody = referralBody(office.jurisdiction);
   const activeId = (await submitReferral(platform, office, activeBody)).id;
   const active = await openCase(platform, partner, activeId, mediator);
   await prepare(platform, active, 'proceed', 12);
-  expectStatus(await caseStep(platform, active, '/risk-assessments', { participantId: active.harmedId, outcome: 'proceed', factors: [riskFactor] }), 201, 'risk with factor');
+  expectStatus(
+    await caseStep(platform, active, '/risk-assessments', {
+      participantId: active.harmedId,
+      outcome: 'proceed',
+      factors: [riskFactor],
+    }),
+    201,
+    'risk with factor',
+  );
   expectStatus(await caseStep(platform, active, '/notes', { text: note }), 201, 'note');
   const session = (at: number) => ({
     kind: 'joint_dialogue',
@@ -72,8 +123,16 @@ export async function buildSecurityWorld(platform: RunningPlatform): Promise<Sec
     participantIds: [active.harmedId, active.responsibleId],
     mediatorIds: [active.mediatorSub],
   });
-  const sessionId = expectStatus(await caseStep(platform, active, '/sessions', session(7 * 24 * 60)), 201, 'future session').body.id;
-  const sessionToCancelId = expectStatus(await caseStep(platform, active, '/sessions', session(8 * 24 * 60)), 201, 'session to cancel').body.id;
+  const sessionId = expectStatus(
+    await caseStep(platform, active, '/sessions', session(7 * 24 * 60)),
+    201,
+    'future session',
+  ).body.id;
+  const sessionToCancelId = expectStatus(
+    await caseStep(platform, active, '/sessions', session(8 * 24 * 60)),
+    201,
+    'session to cancel',
+  ).body.id;
 
   // Offered and not yet answered: the partner must not see who is involved.
   const pendingBody = referralBody(office.jurisdiction);
@@ -82,7 +141,9 @@ export async function buildSecurityWorld(platform: RunningPlatform): Promise<Sec
 
   const toWithdraw = (await submitReferral(platform, office, referralBody(office.jurisdiction))).id;
   await referralStatus(platform, office, toWithdraw, 'offered');
-  const toReview = (await submitReferral(platform, office, referralBody(office.jurisdiction, { protectiveOrder: true }))).id;
+  const toReview = (
+    await submitReferral(platform, office, referralBody(office.jurisdiction, { protectiveOrder: true }))
+  ).id;
   await referralStatus(platform, office, toReview, 'needs_review');
 
   return {
@@ -96,14 +157,28 @@ export async function buildSecurityWorld(platform: RunningPlatform): Promise<Sec
     idleMediator,
     otherMediator,
     spareMediatorSub,
-    completed: { ...completed, agreementId: agreement.id, termId: agreement.terms[0].id, followUpId: followUps.items.find((f: any) => f.referralId === completedId).id, offerId: completedOfferId },
+    sparePracticeRecordId: spare.practiceRecordIds[0],
+    completed: {
+      ...completed,
+      agreementId: agreement.id,
+      termId: agreement.terms[0].id,
+      followUpId: followUps.items.find((f: any) => f.referralId === completedId).id,
+      offerId: completedOfferId,
+    },
     active: { ...active, sessionId, sessionToCancelId },
     pendingOfferId,
     toWithdraw,
     toReview,
     // The auditor's view of referral.submitted names the data key (the id only, never the key).
     dataKeyOf: async (referralId) => {
-      const timeline = await eventuallyBody(platform, 'audit-ledger', `/api/audit/referrals/${referralId}/timeline`, auditor, (b: any) => b.items.length > 0, 'timeline');
+      const timeline = await eventuallyBody(
+        platform,
+        'audit-ledger',
+        `/api/audit/referrals/${referralId}/timeline`,
+        auditor,
+        (b: any) => b.items.length > 0,
+        'timeline',
+      );
       return timeline.items.find((i: any) => i.eventType === 'referral.submitted').event.data.dataKeyId;
     },
     secrets: {

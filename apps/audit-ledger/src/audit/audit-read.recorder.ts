@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { actorOf, type Principal } from '@rj/shared/auth';
-import { AUDIT_QUERY_FILTERS, AuditRead, uuidv7, type AuditQueryFilter, type DataOf } from '@rj/shared/contracts';
+import { AUDIT_QUERY_FILTERS, AuditRead, type AuditQueryFilter, type DataOf } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { withTransaction } from '@rj/shared/persistence';
-import { currentCorrelationId } from '@rj/shared/service';
+import { requestCause } from '@rj/shared/service';
 
 export interface AuditReadDetails {
   /** Route template: `GET /api/audit/referrals/{id}/timeline`. */
@@ -27,7 +27,8 @@ export class AuditReadRecorder {
   async record(principal: Principal, details: AuditReadDetails): Promise<void> {
     const query = (details.query ?? {}) as Record<string, unknown>;
     const filters = Object.keys(query).filter(
-      (name): name is AuditQueryFilter => query[name] !== undefined && (AUDIT_QUERY_FILTERS as readonly string[]).includes(name),
+      (name): name is AuditQueryFilter =>
+        query[name] !== undefined && (AUDIT_QUERY_FILTERS as readonly string[]).includes(name),
     );
     const data: DataOf<typeof AuditRead> = {
       reader: { sub: principal.sub, role: principal.role, org: principal.org },
@@ -39,8 +40,7 @@ export class AuditReadRecorder {
       publishEvent(manager, AuditRead, {
         aggregateId: principal.sub,
         referralId: null,
-        actor: actorOf(principal),
-        causedBy: { correlationId: currentCorrelationId() ?? uuidv7(), causationId: null },
+        ...requestCause(actorOf(principal)),
         data,
       }),
     );

@@ -12,9 +12,17 @@ import { csvHeader, csvRow } from '@rj/audit/domain';
  * stream.pipeline, which waits for the client (backpressure) and, if it goes away, stops the
  * generator — and the cursor's transaction with it.
  */
-export async function* ledgerText(dataSource: DataSource, filter: LedgerFilter, format: 'ndjson' | 'csv', batchSize: number): AsyncGenerator<string> {
+export async function* ledgerText(
+  dataSource: DataSource,
+  filter: LedgerFilter,
+  format: 'ndjson' | 'csv',
+  batchSize: number,
+): AsyncGenerator<string> {
   if (format === 'ndjson') {
-    for await (const rows of streamLedger<{ line: string }>(dataSource, filter, { batchSize, columns: LEDGER_NDJSON_LINE_COLUMN })) {
+    for await (const rows of streamLedger<{ line: string }>(dataSource, filter, {
+      batchSize,
+      columns: LEDGER_NDJSON_LINE_COLUMN,
+    })) {
       let chunk = '';
       for (const row of rows) chunk += `${row.line}\n`;
       yield chunk;
@@ -36,13 +44,18 @@ const logger = new Logger('LedgerStream');
  * the body short (the client sees an incomplete last line); it is logged, not re-thrown into
  * an error response that can no longer be sent. A client that leaves is not an error.
  */
-export async function sendStream(res: ServerResponse, contentType: string, chunks: AsyncIterable<string>): Promise<void> {
+export async function sendStream(
+  res: ServerResponse,
+  contentType: string,
+  chunks: AsyncIterable<string>,
+): Promise<void> {
   res.statusCode = 200;
   res.setHeader('content-type', contentType);
   try {
     await pipeline(Readable.from(chunks), res);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') logger.error(`stream failed: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE')
+      logger.error(`stream failed: ${(error as Error).message}`);
     res.destroy();
   }
 }

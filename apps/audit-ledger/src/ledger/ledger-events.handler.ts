@@ -13,13 +13,21 @@ import type { EventEnvelope } from '@rj/shared/contracts';
 export class LedgerEventsHandler {
   subscriptions(): Subscription[] {
     const byType = new Map<string, EventDefinition>();
-    for (const definition of EVENT_CATALOGUE.values()) if (!byType.has(definition.type)) byType.set(definition.type, definition);
-    return [...byType.values()].map((definition) => on(definition, (event, ctx) => this.append(event, ctx, definition)));
+    for (const definition of EVENT_CATALOGUE.values())
+      if (!byType.has(definition.type)) byType.set(definition.type, definition);
+    return [...byType.values()].map((definition) =>
+      on(definition, (event, ctx) => this.append(event, ctx, definition)),
+    );
   }
 
   private async append(envelope: EventEnvelope, ctx: HandlerContext, definition: EventDefinition): Promise<void> {
     // The contract topic (any environment prefix stripped), and where Kafka held the message.
     const source = ctx.source ?? { topic: definition.topic };
-    await appendToLedger(ctx.manager, { envelope, topic: source.topic, partition: source.partition, offset: source.offset });
+    await appendToLedger(ctx.manager, {
+      envelope,
+      topic: source.topic,
+      partition: source.partition,
+      offset: source.offset,
+    });
   }
 }

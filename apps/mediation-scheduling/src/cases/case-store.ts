@@ -3,7 +3,7 @@ import { publishEvent } from '@rj/shared/messaging';
 import { NotFound, type DataOf, type EventDefinition, type EventEnvelope } from '@rj/shared/contracts';
 import { MediationCaseEntity } from '@rj/scheduling/data-access';
 import { caseReducer } from '@rj/scheduling/domain';
-import type { Origin } from '../platform/request-origin';
+import { type Cause } from '@rj/shared/service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,7 +18,10 @@ export function assertUuid(id: string, what = 'case'): void {
  */
 export async function lockCase(manager: EntityManager, caseId: string): Promise<MediationCaseEntity> {
   assertUuid(caseId);
-  const found = await manager.findOne(MediationCaseEntity, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+  const found = await manager.findOne(MediationCaseEntity, {
+    where: { id: caseId },
+    lock: { mode: 'pessimistic_write' },
+  });
   if (!found) throw new NotFound('case not found');
   return found;
 }
@@ -39,10 +42,16 @@ export async function recordCaseEvent<D extends EventDefinition>(
   row: MediationCaseEntity,
   definition: D,
   data: DataOf<D>,
-  origin: Origin,
+  cause: Cause,
   aggregateId: string = row.id,
 ): Promise<EventEnvelope> {
-  const event = await publishEvent(manager, definition, { aggregateId, referralId: row.referralId, actor: origin.actor, causedBy: origin.causedBy, data });
+  const event = await publishEvent(manager, definition, {
+    aggregateId,
+    referralId: row.referralId,
+    actor: cause.actor,
+    causedBy: cause.causedBy,
+    data,
+  });
   row.state = caseReducer(row.state, event as EventEnvelope<string, object>);
   row.status = row.state.status;
   row.holdReason = row.state.holdReason;
@@ -51,5 +60,9 @@ export async function recordCaseEvent<D extends EventDefinition>(
 
 export async function saveCase(manager: EntityManager, row: MediationCaseEntity, now: Date): Promise<void> {
   row.updatedAt = now;
-  await manager.update(MediationCaseEntity, { id: row.id }, { state: row.state, status: row.status, holdReason: row.holdReason, updatedAt: now });
+  await manager.update(
+    MediationCaseEntity,
+    { id: row.id },
+    { state: row.state, status: row.status, holdReason: row.holdReason, updatedAt: now },
+  );
 }

@@ -28,8 +28,13 @@ export class MatchingEventsHandler {
   }
 
   private async onPartner(event: Envelope<DataOf<typeof PartnerRegistered>>, ctx: HandlerContext): Promise<void> {
-    const { partnerId, name, active } = event.data;
-    await ctx.manager.upsert(PartnerEntity, { id: partnerId, name, active, updatedAt: new Date(event.occurredAt) }, ['id']);
+    const { partnerId, name, active, contact } = event.data;
+    // The work e-mail is where reminders about the partner's mediators' practice go (issue 22).
+    await ctx.manager.upsert(
+      PartnerEntity,
+      { id: partnerId, name, active, contactEmail: contact?.email ?? null, updatedAt: new Date(event.occurredAt) },
+      ['id'],
+    );
   }
 
   /**
@@ -46,13 +51,31 @@ export class MatchingEventsHandler {
 
     const now = new Date();
     const caseId = uuidv7(now.getTime());
-    const state = caseReducer(EMPTY_CASE, { type: 'referral.submitted', referralId, data: { referralId, participants: snapshot.participants } });
+    const state = caseReducer(EMPTY_CASE, {
+      type: 'referral.submitted',
+      referralId,
+      data: { referralId, participants: snapshot.participants },
+    });
     const row: MediationCaseEntity = {
-      id: caseId, referralId, partnerId: event.data.partnerId, offerId: event.data.offerId, status: 'open', holdReason: null, state, openedAt: now, updatedAt: now,
+      id: caseId,
+      referralId,
+      partnerId: event.data.partnerId,
+      offerId: event.data.offerId,
+      status: 'open',
+      holdReason: null,
+      state,
+      openedAt: now,
+      updatedAt: now,
     };
     await ctx.manager.insert(MediationCaseEntity, row);
-    const origin = { actor: systemActor('mediation-scheduling'), causedBy: ctx.causedBy };
-    await recordCaseEvent(ctx.manager, row, CaseOpened, { caseId, partnerId: event.data.partnerId, offerId: event.data.offerId }, origin);
+    const cause = { actor: systemActor('mediation-scheduling'), causedBy: ctx.causedBy };
+    await recordCaseEvent(
+      ctx.manager,
+      row,
+      CaseOpened,
+      { caseId, partnerId: event.data.partnerId, offerId: event.data.offerId },
+      cause,
+    );
     await saveCase(ctx.manager, row, now);
   }
 }

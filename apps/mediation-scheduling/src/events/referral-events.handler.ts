@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   ReferralPersonalDataErased,
+  JurisdictionSettingsChanged,
   ReferralSubmitted,
   ReferralWithdrawn,
   systemActor,
@@ -10,6 +11,7 @@ import {
 } from '@rj/shared/contracts';
 import { on, prerequisiteKey, type HandlerContext, type Subscription } from '@rj/shared/messaging';
 import { KeyStoreClient } from '@rj/shared/pii';
+import { keepLatestJurisdictionTimeZone } from '@rj/shared/notifications';
 import { MediationCaseEntity } from '@rj/scheduling/data-access';
 import { saveCase } from '../cases/case-store';
 import { concludeCase } from '../preparation/conclusion.service';
@@ -28,20 +30,34 @@ export class ReferralEventsHandler {
   subscriptions(): Subscription[] {
     return [
       // Applying it releases an offer.accepted that arrived first and was parked.
-      on(ReferralSubmitted, (event, ctx) => this.onSubmitted(event, ctx), (event) => [prerequisiteKey('referral', event.data.referralId)]),
+      on(
+        ReferralSubmitted,
+        (event, ctx) => this.onSubmitted(event, ctx),
+        (event) => [prerequisiteKey('referral', event.data.referralId)],
+      ),
       on(ReferralWithdrawn, (event, ctx) => this.onWithdrawn(event, ctx)),
       on(ReferralPersonalDataErased, (event, ctx) => this.onErased(event, ctx)),
+      on(JurisdictionSettingsChanged, (event, ctx) => this.onJurisdictionSettings(event, ctx)),
     ];
+  }
+
+  /** The highest version wins: an older or repeated one, delivered late or again, changes nothing. */
+  private async onJurisdictionSettings(
+    event: Envelope<DataOf<typeof JurisdictionSettingsChanged>>,
+    ctx: HandlerContext,
+  ): Promise<void> {
+    await keepLatestJurisdictionTimeZone(ctx.manager, event.data, event.occurredAt);
   }
 
   /** Participants kept as referral.submitted carried them: contacts stay ciphertext. */
   private async onSubmitted(event: Envelope<DataOf<typeof ReferralSubmitted>>, ctx: HandlerContext): Promise<void> {
-    const { referralId, officeId, dataKeyId, participants } = event.data;
+    const { referralId, officeId, dataKeyId, participants, jurisdiction } = event.data;
+    // The jurisdiction picks the practice thresholds a proposal for the case applies (issue 22).
     await ctx.manager.query(
-      `insert into referral_snapshot (referral_id, office_id, data_key_id, participants) values ($1, $2, $3, $4::jsonb)
+      `insert into referral_snapshot (referral_id, office_id, data_key_id, participants, jurisdiction) values ($1, $2, $3, $4::jsonb, $5)
        on conflict (referral_id) do update set office_id = excluded.office_id, data_key_id = excluded.data_key_id,
-         participants = coalesce(referral_snapshot.participants, excluded.participants)`,
-      [referralId, officeId, dataKeyId, JSON.stringify(participants)],
+         participants = coalesce(referral_snapshot.participants, excluded.participants), jurisdiction = excluded.jurisdiction`,
+      [referralId, officeId, dataKeyId, JSON.stringify(participants), jurisdiction],
     );
   }
 
@@ -53,10 +69,20 @@ export class ReferralEventsHandler {
     const referralId = event.referralId as string;
     const now = new Date();
     await this.markSnapshot(ctx.manager, referralId, 'withdrawn_at', now);
-    const row = await ctx.manager.findOne(MediationCaseEntity, { where: { referralId }, lock: { mode: 'pessimistic_write' } });
+    const row = await ctx.manager.findOne(MediationCaseEntity, {
+      where: { referralId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!row || row.status === 'concluded') return;
-    const origin = { actor: systemActor('mediation-scheduling'), causedBy: ctx.causedBy };
-    const cancelled = await concludeCase(ctx.manager, row, { agreementReached: false, reasonCode: 'referral_withdrawn' }, 'platform', origin, now);
+    const cause = { actor: systemActor('mediation-scheduling'), causedBy: ctx.causedBy };
+    const cancelled = await concludeCase(
+      ctx.manager,
+      row,
+      { agreementReached: false, reasonCode: 'referral_withdrawn' },
+      'platform',
+      cause,
+      now,
+    );
     await saveCase(ctx.manager, row, now);
     // Removed before the commit (a consumer has no after-commit hook): should the transaction
     // fail, the sessions are still scheduled and the sweep adds their reminders back.
@@ -64,12 +90,32 @@ export class ReferralEventsHandler {
   }
 
   /** Crypto-shredding: drop the cached key at once; reads and reminders see the erasure. */
-  private async onErased(event: Envelope<DataOf<typeof ReferralPersonalDataErased>>, ctx: HandlerContext): Promise<void> {
+  private async onErased(
+    event: Envelope<DataOf<typeof ReferralPersonalDataErased>>,
+    ctx: HandlerContext,
+  ): Promise<void> {
     this.keyStore.forget(event.data.dataKeyId);
-    await this.markSnapshot(ctx.manager, event.referralId as string, 'personal_data_erased_at', new Date(event.data.erasedAt));
+    await this.markSnapshot(
+      ctx.manager,
+      event.referralId as string,
+      'personal_data_erased_at',
+      new Date(event.data.erasedAt),
+    );
+    // A participant's own time zone says where they live: it goes with the rest of their personal
+    // data (their jurisdiction's zone, which is not theirs, stays for the case's other mail).
+    await ctx.manager.query(
+      `update contact_confirmation set time_zone = null
+       where time_zone is not null and case_id in (select id from mediation_case where referral_id = $1)`,
+      [event.referralId],
+    );
   }
 
-  private async markSnapshot(manager: EntityManager, referralId: string, column: 'withdrawn_at' | 'personal_data_erased_at', at: Date): Promise<void> {
+  private async markSnapshot(
+    manager: EntityManager,
+    referralId: string,
+    column: 'withdrawn_at' | 'personal_data_erased_at',
+    at: Date,
+  ): Promise<void> {
     await manager.query(
       `insert into referral_snapshot (referral_id, ${column}) values ($1, $2)
        on conflict (referral_id) do update set ${column} = coalesce(referral_snapshot.${column}, excluded.${column})`,

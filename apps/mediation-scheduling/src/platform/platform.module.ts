@@ -1,9 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { KeyStoreClient } from '@rj/shared/pii';
-import { CLOCK, systemClock } from './clock';
 import { keyStoreProvider } from './key-store.provider';
 
-/** The clock and the key-store client, one of each for the whole service. */
+/** The key-store client, one for the whole service (the Clock comes with ServiceCoreModule). */
 @Global()
-@Module({ providers: [{ provide: CLOCK, useValue: systemClock }, keyStoreProvider], exports: [CLOCK, KeyStoreClient] })
+@Module({ providers: [keyStoreProvider], exports: [KeyStoreClient] })
 export class PlatformModule {}

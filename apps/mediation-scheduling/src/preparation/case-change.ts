@@ -1,13 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@rj/shared/auth';
 import { withTransaction } from '@rj/shared/persistence';
 import type { MediationCaseEntity } from '@rj/scheduling/data-access';
 import { assertMediatorActs } from '../cases/case-access';
 import { lockCase, saveCase } from '../cases/case-store';
-import { CLOCK, type Clock } from '../platform/clock';
 import type { RemindableSession } from '../reminders/reminder-planner';
 import { SchedulingJobs } from '../reminders/scheduling-jobs';
+import { Clock } from '@rj/shared/service';
 
 export interface ChangeResult<T> {
   readonly result: T;
@@ -25,11 +25,15 @@ export class CaseChange {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: SchedulingJobs,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
-  async byMediator<T>(principal: Principal, caseId: string, work: (manager: EntityManager, row: MediationCaseEntity, now: Date) => Promise<ChangeResult<T>>): Promise<T> {
-    const now = this.clock();
+  async byMediator<T>(
+    principal: Principal,
+    caseId: string,
+    work: (manager: EntityManager, row: MediationCaseEntity, now: Date) => Promise<ChangeResult<T>>,
+  ): Promise<T> {
+    const now = this.clock.now();
     const { result, cancelled = [] } = await withTransaction(this.dataSource, async (manager) => {
       const row = await lockCase(manager, caseId);
       assertMediatorActs(row, principal);
@@ -37,7 +41,8 @@ export class CaseChange {
       await saveCase(manager, row, now);
       return outcome;
     });
-    if (cancelled.length) await this.jobs.planner.safely(() => Promise.all(cancelled.map((session) => this.jobs.planner.unplan(session))));
+    if (cancelled.length)
+      await this.jobs.planner.safely(() => Promise.all(cancelled.map((session) => this.jobs.planner.unplan(session))));
     return result;
   }
 }

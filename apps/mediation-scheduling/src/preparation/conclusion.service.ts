@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '@rj/shared/auth';
+import { actorOf, type Principal } from '@rj/shared/auth';
 import { CaseConcluded, type ConclusionReasonCode } from '@rj/shared/contracts';
 import type { MediationCaseEntity } from '@rj/scheduling/data-access';
 import { assertConclusionAllowed, sessionsToCancel, ALL_SESSION_KINDS, type Concluder } from '@rj/scheduling/domain';
 import { recordCaseEvent } from '../cases/case-store';
-import { originOf, type Origin } from '../platform/request-origin';
 import type { RemindableSession } from '../reminders/reminder-planner';
 import { cancelSessions } from '../sessions/session-cancellation';
 import { CaseChange } from './case-change';
 import type { ConcludeDto } from './preparation.dto';
+import { requestCause, type Cause } from '@rj/shared/service';
 
 /**
  * Concluding a case cancels whatever is still scheduled, then case.concluded with a neutral
@@ -21,14 +21,24 @@ export async function concludeCase(
   row: MediationCaseEntity,
   request: { agreementReached: boolean; reasonCode?: string },
   by: Concluder,
-  origin: Origin,
+  cause: Cause,
   now: Date,
 ): Promise<RemindableSession[]> {
   const reasonCode: ConclusionReasonCode | undefined = assertConclusionAllowed(row.state, request, by);
   const cancelReason = by === 'platform' ? 'referral_withdrawn' : 'case_concluded';
-  const cancelled = await cancelSessions(manager, row, sessionsToCancel(row.state, now, ALL_SESSION_KINDS, 'all_scheduled'), cancelReason, origin, now);
-  const data = reasonCode === undefined ? { caseId: row.id, agreementReached: request.agreementReached } : { caseId: row.id, agreementReached: false, reasonCode };
-  await recordCaseEvent(manager, row, CaseConcluded, data, origin);
+  const cancelled = await cancelSessions(
+    manager,
+    row,
+    sessionsToCancel(row.state, now, ALL_SESSION_KINDS, 'all_scheduled'),
+    cancelReason,
+    cause,
+    now,
+  );
+  const data =
+    reasonCode === undefined
+      ? { caseId: row.id, agreementReached: request.agreementReached }
+      : { caseId: row.id, agreementReached: false, reasonCode };
+  await recordCaseEvent(manager, row, CaseConcluded, data, cause);
   return cancelled;
 }
 
@@ -38,8 +48,16 @@ export class ConclusionService {
 
   conclude(principal: Principal, caseId: string, body: ConcludeDto) {
     return this.change.byMediator(principal, caseId, async (manager, row, now) => {
-      const cancelled = await concludeCase(manager, row, body, 'mediator', originOf(principal), now);
-      return { result: { caseId: row.id, status: row.status, agreementReached: body.agreementReached, reasonCode: row.state.conclusion?.reasonCode ?? null }, cancelled };
+      const cancelled = await concludeCase(manager, row, body, 'mediator', requestCause(actorOf(principal)), now);
+      return {
+        result: {
+          caseId: row.id,
+          status: row.status,
+          agreementReached: body.agreementReached,
+          reasonCode: row.state.conclusion?.reasonCode ?? null,
+        },
+        cancelled,
+      };
     });
   }
 }

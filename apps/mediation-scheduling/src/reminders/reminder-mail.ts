@@ -1,20 +1,30 @@
 import type { SessionKind } from '@rj/shared/contracts';
+import { localDateTime, renderMessage } from '@rj/shared/notifications';
 
-const KIND_WORDS: Record<SessionKind, string> = {
-  preparation: 'preparation meeting',
-  joint_dialogue: 'dialogue meeting',
-  indirect_dialogue: 'mediation session',
-  follow_up: 'follow-up meeting',
-};
+export interface ReminderMailInput {
+  readonly kind: SessionKind;
+  readonly startsAt: Date;
+  /** A language with a catalogue (messageLanguageFor): the caller has decided one can be written. */
+  readonly language: string;
+  /** The participant's IANA time zone: the time is theirs, with the zone named. */
+  readonly timeZone: string;
+  /** Someone in the session needs an interpreter: the reminder says one will be there. */
+  readonly interpreter: boolean;
+}
 
 /**
- * A reminder's words: the kind of meeting and its time, nothing else. No names, no place, no
- * offence: a reminder may be read by someone else on the participant's device.
+ * A reminder's words, from the catalogue in the participant's language: the kind of meeting
+ * and its local time, and the interpreter when there is one. No names, no place, no offence: a
+ * reminder may be read by someone else on the participant's device.
  */
-export function reminderMail(kind: SessionKind, startsAt: Date): { subject: string; body: string } {
-  const when = `${startsAt.toISOString().slice(0, 10)} at ${startsAt.toISOString().slice(11, 16)} UTC`;
+export function reminderMail(input: ReminderMailInput): { subject: string; body: string } {
+  const values = {
+    kind: input.kind,
+    ...localDateTime(input.startsAt, input.language, input.timeZone),
+    interpreter: input.interpreter ? ('yes' as const) : ('no' as const),
+  };
   return {
-    subject: `Reminder: your ${KIND_WORDS[kind]} on ${when}`,
-    body: `This is a reminder of your ${KIND_WORDS[kind]} on ${when}.\nIf you cannot attend, please contact your mediator.`,
+    subject: renderMessage(input.language, 'session.reminder.subject', values),
+    body: renderMessage(input.language, 'session.reminder.body', values),
   };
 }

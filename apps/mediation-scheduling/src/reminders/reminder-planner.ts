@@ -27,7 +27,12 @@ export class ReminderPlanner {
     let added = 0;
     for (const participantId of session.participantIds) {
       for (const reminder of reminderTimes(session.startsAt, this.offsetsMinutes, now)) {
-        const payload = { sessionId: session.id, participantId, offsetMinutes: reminder.offsetMinutes, startsAtMs: session.startsAt.getTime() };
+        const payload = {
+          sessionId: session.id,
+          participantId,
+          offsetMinutes: reminder.offsetMinutes,
+          startsAtMs: session.startsAt.getTime(),
+        };
         await this.runner.enqueue(sessionReminderJob, payload, { at: reminder.at });
         added += 1;
       }
@@ -40,7 +45,9 @@ export class ReminderPlanner {
       for (const offsetMinutes of this.offsetsMinutes) {
         const payload = { sessionId: session.id, participantId, offsetMinutes, startsAtMs: session.startsAt.getTime() };
         await this.runner.remove(sessionReminderJob, payload).catch((error: Error) => {
-          this.logger.warn(`reminder job of session ${session.id} not removed (${error.name}); it will find the session changed`);
+          this.logger.warn(
+            `reminder job of session ${session.id} not removed (${error.name}); it will find the session changed`,
+          );
         });
       }
     }

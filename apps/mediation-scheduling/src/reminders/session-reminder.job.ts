@@ -2,7 +2,12 @@ import { defineJob } from '@rj/shared/jobs';
 import { reminderJobId } from '@rj/scheduling/domain';
 
 /** Ids only (conventions.md): the session in Postgres says whether the reminder still stands. */
-export type SessionReminderPayload = { sessionId: string; participantId: string; offsetMinutes: number; startsAtMs: number };
+export type SessionReminderPayload = {
+  sessionId: string;
+  participantId: string;
+  offsetMinutes: number;
+  startsAtMs: number;
+};
 
 /**
  * One reminder to one participant before one session. The id holds the session's start, so a

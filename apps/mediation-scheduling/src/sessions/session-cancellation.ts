@@ -3,8 +3,8 @@ import { SessionCancelled, type SessionCancelReasonCode } from '@rj/shared/contr
 import { releaseBookings, SessionEntity, type MediationCaseEntity } from '@rj/scheduling/data-access';
 import type { SessionState } from '@rj/scheduling/domain';
 import { recordCaseEvent } from '../cases/case-store';
-import type { Origin } from '../platform/request-origin';
 import type { RemindableSession } from '../reminders/reminder-planner';
+import { type Cause } from '@rj/shared/service';
 
 /**
  * Cancels sessions in the caller's transaction: the row, the people's booked time, and a
@@ -16,15 +16,30 @@ export async function cancelSessions(
   row: MediationCaseEntity,
   sessions: readonly SessionState[],
   reasonCode: SessionCancelReasonCode,
-  origin: Origin,
+  cause: Cause,
   now: Date,
 ): Promise<RemindableSession[]> {
   const cancelled: RemindableSession[] = [];
   for (const session of sessions) {
-    await manager.update(SessionEntity, { id: session.sessionId }, { status: 'cancelled', cancelReasonCode: reasonCode, changedBy: origin.actor.sub, changedAt: now });
+    await manager.update(
+      SessionEntity,
+      { id: session.sessionId },
+      { status: 'cancelled', cancelReasonCode: reasonCode, changedBy: cause.actor.sub, changedAt: now },
+    );
     await releaseBookings(manager, session.sessionId);
-    await recordCaseEvent(manager, row, SessionCancelled, { sessionId: session.sessionId, caseId: row.id, reasonCode }, origin, session.sessionId);
-    cancelled.push({ id: session.sessionId, startsAt: new Date(session.startsAt), participantIds: session.participantIds });
+    await recordCaseEvent(
+      manager,
+      row,
+      SessionCancelled,
+      { sessionId: session.sessionId, caseId: row.id, reasonCode },
+      cause,
+      session.sessionId,
+    );
+    cancelled.push({
+      id: session.sessionId,
+      startsAt: new Date(session.startsAt),
+      participantIds: session.participantIds,
+    });
   }
   return cancelled;
 }

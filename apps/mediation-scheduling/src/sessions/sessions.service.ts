@@ -1,16 +1,36 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Principal } from '@rj/shared/auth';
-import { NotFound, RuleViolation, SessionCompleted, SessionRescheduled, SessionScheduled, uuidv7 } from '@rj/shared/contracts';
+import { actorOf, type Principal } from '@rj/shared/auth';
+import {
+  NotFound,
+  RuleViolation,
+  SessionCompleted,
+  SessionRescheduled,
+  SessionScheduled,
+  uuidv7,
+} from '@rj/shared/contracts';
 import { withTransaction } from '@rj/shared/persistence';
-import { SERVICE_CONFIG } from '@rj/shared/service';
-import { bookSession, isDoubleBooking, mediatorKey, moveBookings, participantKey, SessionEntity, type MediationCaseEntity } from '@rj/scheduling/data-access';
-import { assertCompletionAllowed, assertSessionAllowed, assertSessionChangeable, type SessionState } from '@rj/scheduling/domain';
+import { Clock, requestCause, SERVICE_CONFIG } from '@rj/shared/service';
+import {
+  bookSession,
+  isDoubleBooking,
+  mediatorKey,
+  moveBookings,
+  participantKey,
+  ReferralSnapshotEntity,
+  SessionEntity,
+  type MediationCaseEntity,
+} from '@rj/scheduling/data-access';
+import {
+  assertCompletionAllowed,
+  assertSessionAllowed,
+  assertSessionChangeable,
+  sessionNeedsInterpreter,
+  type SessionState,
+} from '@rj/scheduling/domain';
 import { assertMayView, assertMediatorActs } from '../cases/case-access';
 import { assertUuid, findCase, lockCase, recordCaseEvent, saveCase } from '../cases/case-store';
 import type { MediationSchedulingEnv } from '../mediation-scheduling.env';
-import { CLOCK, type Clock } from '../platform/clock';
-import { originOf } from '../platform/request-origin';
 import { SchedulingJobs } from '../reminders/scheduling-jobs';
 import { cancelSessions } from './session-cancellation';
 import type { CompleteSessionDto, RescheduleSessionDto, ScheduleSessionDto } from './session.dto';
@@ -23,28 +43,66 @@ export class SessionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: SchedulingJobs,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
     @Inject(SERVICE_CONFIG) private readonly config: MediationSchedulingEnv,
   ) {}
 
   /** Books a session (or records one held within the back-dating window) under every rule of the case. */
   async schedule(principal: Principal, caseId: string, body: ScheduleSessionDto) {
-    const now = this.clock();
+    const now = this.clock.now();
     const request = { ...body, startsAt: new Date(body.startsAt), endsAt: new Date(body.endsAt) };
     const session = await withTransaction(this.dataSource, async (manager) => {
       const row = await lockCase(manager, caseId);
       assertMediatorActs(row, principal);
-      const { recordedLate } = assertSessionAllowed(row.state, request, now, this.config.SESSION_BACKDATE_WINDOW_HOURS * HOUR_MS);
+      const { recordedLate } = assertSessionAllowed(
+        row.state,
+        request,
+        now,
+        this.config.SESSION_BACKDATE_WINDOW_HOURS * HOUR_MS,
+      );
+      const snapshot = await manager.findOne(ReferralSnapshotEntity, { where: { referralId: row.referralId } });
+      const interpreterNeeded = sessionNeedsInterpreter(snapshot?.participants ?? [], body.participantIds);
       const created: SessionEntity = {
-        id: uuidv7(now.getTime()), caseId, referralId: row.referralId, kind: body.kind, status: 'scheduled', startsAt: request.startsAt, endsAt: request.endsAt,
-        location: body.location ?? null, participantIds: body.participantIds, mediatorIds: body.mediatorIds, attendance: null, cancelReasonCode: null,
-        recordedLate, createdBy: principal.sub, createdAt: now, changedBy: null, changedAt: null,
+        id: uuidv7(now.getTime()),
+        caseId,
+        referralId: row.referralId,
+        kind: body.kind,
+        status: 'scheduled',
+        startsAt: request.startsAt,
+        endsAt: request.endsAt,
+        location: body.location ?? null,
+        venueType: body.venueType ?? null,
+        participantIds: body.participantIds,
+        mediatorIds: body.mediatorIds,
+        attendance: null,
+        cancelReasonCode: null,
+        interpreterNeeded,
+        recordedLate,
+        createdBy: principal.sub,
+        createdAt: now,
+        changedBy: null,
+        changedAt: null,
       };
       await manager.insert(SessionEntity, created);
-      await this.book(() => bookSession(manager, created.id, [...body.mediatorIds.map(mediatorKey), ...body.participantIds.map(participantKey)], request.startsAt, request.endsAt));
-      const origin = originOf(principal);
+      await this.book(() =>
+        bookSession(
+          manager,
+          created.id,
+          [...body.mediatorIds.map(mediatorKey), ...body.participantIds.map(participantKey)],
+          request.startsAt,
+          request.endsAt,
+        ),
+      );
+      const cause = requestCause(actorOf(principal));
       const { id: sessionId, kind, participantIds, mediatorIds } = created;
-      await recordCaseEvent(manager, row, SessionScheduled, { sessionId, caseId, kind, startsAt: body.startsAt, endsAt: body.endsAt, participantIds, mediatorIds }, origin, sessionId);
+      await recordCaseEvent(
+        manager,
+        row,
+        SessionScheduled,
+        { sessionId, caseId, kind, startsAt: body.startsAt, endsAt: body.endsAt, participantIds, mediatorIds },
+        cause,
+        sessionId,
+      );
       if (body.attendance) await this.complete(manager, row, created, body.attendance, principal, now, true);
       await saveCase(manager, row, now);
       return created;
@@ -54,7 +112,7 @@ export class SessionsService {
   }
 
   async reschedule(principal: Principal, sessionId: string, body: RescheduleSessionDto) {
-    const now = this.clock();
+    const now = this.clock.now();
     const startsAt = new Date(body.startsAt);
     const endsAt = new Date(body.endsAt);
     const { before, after } = await this.change(principal, sessionId, async (manager, row, session, state) => {
@@ -63,9 +121,34 @@ export class SessionsService {
       assertSessionAllowed(row.state, { kind, participantIds, mediatorIds, startsAt, endsAt }, now, 0);
       const before = { ...session };
       await this.book(() => moveBookings(manager, sessionId, startsAt, endsAt));
-      Object.assign(session, { startsAt, endsAt, location: body.location ?? session.location, changedBy: principal.sub, changedAt: now });
-      await manager.update(SessionEntity, { id: sessionId }, { startsAt, endsAt, location: session.location, changedBy: principal.sub, changedAt: now });
-      await recordCaseEvent(manager, row, SessionRescheduled, { sessionId, caseId: row.id, startsAt: body.startsAt, endsAt: body.endsAt }, originOf(principal), sessionId);
+      Object.assign(session, {
+        startsAt,
+        endsAt,
+        location: body.location ?? session.location,
+        venueType: body.venueType ?? session.venueType,
+        changedBy: principal.sub,
+        changedAt: now,
+      });
+      await manager.update(
+        SessionEntity,
+        { id: sessionId },
+        {
+          startsAt,
+          endsAt,
+          location: session.location,
+          venueType: session.venueType,
+          changedBy: principal.sub,
+          changedAt: now,
+        },
+      );
+      await recordCaseEvent(
+        manager,
+        row,
+        SessionRescheduled,
+        { sessionId, caseId: row.id, startsAt: body.startsAt, endsAt: body.endsAt },
+        requestCause(actorOf(principal)),
+        sessionId,
+      );
       return { before, after: session };
     });
     await this.jobs.planner.safely(async () => {
@@ -76,18 +159,28 @@ export class SessionsService {
   }
 
   async cancel(principal: Principal, sessionId: string) {
-    const now = this.clock();
+    const now = this.clock.now();
     const { session, cancelled } = await this.change(principal, sessionId, async (manager, row, session, state) => {
       assertSessionChangeable(state, now);
-      const cancelled = await cancelSessions(manager, row, [state], 'mediator_cancelled', originOf(principal), now);
-      return { session: { ...session, status: 'cancelled' as const, cancelReasonCode: 'mediator_cancelled' as const }, cancelled };
+      const cancelled = await cancelSessions(
+        manager,
+        row,
+        [state],
+        'mediator_cancelled',
+        requestCause(actorOf(principal)),
+        now,
+      );
+      return {
+        session: { ...session, status: 'cancelled' as const, cancelReasonCode: 'mediator_cancelled' as const },
+        cancelled,
+      };
     });
     await this.jobs.planner.safely(() => Promise.all(cancelled.map((s) => this.jobs.planner.unplan(s))));
     return sessionView(session);
   }
 
   async completeSession(principal: Principal, sessionId: string, body: CompleteSessionDto) {
-    const now = this.clock();
+    const now = this.clock.now();
     const session = await this.change(principal, sessionId, async (manager, row, session) => {
       await this.complete(manager, row, session, body.attendance, principal, now, false);
       return session;
@@ -98,12 +191,18 @@ export class SessionsService {
   async list(principal: Principal, caseId: string) {
     const row = await findCase(this.dataSource.manager, caseId);
     if (assertMayView(row, principal) === 'proposed') assertMediatorActs(row, principal);
-    const sessions = await this.dataSource.getRepository(SessionEntity).find({ where: { caseId }, order: { startsAt: 'ASC' } });
+    const sessions = await this.dataSource
+      .getRepository(SessionEntity)
+      .find({ where: { caseId }, order: { startsAt: 'ASC' } });
     return { items: sessions.map(sessionView), nextCursor: null };
   }
 
   /** Locks the session's case, checks the mediator acts on it, runs `work`, saves the case. */
-  private async change<T>(principal: Principal, sessionId: string, work: (manager: EntityManager, row: MediationCaseEntity, session: SessionEntity, state: SessionState) => Promise<T>): Promise<T> {
+  private async change<T>(
+    principal: Principal,
+    sessionId: string,
+    work: (manager: EntityManager, row: MediationCaseEntity, session: SessionEntity, state: SessionState) => Promise<T>,
+  ): Promise<T> {
     assertUuid(sessionId, 'session');
     return withTransaction(this.dataSource, async (manager) => {
       const found = await manager.findOneBy(SessionEntity, { id: sessionId });
@@ -114,18 +213,50 @@ export class SessionsService {
       const state = row.state.sessions.find((s) => s.sessionId === sessionId);
       if (!state) throw new NotFound('session not found');
       const result = await work(manager, row, session, state);
-      await saveCase(manager, row, this.clock());
+      await saveCase(manager, row, this.clock.now());
       return result;
     });
   }
 
-  private async complete(manager: EntityManager, row: MediationCaseEntity, session: SessionEntity, attendance: CompleteSessionDto['attendance'], principal: Principal, now: Date, recordedLate: boolean) {
+  private async complete(
+    manager: EntityManager,
+    row: MediationCaseEntity,
+    session: SessionEntity,
+    attendance: CompleteSessionDto['attendance'],
+    principal: Principal,
+    now: Date,
+    recordedLate: boolean,
+  ) {
     const startsAt = session.startsAt.toISOString();
-    const checked = assertCompletionAllowed(row.state, { status: 'scheduled', startsAt, participantIds: session.participantIds }, attendance, now);
-    if (session.status !== 'scheduled') throw new RuleViolation('session_not_scheduled', `the session is ${session.status}`);
+    const checked = assertCompletionAllowed(
+      row.state,
+      { status: 'scheduled', startsAt, participantIds: session.participantIds },
+      attendance,
+      now,
+    );
+    if (session.status !== 'scheduled')
+      throw new RuleViolation('session_not_scheduled', `the session is ${session.status}`);
     Object.assign(session, { status: 'completed', attendance: checked, changedBy: principal.sub, changedAt: now });
-    await manager.update(SessionEntity, { id: session.id }, { status: 'completed', attendance: checked, changedBy: principal.sub, changedAt: now });
-    await recordCaseEvent(manager, row, SessionCompleted, { sessionId: session.id, caseId: row.id, kind: session.kind, attendance: checked, heldAt: startsAt, recordedLate }, originOf(principal), session.id);
+    await manager.update(
+      SessionEntity,
+      { id: session.id },
+      { status: 'completed', attendance: checked, changedBy: principal.sub, changedAt: now },
+    );
+    await recordCaseEvent(
+      manager,
+      row,
+      SessionCompleted,
+      {
+        sessionId: session.id,
+        caseId: row.id,
+        kind: session.kind,
+        attendance: checked,
+        heldAt: startsAt,
+        recordedLate,
+      },
+      requestCause(actorOf(principal)),
+      session.id,
+    );
   }
 
   /** The database refuses the overlap (23P01); the caller hears 409 `double_booking`. */
@@ -133,7 +264,11 @@ export class SessionsService {
     try {
       await work();
     } catch (error) {
-      if (isDoubleBooking(error)) throw new RuleViolation('double_booking', 'a mediator or participant of the session is already booked at that time');
+      if (isDoubleBooking(error))
+        throw new RuleViolation(
+          'double_booking',
+          'a mediator or participant of the session is already booked at that time',
+        );
       throw error;
     }
   }

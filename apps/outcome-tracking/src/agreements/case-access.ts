@@ -8,8 +8,16 @@ import { Forbidden, NotFound } from '@rj/shared/contracts';
  * the assigned one (proposed and declared free of conflict) records or changes anything.
  * Another partner's case is 404, never 403, so its existence is not revealed.
  */
-export async function caseForMediator(manager: EntityManager, principal: Principal, caseId: string, lock = true): Promise<CaseEntity> {
-  const kase = await manager.findOne(CaseEntity, { where: { id: caseId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+export async function caseForMediator(
+  manager: EntityManager,
+  principal: Principal,
+  caseId: string,
+  lock = true,
+): Promise<CaseEntity> {
+  const kase = await manager.findOne(CaseEntity, {
+    where: { id: caseId },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
   if (!kase) throw new NotFound('case not found');
   assertOwnedBy(principal, kase.partnerId, 'case not found');
   if (principal.role === 'partner_admin') return kase;
@@ -19,7 +27,11 @@ export async function caseForMediator(manager: EntityManager, principal: Princip
 }
 
 /** The agreement and its case (locked), through the case's access rule. */
-export async function agreementForMediator(manager: EntityManager, principal: Principal, agreementId: string): Promise<{ agreement: AgreementEntity; kase: CaseEntity }> {
+export async function agreementForMediator(
+  manager: EntityManager,
+  principal: Principal,
+  agreementId: string,
+): Promise<{ agreement: AgreementEntity; kase: CaseEntity }> {
   const agreement = await manager.findOneBy(AgreementEntity, { id: agreementId });
   if (!agreement) throw new NotFound('agreement not found');
   const kase = await caseForMediator(manager, principal, agreement.caseId);

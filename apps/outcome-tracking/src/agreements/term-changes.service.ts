@@ -1,23 +1,43 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { allTermsFulfilled, amendTerm, applyProgress, assertCloseAllowed, parseMoney, toHundredths, toMinorUnits, type Term } from '@rj/outcome/domain';
-import { AgreementEntity, TermEntity, TermProgressEntity, termColumns, termFromRow, type CaseEntity } from '@rj/outcome/data-access';
+import {
+  allTermsFulfilled,
+  amendTerm,
+  applyProgress,
+  assertCloseAllowed,
+  parseMoney,
+  toHundredths,
+  toMinorUnits,
+  type Term,
+} from '@rj/outcome/domain';
+import {
+  AgreementEntity,
+  TermEntity,
+  TermProgressEntity,
+  termColumns,
+  termFromRow,
+  type CaseEntity,
+} from '@rj/outcome/data-access';
 import { NotFound, TermAmended, TermFulfilled, TermProgressRecorded, uuidv7 } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { NotificationService } from '@rj/shared/notifications';
 import { withTransaction } from '@rj/shared/persistence';
 import { actorOf, type Principal } from '@rj/shared/auth';
-import { Clock } from '../infrastructure/clock';
-import { requestCause, type Cause } from '../outcome/causation';
+import { Clock } from '@rj/shared/service';
+import { requestCause, type Cause } from '@rj/shared/service';
 import { CaseOutcomeService } from '../outcome/case-outcome.service';
 import type { AmendTermDto, CloseCaseDto, RecordProgressDto } from './agreement.dto';
 import { agreementForMediator, caseForMediator } from './case-access';
 import { assertAgreementRunning, participantIdsOf } from './agreement.service';
 import { FreeTextCipher } from './free-text-cipher';
 
-const NO_SCOPE = '00000000-0000-0000-0000-000000000000';
-
-interface Scope { manager: EntityManager; agreement: AgreementEntity; kase: CaseEntity; term: Term; cause: Cause }
+interface Scope {
+  manager: EntityManager;
+  agreement: AgreementEntity;
+  kase: CaseEntity;
+  term: Term;
+  cause: Cause;
+}
 
 /** Amendments, progress and closing (product.md steps 7 and 8); the rules are the domain's. */
 @Injectable()
@@ -34,12 +54,22 @@ export class TermChangesService {
 
   amend(principal: Principal, agreementId: string, termId: string, dto: AmendTermDto) {
     return this.onTerm(principal, agreementId, termId, async ({ manager, agreement, kase, term, cause }) => {
-      const amended = amendTerm(term, { dueBy: dto.dueBy, amount: dto.amount, hours: dto.hours }, dto.consentedBy, await participantIdsOf(manager, kase.referralId), this.clock.today());
+      const amended = amendTerm(
+        term,
+        { dueBy: dto.dueBy, amount: dto.amount, hours: dto.hours },
+        dto.consentedBy,
+        await participantIdsOf(manager, kase.referralId),
+        this.clock.today(),
+      );
       await manager.update(TermEntity, { id: termId }, termColumns(amended));
       await publishEvent(manager, TermAmended, {
-        aggregateId: agreementId, referralId: kase.referralId, ...cause,
+        aggregateId: agreementId,
+        referralId: kase.referralId,
+        ...cause,
         data: {
-          agreementId, termId, consentedBy: dto.consentedBy,
+          agreementId,
+          termId,
+          consentedBy: dto.consentedBy,
           ...(dto.dueBy !== undefined ? { dueBy: amended.dueBy } : {}),
           ...(dto.amount !== undefined && amended.kind === 'restitution' ? { amount: amended.amount } : {}),
           ...(dto.hours !== undefined && amended.kind === 'community_service' ? { hours: amended.hours } : {}),
@@ -51,31 +81,50 @@ export class TermChangesService {
 
   async progress(principal: Principal, agreementId: string, termId: string, dto: RecordProgressDto) {
     const agreementRow = await this.dataSource.manager.findOneBy(AgreementEntity, { id: agreementId });
-    const [note] = await this.cipher.encryptForCase(this.dataSource, agreementRow?.caseId ?? NO_SCOPE, [dto.note]);
+    // No agreement: onTerm answers 404; encrypt nothing meanwhile.
+    const [note] = agreementRow
+      ? await this.cipher.encryptForCase(this.dataSource, principal, agreementRow.caseId, [dto.note])
+      : [null];
     return this.onTerm(principal, agreementId, termId, async ({ manager, agreement, kase, term, cause }) => {
       const { term: updated } = applyProgress(term, { amount: dto.amount, hours: dto.hours, done: dto.done });
       await manager.update(TermEntity, { id: termId }, termColumns(updated));
       await manager.insert(TermProgressEntity, {
-        id: uuidv7(), termId, note, recordedBy: principal.sub, recordedAt: new Date(), done: dto.done ?? null,
+        id: uuidv7(),
+        termId,
+        note,
+        recordedBy: principal.sub,
+        recordedAt: new Date(),
+        done: dto.done ?? null,
         amountMinor: dto.amount ? Number(toMinorUnits(dto.amount.amount, dto.amount.currency)) : null,
         hoursHundredths: dto.hours === undefined ? null : toHundredths(dto.hours),
       });
-      const running = updated.kind === 'restitution' && dto.amount
-        ? { amount: parseMoney(dto.amount), totalAmount: updated.paid }
-        : updated.kind === 'community_service' && dto.hours !== undefined ? { hours: dto.hours, totalHours: updated.hoursDone } : {};
+      const running =
+        updated.kind === 'restitution' && dto.amount
+          ? { amount: parseMoney(dto.amount), totalAmount: updated.paid }
+          : updated.kind === 'community_service' && dto.hours !== undefined
+            ? { hours: dto.hours, totalHours: updated.hoursDone }
+            : {};
       await publishEvent(manager, TermProgressRecorded, {
-        aggregateId: agreementId, referralId: kase.referralId, ...cause,
+        aggregateId: agreementId,
+        referralId: kase.referralId,
+        ...cause,
         data: { agreementId, termId, ...running, ...(dto.done !== undefined ? { done: dto.done } : {}) },
       });
       return this.afterChange(manager, agreement, kase, updated, cause, term.fulfilled);
     });
   }
 
-  async close(principal: Principal, caseId: string, dto: CloseCaseDto): Promise<{ caseId: string; status: 'returned' }> {
+  async close(
+    principal: Principal,
+    caseId: string,
+    dto: CloseCaseDto,
+  ): Promise<{ caseId: string; status: 'returned' }> {
     const mails = await withTransaction(this.dataSource, async (manager) => {
       const kase = await caseForMediator(manager, principal, caseId);
       assertAgreementRunning(kase);
-      const terms = (await manager.find(TermEntity, { where: { agreementId: (await this.agreementOf(manager, caseId)).id } })).map(termFromRow);
+      const terms = (
+        await manager.find(TermEntity, { where: { agreementId: (await this.agreementOf(manager, caseId)).id } })
+      ).map(termFromRow);
       assertCloseAllowed(terms, dto.reasonCode);
       return this.outcomes.return(manager, kase, 'agreement_not_completed', requestCause(actorOf(principal)));
     });
@@ -83,7 +132,12 @@ export class TermChangesService {
     return { caseId, status: 'returned' };
   }
 
-  private async onTerm(principal: Principal, agreementId: string, termId: string, change: (scope: Scope) => Promise<string[]>) {
+  private async onTerm(
+    principal: Principal,
+    agreementId: string,
+    termId: string,
+    change: (scope: Scope) => Promise<string[]>,
+  ) {
     const mails = await withTransaction(this.dataSource, async (manager) => {
       const { agreement, kase } = await agreementForMediator(manager, principal, agreementId);
       assertAgreementRunning(kase);
@@ -97,9 +151,21 @@ export class TermChangesService {
   }
 
   /** term.fulfilled when a term flips; case.completed when it was the last (product.md step 8). */
-  private async afterChange(manager: EntityManager, agreement: AgreementEntity, kase: CaseEntity, term: Term, cause: Cause, wasFulfilled = false): Promise<string[]> {
+  private async afterChange(
+    manager: EntityManager,
+    agreement: AgreementEntity,
+    kase: CaseEntity,
+    term: Term,
+    cause: Cause,
+    wasFulfilled = false,
+  ): Promise<string[]> {
     if (!term.fulfilled || wasFulfilled) return [];
-    await publishEvent(manager, TermFulfilled, { aggregateId: agreement.id, referralId: kase.referralId, ...cause, data: { agreementId: agreement.id, termId: term.id } });
+    await publishEvent(manager, TermFulfilled, {
+      aggregateId: agreement.id,
+      referralId: kase.referralId,
+      ...cause,
+      data: { agreementId: agreement.id, termId: term.id },
+    });
     const terms = (await manager.find(TermEntity, { where: { agreementId: agreement.id } })).map(termFromRow);
     return allTermsFulfilled(terms) ? this.outcomes.complete(manager, kase, agreement.id, cause) : [];
   }
@@ -111,7 +177,9 @@ export class TermChangesService {
   private async enqueue(ids: string[]): Promise<void> {
     // After commit; the notification sweep re-adds any that a crash here would lose.
     for (const id of ids) {
-      await this.notifications.enqueue(id).catch((error: Error) => this.logger.warn(`notification ${id} left to the sweep: ${error.name}`));
+      await this.notifications
+        .enqueue(id)
+        .catch((error: Error) => this.logger.warn(`notification ${id} left to the sweep: ${error.name}`));
     }
   }
 }

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { advanceReferralStatus } from '@rj/outcome/domain';
 import { CaseEntity, ReferralEntity } from '@rj/outcome/data-access';
-import type { ReferralStatus } from '@rj/shared/contracts';
+import { nextReferralStatus, type ReferralStatus, type StatusEventData } from '@rj/shared/contracts';
 import { MissingPrerequisite, prerequisiteKey } from '@rj/shared/messaging';
 
 /**
@@ -9,7 +8,10 @@ import { MissingPrerequisite, prerequisiteKey } from '@rj/shared/messaging';
  * referral or case is not known yet waits, parked, for the event that provides it.
  */
 export async function requireReferral(manager: EntityManager, referralId: string): Promise<ReferralEntity> {
-  const referral = await manager.findOne(ReferralEntity, { where: { id: referralId }, lock: { mode: 'pessimistic_write' } });
+  const referral = await manager.findOne(ReferralEntity, {
+    where: { id: referralId },
+    lock: { mode: 'pessimistic_write' },
+  });
   if (!referral) throw new MissingPrerequisite(prerequisiteKey('referral', referralId));
   return referral;
 }
@@ -21,14 +23,27 @@ export async function requireCase(manager: EntityManager, caseId: string): Promi
   return kase;
 }
 
-export async function advanceStatus(manager: EntityManager, referral: ReferralEntity, status: ReferralStatus): Promise<void> {
-  const next = advanceReferralStatus(referral.status as ReferralStatus, status);
+/** Our copy of the referral's status moves as every service's does (nextReferralStatus). */
+export async function advanceStatus(
+  manager: EntityManager,
+  referral: ReferralEntity,
+  event: { type: string; data?: object },
+): Promise<void> {
+  const next = nextReferralStatus(referral.status as ReferralStatus, event.type, event.data as StatusEventData);
   if (next !== referral.status) await manager.update(ReferralEntity, { id: referral.id }, { status: next });
 }
 
 /** Keeps the earliest instant of a milestone (first contact, first dialogue). */
-export async function keepEarliest(manager: EntityManager, referralId: string, column: 'first_contact_at' | 'first_dialogue_at', at: string): Promise<void> {
-  await manager.query(`update referral set ${column} = least(coalesce(${column}, $2::timestamptz), $2::timestamptz) where id = $1`, [referralId, at]);
+export async function keepEarliest(
+  manager: EntityManager,
+  referralId: string,
+  column: 'first_contact_at' | 'first_dialogue_at',
+  at: string,
+): Promise<void> {
+  await manager.query(
+    `update referral set ${column} = least(coalesce(${column}, $2::timestamptz), $2::timestamptz) where id = $1`,
+    [referralId, at],
+  );
 }
 
 /** A referral-scoped event's referral (the envelope schema guarantees it is set). */

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { MetricsResponse } from '../views/outcome-api.views';
 import { IsOptional, IsUUID } from 'class-validator';
 import { computeOutcomeFigures, type MetricsFilter } from '@rj/outcome/domain';
 import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
@@ -20,16 +21,31 @@ export class MetricsQuery {
 @ApiBearerAuth()
 @Controller()
 export class MetricsController {
-  constructor(private readonly facts: MetricsFactsRepository, @Inject(SERVICE_CONFIG) private readonly config: OutcomeTrackingEnv) {}
+  constructor(
+    private readonly facts: MetricsFactsRepository,
+    @Inject(SERVICE_CONFIG) private readonly config: OutcomeTrackingEnv,
+  ) {}
 
+  @ApiOperation({
+    summary:
+      'The outcome figures (docs/metrics.md) for a jurisdiction, partner and period; small counts suppressed; a prosecutor sees its own office’s.',
+  })
+  @ApiOkResponse({ type: MetricsResponse })
   @Get('api/metrics')
   @Roles('admin', 'auditor', 'prosecutor')
   async figures(@CurrentPrincipal() principal: Principal, @Query() query: MetricsQuery) {
-    const filter: MetricsFilter = { jurisdiction: query.jurisdiction, partnerId: query.partnerId, from: query.from, to: query.to };
+    const filter: MetricsFilter = {
+      jurisdiction: query.jurisdiction,
+      partnerId: query.partnerId,
+      from: query.from,
+      to: query.to,
+    };
     // A prosecutor sees only its own office's figures (api.md); an office-less token sees none.
     const officeId = principal.role === 'prosecutor' ? (principal.org ?? '00000000-0000-0000-0000-000000000000') : null;
     const facts = await this.facts.load(filter, officeId);
-    const figures = computeOutcomeFigures(facts, stripUndefined(filter), { suppressBelow: this.config.METRICS_SUPPRESSION_THRESHOLD });
+    const figures = computeOutcomeFigures(facts, stripUndefined(filter), {
+      suppressBelow: this.config.METRICS_SUPPRESSION_THRESHOLD,
+    });
     return { filter: stripUndefined(filter), suppressionThreshold: this.config.METRICS_SUPPRESSION_THRESHOLD, figures };
   }
 }

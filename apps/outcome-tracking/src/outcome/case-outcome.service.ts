@@ -1,13 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { advanceReferralStatus, followUpSchedule } from '@rj/outcome/domain';
+import { followUpSchedule } from '@rj/outcome/domain';
 import { CaseEntity, FollowUpEntity, ReferralEntity } from '@rj/outcome/data-access';
-import { CaseCompleted, CaseReturned, uuidv7, type ReferralStatus, type ReturnReasonCode } from '@rj/shared/contracts';
+import {
+  CaseCompleted,
+  CaseReturned,
+  nextReferralStatus,
+  uuidv7,
+  type ReferralStatus,
+  type ReturnReasonCode,
+} from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { SERVICE_CONFIG } from '@rj/shared/service';
-import { Clock } from '../infrastructure/clock';
+import { Clock } from '@rj/shared/service';
 import type { OutcomeTrackingEnv } from '../outcome-tracking.env';
-import type { Cause } from './causation';
+import type { Cause } from '@rj/shared/service';
 import { HarmedPartyNoticeService } from './harmed-party-notice.service';
 
 /**
@@ -26,7 +33,7 @@ export class CaseOutcomeService {
   async complete(manager: EntityManager, kase: CaseEntity, agreementId: string, cause: Cause): Promise<string[]> {
     const now = this.clock.now();
     await manager.update(CaseEntity, { id: kase.id }, { status: 'completed', resultAt: now });
-    const referral = await this.advance(manager, kase.referralId, 'completed');
+    const referral = await this.advance(manager, kase.referralId, CaseCompleted.type);
     await publishEvent(manager, CaseCompleted, {
       aggregateId: kase.id,
       referralId: kase.referralId,
@@ -49,19 +56,33 @@ export class CaseOutcomeService {
     return this.notices.inform(manager, referral, kase.id, 'completed', cause);
   }
 
-  async return(manager: EntityManager, kase: CaseEntity, reasonCode: ReturnReasonCode, cause: Cause): Promise<string[]> {
-    await manager.update(CaseEntity, { id: kase.id }, { status: 'returned', resultAt: this.clock.now(), returnReason: reasonCode });
-    await publishEvent(manager, CaseReturned, { aggregateId: kase.id, referralId: kase.referralId, ...cause, data: { caseId: kase.id, reasonCode } });
-    const referral = await this.advance(manager, kase.referralId, 'returned');
+  async return(
+    manager: EntityManager,
+    kase: CaseEntity,
+    reasonCode: ReturnReasonCode,
+    cause: Cause,
+  ): Promise<string[]> {
+    await manager.update(
+      CaseEntity,
+      { id: kase.id },
+      { status: 'returned', resultAt: this.clock.now(), returnReason: reasonCode },
+    );
+    await publishEvent(manager, CaseReturned, {
+      aggregateId: kase.id,
+      referralId: kase.referralId,
+      ...cause,
+      data: { caseId: kase.id, reasonCode },
+    });
+    const referral = await this.advance(manager, kase.referralId, CaseReturned.type);
     // Only an agreement can be "not completed": the person harmed who asked is told so.
     if (reasonCode !== 'agreement_not_completed') return [];
     return this.notices.inform(manager, referral, kase.id, 'not_completed', cause);
   }
 
   /** Our copy of the referral's status follows what we emitted (for the figures by status). */
-  private async advance(manager: EntityManager, referralId: string, status: ReferralStatus): Promise<ReferralEntity> {
+  private async advance(manager: EntityManager, referralId: string, eventType: string): Promise<ReferralEntity> {
     const referral = await manager.findOneByOrFail(ReferralEntity, { id: referralId });
-    referral.status = advanceReferralStatus(referral.status as ReferralStatus, status);
+    referral.status = nextReferralStatus(referral.status as ReferralStatus, eventType);
     await manager.update(ReferralEntity, { id: referralId }, { status: referral.status });
     return referral;
   }

@@ -1,43 +1,106 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { hasConsented, type LatestConsent } from '@rj/outcome/domain';
-import { ConsentEntity, ParticipantEntity, type ReferralEntity } from '@rj/outcome/data-access';
+import { CaseEntity, ConsentEntity, ParticipantEntity, type ReferralEntity } from '@rj/outcome/data-access';
 import { HarmedPartyInformed, type ConsentPurpose, type InformedResult } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
-import { NotificationService, safeEmailOf } from '@rj/shared/notifications';
-import type { Cause } from './causation';
+import {
+  channelStillConfirmed,
+  decideParticipantMail,
+  lastChannelConfirmation,
+  NotificationService,
+  renderParticipantMail,
+  safeEmailOf,
+} from '@rj/shared/notifications';
+import { Clock, SERVICE_CONFIG, type Cause } from '@rj/shared/service';
+import type { OutcomeTrackingEnv } from '../outcome-tracking.env';
+import { participantMailSettings } from './participant-mail-settings';
 
-const SUBJECT = 'The outcome of the restorative justice agreement';
-const BODY: Record<InformedResult, string> = {
-  completed: 'You asked to be told the outcome of the agreement made in your restorative justice case. Every term of the agreement has been completed.',
-  not_completed: 'You asked to be told the outcome of the agreement made in your restorative justice case. The terms of the agreement were not all completed, and the case has been returned to the prosecutor.',
-};
+const KIND = 'outcome.harmed_party';
 
 /**
  * Tells the person harmed whether the terms were kept (product.md step 8), only when their
  * latest `receive_outcome` decision is `given` (and their guardian's, for a minor) and only
- * by an e-mail address they marked safe. The address stays ciphertext here; the delivery job
- * decrypts it at send time. The mail names nobody; the event names no address.
+ * by an e-mail address they marked safe and confirmed within SAFE_CHANNEL_CONFIRMATION_DAYS (with
+ * a mediator, or as the referral carried it when the case opened): an address that was safe
+ * once may not be safe months later. Otherwise the skip is recorded with its reason and nothing
+ * is sent. The address stays ciphertext here; the delivery job decrypts it at send time. The
+ * mail names nobody; the event names no address.
+ *
+ * As every participant's mail (issue 21): written from the catalogue in their language, and not
+ * at all to someone who needs an interpreter in a language without one (`no_message_in_language`:
+ * the notice stays owed and the mediator phones them); held through their quiet hours in their
+ * own time zone, else their jurisdiction's; sent under the partner's name only when it is neutral.
  */
 @Injectable()
 export class HarmedPartyNoticeService {
-  constructor(private readonly notifications: NotificationService) {}
+  constructor(
+    private readonly notifications: NotificationService,
+    private readonly clock: Clock,
+    @Inject(SERVICE_CONFIG) private readonly config: Pick<OutcomeTrackingEnv, 'SAFE_CHANNEL_CONFIRMATION_DAYS'>,
+  ) {}
 
-  /** Queues the notices in `manager`'s transaction; returns notification ids to enqueue after commit. */
-  async inform(manager: EntityManager, referral: ReferralEntity, caseId: string, result: InformedResult, cause: Cause): Promise<string[]> {
+  /**
+   * Queues the notices in `manager`'s transaction; returns notification ids to enqueue after
+   * commit. `onlyParticipantId` tells one person harmed again (an owed notice, once a mediator
+   * confirmed their channels). Each person harmed who asked ends `sent` or `owed`.
+   */
+  async inform(
+    manager: EntityManager,
+    referral: ReferralEntity,
+    caseId: string,
+    result: InformedResult,
+    cause: Cause,
+    onlyParticipantId?: string,
+  ): Promise<string[]> {
     if (referral.erasedAt || referral.withdrawnAt) return [];
-    const harmed = await manager.find(ParticipantEntity, { where: { referralId: referral.id, role: 'harmed' }, order: { position: 'ASC' } });
+    const where = { referralId: referral.id, role: 'harmed', ...(onlyParticipantId ? { id: onlyParticipantId } : {}) };
+    const harmed = await manager.find(ParticipantEntity, { where, order: { position: 'ASC' } });
+    const kase = await manager.findOneBy(CaseEntity, { id: caseId });
+    const openedAt = kase?.openedAt ?? referral.submittedAt;
+    const partnerId = kase?.partnerId ?? null;
     const queued: string[] = [];
     for (const participant of harmed) {
-      const consents = await manager.find(ConsentEntity, { where: { participantId: participant.id, purpose: 'receive_outcome' } });
+      const consents = await manager.find(ConsentEntity, {
+        where: { participantId: participant.id, purpose: 'receive_outcome' },
+      });
       const latest: LatestConsent[] = consents.map((c) => ({ ...c, purpose: c.purpose as ConsentPurpose }));
       if (!hasConsented(latest, participant.id, 'receive_outcome')) continue;
-      const address = safeEmailOf({ email: participant.email, safeChannels: participant.safeChannels });
-      if (!address) {
-        await this.notifications.recordSkipped(manager, { kind: 'outcome.harmed_party', referralId: referral.id, subject: SUBJECT, body: BODY[result], reason: 'no_safe_channel' });
+      const confirmedAt = lastChannelConfirmation(openedAt, participant.channelConfirmedAt);
+      const confirmed = channelStillConfirmed(
+        confirmedAt,
+        this.clock.now(),
+        this.config.SAFE_CHANNEL_CONFIRMATION_DAYS,
+      );
+      const decision = decideParticipantMail({
+        address: confirmed ? safeEmailOf({ email: participant.email, safeChannels: participant.safeChannels }) : null,
+        preferredLanguage: participant.preferredLanguage,
+        interpreter: participant.interpreter,
+      });
+      const words = renderParticipantMail(decision.language, 'outcome.notice', { result });
+      if (!decision.send) {
+        // A lapsed confirmation is `no_safe_channel`, as for reminders: the channel is not safe to use now. Either
+        // reason leaves the notice owed, which the mediator's case view counts: they phone the person.
+        await this.notifications.recordSkipped(manager, {
+          kind: KIND,
+          referralId: referral.id,
+          ...words,
+          reason: decision.reason,
+        });
+        await manager.update(ParticipantEntity, { id: participant.id }, { outcomeNotice: 'owed' });
         continue;
       }
-      queued.push(await this.notifications.queueEmail(manager, { kind: 'outcome.harmed_party', to: address, encrypted: true, referralId: referral.id, subject: SUBJECT, body: BODY[result] }));
+      await manager.update(ParticipantEntity, { id: participant.id }, { outcomeNotice: 'sent' });
+      queued.push(
+        await this.notifications.queueEmail(manager, {
+          kind: KIND,
+          to: decision.address,
+          encrypted: true,
+          referralId: referral.id,
+          ...words,
+          ...(await participantMailSettings(manager, participant, { jurisdiction: referral.jurisdiction, partnerId })),
+        }),
+      );
       await publishEvent(manager, HarmedPartyInformed, {
         aggregateId: caseId,
         referralId: referral.id,

@@ -11,7 +11,10 @@ const BATCH = 200;
 /** Follow-ups whose date came (product.md step 9): `follow_up.due` and an e-mail to the office. */
 @Injectable()
 export class DueFollowUpsScanner {
-  constructor(private readonly dataSource: DataSource, private readonly notifications: NotificationService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationService,
+  ) {}
 
   async scan(today: string): Promise<{ due: number; mails: string[] }> {
     const mails: string[] = [];
@@ -44,15 +47,22 @@ export class DueFollowUpsScanner {
       referralId: followUp.referralId,
       actor: systemActor('outcome-tracking'),
       causedBy: { correlationId: uuidv7(), causationId: null },
-      data: { followUpId: followUp.id, caseId: followUp.caseId, monthsAfter: followUp.monthsAfter, dueOn: followUp.dueOn },
+      data: {
+        followUpId: followUp.id,
+        caseId: followUp.caseId,
+        monthsAfter: followUp.monthsAfter,
+        dueOn: followUp.dueOn,
+      },
     });
     const office = await manager.findOneBy(OfficeEntity, { id: followUp.officeId });
     if (!office) return [];
-    return [await this.notifications.queueEmail(manager, {
-      kind: 'outcome.follow_up_due',
-      to: office.email,
-      subject: 'A follow-up is due',
-      body: `A ${followUp.monthsAfter}-month follow-up is due for referral ${followUp.referralId}. Please record whether the person re-offended (POST /api/follow-ups/${followUp.id}).`,
-    })];
+    return [
+      await this.notifications.queueEmail(manager, {
+        kind: 'outcome.follow_up_due',
+        to: office.email,
+        subject: 'A follow-up is due',
+        body: `A ${followUp.monthsAfter}-month follow-up is due for referral ${followUp.referralId}. Please record whether the person re-offended (POST /api/follow-ups/${followUp.id}).`,
+      }),
+    ];
   }
 }

@@ -7,6 +7,11 @@ import { defineJob } from '@rj/shared/jobs';
 export const outcomeScanJob = defineJob<Record<string, never>>({
   name: 'outcome.scan',
   queue: 'outcome-scan',
-  options: { attempts: 3, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: true, removeOnFail: { age: 24 * 3600 } },
+  options: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: true,
+    removeOnFail: { age: 24 * 3600 },
+  },
   jobId: () => 'repeat',
 });

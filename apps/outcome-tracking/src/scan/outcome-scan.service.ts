@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { JobRunner } from '@rj/shared/jobs';
 import { NotificationService } from '@rj/shared/notifications';
 import { SERVICE_CONFIG } from '@rj/shared/service';
-import { Clock } from '../infrastructure/clock';
+import { Clock } from '@rj/shared/service';
 import type { OutcomeTrackingEnv } from '../outcome-tracking.env';
+import { SurveyRemindersScanner } from '../feedback/survey-reminders.scanner';
 import { DueFollowUpsScanner } from './due-follow-ups.scanner';
 import { outcomeScanJob } from './outcome-scan.job';
 import { OverdueTermsScanner } from './overdue-terms.scanner';
@@ -20,6 +21,7 @@ export class OutcomeScanService implements OnApplicationBootstrap, OnApplication
     private readonly clock: Clock,
     private readonly overdue: OverdueTermsScanner,
     private readonly followUps: DueFollowUpsScanner,
+    private readonly surveyReminders: SurveyRemindersScanner,
     private readonly notifications: NotificationService,
     private readonly jobs: JobRunner,
     @Inject(SERVICE_CONFIG) private readonly config: OutcomeTrackingEnv,
@@ -34,13 +36,16 @@ export class OutcomeScanService implements OnApplicationBootstrap, OnApplication
     this.notifications.stopSweep();
   }
 
-  async scan(): Promise<{ overdue: number; followUpsDue: number }> {
+  async scan(): Promise<{ overdue: number; followUpsDue: number; surveyReminders: number }> {
     const today = this.clock.today();
     const overdue = await this.overdue.scan(today);
     const followUps = await this.followUps.scan(today);
-    for (const id of [...overdue.mails, ...followUps.mails]) {
-      await this.notifications.enqueue(id).catch((error: Error) => this.logger.warn(`notification ${id} left to the sweep: ${error.name}`));
+    const reminders = await this.surveyReminders.scan(this.clock.now());
+    for (const id of [...overdue.mails, ...followUps.mails, ...reminders.mails]) {
+      await this.notifications
+        .enqueue(id)
+        .catch((error: Error) => this.logger.warn(`notification ${id} left to the sweep: ${error.name}`));
     }
-    return { overdue: overdue.flagged, followUpsDue: followUps.due };
+    return { overdue: overdue.flagged, followUpsDue: followUps.due, surveyReminders: reminders.reminded };
   }
 }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { overdueTerms } from '@rj/outcome/domain';
-import { AgreementEntity, CaseEntity, CaseMediatorEntity, MediatorEntity, TermEntity, termFromRow } from '@rj/outcome/data-access';
+import {
+  AgreementEntity,
+  CaseEntity,
+  CaseMediatorEntity,
+  MediatorEntity,
+  TermEntity,
+  termFromRow,
+} from '@rj/outcome/data-access';
 import { systemActor, TermOverdue, uuidv7 } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { NotificationService } from '@rj/shared/notifications';
@@ -17,7 +24,10 @@ const BATCH = 200;
  */
 @Injectable()
 export class OverdueTermsScanner {
-  constructor(private readonly dataSource: DataSource, private readonly notifications: NotificationService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationService,
+  ) {}
 
   async scan(today: string): Promise<{ flagged: number; mails: string[] }> {
     const mails: string[] = [];
@@ -45,7 +55,10 @@ export class OverdueTermsScanner {
       const row = await manager.findOneByOrFail(TermEntity, { id: termId });
       const agreement = await manager.findOneByOrFail(AgreementEntity, { id: row.agreementId });
       // Same lock order as the API (case first): one referral's events commit in order.
-      const kase = await manager.findOneOrFail(CaseEntity, { where: { id: agreement.caseId }, lock: { mode: 'pessimistic_write' } });
+      const kase = await manager.findOneOrFail(CaseEntity, {
+        where: { id: agreement.caseId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const fresh = await manager.findOneByOrFail(TermEntity, { id: termId });
       if (kase.status !== 'agreement' || overdueTerms([termFromRow(fresh)], today).length === 0) return null;
       await manager.update(TermEntity, { id: termId }, { overdueFlagged: true });
@@ -57,15 +70,19 @@ export class OverdueTermsScanner {
         data: { agreementId: agreement.id, termId, dueBy: fresh.dueBy },
       });
       const assigned = await manager.findBy(CaseMediatorEntity, { caseId: kase.id, assigned: true });
-      const mediators = assigned.length ? await manager.findBy(MediatorEntity, { id: In(assigned.map((a) => a.mediatorId)) }) : [];
+      const mediators = assigned.length
+        ? await manager.findBy(MediatorEntity, { id: In(assigned.map((a) => a.mediatorId)) })
+        : [];
       const ids: string[] = [];
       for (const mediator of mediators) {
-        ids.push(await this.notifications.queueEmail(manager, {
-          kind: 'outcome.term_overdue',
-          to: mediator.email,
-          subject: 'A term of an agreement is overdue',
-          body: `A ${fresh.kind.replace('_', ' ')} term of the agreement in case ${kase.id} was due on ${fresh.dueBy} and is not recorded as fulfilled. Please record progress, amend the term with the parties' consent, or close the case.`,
-        }));
+        ids.push(
+          await this.notifications.queueEmail(manager, {
+            kind: 'outcome.term_overdue',
+            to: mediator.email,
+            subject: 'A term of an agreement is overdue',
+            body: `A ${fresh.kind.replace('_', ' ')} term of the agreement in case ${kase.id} was due on ${fresh.dueBy} and is not recorded as fulfilled. Please record progress, amend the term with the parties' consent, or close the case.`,
+          }),
+        );
       }
       return ids;
     });

@@ -1,5 +1,14 @@
 import type { Producer } from 'kafkajs';
-import { buildEvent, messageKeyOf, systemActor, uuidv7, type Actor, type DataOf, type EventDefinition, type EventEnvelope } from '@rj/shared/contracts';
+import {
+  buildEvent,
+  messageKeyOf,
+  systemActor,
+  uuidv7,
+  type Actor,
+  type DataOf,
+  type EventDefinition,
+  type EventEnvelope,
+} from '@rj/shared/contracts';
 import { testKafka, type TestTopics } from '@rj/shared/testing';
 
 /** Writes events "from other services" to the suite's test topics, as their relays would. */
@@ -23,7 +32,10 @@ export class EventFeeder {
       occurredAt: input.occurredAt ?? new Date().toISOString(),
       data: input.data,
     });
-    await this.producer.send({ topic: `${this.topics.prefix}${definition.topic}`, messages: [{ key: messageKeyOf(event), value: JSON.stringify(event) }] });
+    await this.producer.send({
+      topic: `${this.topics.prefix}${definition.topic}`,
+      messages: [{ key: messageKeyOf(event), value: JSON.stringify(event) }],
+    });
     return event;
   }
 

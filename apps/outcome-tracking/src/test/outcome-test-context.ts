@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { OUTCOME_DATABASE } from '@rj/outcome/data-access';
-import { deleteRedisKeysWithPrefix, eventually, startTestService, startTestSmtpServer, type TestService, type TestSmtpServer } from '@rj/shared/testing';
+import {
+  deleteRedisKeysWithPrefix,
+  eventually,
+  startTestService,
+  startTestSmtpServer,
+  type TestService,
+  type TestSmtpServer,
+} from '@rj/shared/testing';
 import { appModule } from '../app.module';
-import { Clock } from '../infrastructure/clock';
+import { Clock } from '@rj/shared/service';
 import { OutcomeTrackingEnv } from '../outcome-tracking.env';
 import { EventFeeder } from './event-feeder';
 import { startTestKeyStore, type TestKeyStore } from './test-key-store';
@@ -27,16 +34,31 @@ export async function startOutcomeTestContext(env: Record<string, string> = {}):
   const keys = await startTestKeyStore();
   const jobsPrefix = `rjtest-outcome-${randomUUID().slice(0, 8)}`;
   const service = await startTestService({
-    name: 'outcome-tracking', Env: OutcomeTrackingEnv, appModule, database: OUTCOME_DATABASE,
-    env: { SMTP_URL: smtp.url, PII_KEY_STORE_URL: keys.url, JOBS_PREFIX: jobsPrefix, OUTCOME_SCAN_EVERY_MS: '400', ...env },
+    name: 'outcome-tracking',
+    Env: OutcomeTrackingEnv,
+    appModule,
+    database: OUTCOME_DATABASE,
+    env: {
+      SMTP_URL: smtp.url,
+      PII_KEY_STORE_URL: keys.url,
+      JOBS_PREFIX: jobsPrefix,
+      OUTCOME_SCAN_EVERY_MS: '400',
+      ...env,
+    },
   });
   const feeder = new EventFeeder(service.topics);
   const emitted: OutcomeTestContext['emitted'] = async (type, referralId) => {
     const rows: { payload: any }[] = await service.dataSource.query('select payload from outbox order by seq');
-    return rows.map((r) => r.payload).filter((e) => (!type || e.type === type) && (!referralId || e.referralId === referralId));
+    return rows
+      .map((r) => r.payload)
+      .filter((e) => (!type || e.type === type) && (!referralId || e.referralId === referralId));
   };
   return {
-    service, smtp, keys, feeder, emitted,
+    service,
+    smtp,
+    keys,
+    feeder,
+    emitted,
     clock: service.running.app.get(Clock, { strict: false }),
     waitFor: (probe, what) => eventually(probe, 30_000, what),
     waitForEvents: async (type, referralId) => {

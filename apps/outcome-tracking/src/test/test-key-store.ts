@@ -11,18 +11,24 @@ export interface TestKeyStore {
   url: string;
   newKey(): DataKey;
   erase(keyId: string): void;
+  /** How many times the service asked for this key. */
+  fetches(keyId: string): number;
   close(): Promise<void>;
 }
 
 export async function startTestKeyStore(): Promise<TestKeyStore> {
   const keys = new Map<string, DataKey | null>();
+  const fetches = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const match = /^\/internal\/keys\/([0-9a-f-]+)$/.exec(req.url ?? '');
     if (!req.headers.authorization?.startsWith('Bearer ')) return void res.writeHead(401).end();
+    if (match) fetches.set(match[1], (fetches.get(match[1]) ?? 0) + 1);
     if (req.method !== 'GET' || !match || !keys.has(match[1])) return void res.writeHead(404).end();
     const key = keys.get(match[1]);
     if (!key) return void res.writeHead(410).end();
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keyId: key.keyId, key: key.key.toString('base64') }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ keyId: key.keyId, key: key.key.toString('base64') }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -33,6 +39,7 @@ export async function startTestKeyStore(): Promise<TestKeyStore> {
       return key;
     },
     erase: (keyId) => void keys.set(keyId, null),
+    fetches: (keyId) => fetches.get(keyId) ?? 0,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,22 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { everyPartyConsented, termStatus, type LatestConsent, type Term } from '@rj/outcome/domain';
-import { AgreementEntity, ConsentEntity, ParticipantEntity, TermEntity, termFromRow, type CaseEntity } from '@rj/outcome/data-access';
+import {
+  AgreementEntity,
+  ConsentEntity,
+  ParticipantEntity,
+  TermEntity,
+  termFromRow,
+  type CaseEntity,
+} from '@rj/outcome/data-access';
 import type { ConsentPurpose } from '@rj/shared/contracts';
 
 /** A term as the API shows it: kind, dates, amounts and status, never the description. */
 export function termView(term: Term) {
   const base = { id: term.id, kind: term.kind, dueBy: term.dueBy, status: termStatus(term) };
   if (term.kind === 'restitution') {
-    return { ...base, amount: term.amount, paid: term.paid, recipient: term.recipient, instalments: term.instalments ?? null };
+    return {
+      ...base,
+      amount: term.amount,
+      paid: term.paid,
+      recipient: term.recipient,
+      instalments: term.instalments ?? null,
+    };
   }
   if (term.kind === 'community_service') return { ...base, hours: term.hours, hoursDone: term.hoursDone };
   return base;
 }
 
 function resultOf(kase: CaseEntity) {
-  if (kase.status === 'completed') return { result: 'completed', reasonCode: null, at: kase.resultAt?.toISOString() ?? null };
-  if (kase.status === 'returned') return { result: 'returned', reasonCode: kase.returnReason, at: kase.resultAt?.toISOString() ?? null };
+  if (kase.status === 'completed')
+    return { result: 'completed', reasonCode: null, at: kase.resultAt?.toISOString() ?? null };
+  if (kase.status === 'returned')
+    return { result: 'returned', reasonCode: kase.returnReason, at: kase.resultAt?.toISOString() ?? null };
   return { result: null, reasonCode: null, at: null };
 }
 
@@ -31,7 +46,17 @@ export class CaseOutcomeView {
       referralId: kase.referralId,
       status: kase.status,
       ...resultOf(kase),
-      agreement: agreement && { id: agreement.id, recordedAt: agreement.recordedAt.toISOString(), consentedBy: agreement.consentedBy, terms: terms.map(termView) },
+      agreement: agreement && {
+        id: agreement.id,
+        recordedAt: agreement.recordedAt.toISOString(),
+        consentedBy: agreement.consentedBy,
+        terms: terms.map(termView),
+      },
+      // People harmed who asked for the outcome and have no recently confirmed safe channel: the mediator phones them.
+      harmedPartyNoticesOwed: await manager.countBy(ParticipantEntity, {
+        referralId: kase.referralId,
+        outcomeNotice: 'owed',
+      }),
     };
   }
 
@@ -41,13 +66,37 @@ export class CaseOutcomeView {
    * amounts' recipients' names or anything said in the dialogue.
    */
   async forReferral(manager: EntityManager, referralId: string, kase: CaseEntity | null) {
-    if (!kase) return { referralId, caseId: null, result: null, reasonCode: null, at: null, agreementRecordedAt: null, termDetailsShared: false, terms: null };
+    if (!kase)
+      return {
+        referralId,
+        caseId: null,
+        result: null,
+        reasonCode: null,
+        at: null,
+        agreementRecordedAt: null,
+        termDetailsShared: false,
+        terms: null,
+      };
     const agreement = await manager.findOneBy(AgreementEntity, { caseId: kase.id });
     const participants = await manager.find(ParticipantEntity, { where: { referralId } });
-    const consents = await manager.find(ConsentEntity, { where: { referralId, purpose: 'share_outcome_with_referrer' } });
+    const consents = await manager.find(ConsentEntity, {
+      where: { referralId, purpose: 'share_outcome_with_referrer' },
+    });
     const latest: LatestConsent[] = consents.map((c) => ({ ...c, purpose: c.purpose as ConsentPurpose }));
-    const shared = everyPartyConsented(latest, participants.map((p) => p.id), 'share_outcome_with_referrer');
-    const terms = shared && agreement ? (await this.termsOf(manager, agreement.id)).map((t) => ({ id: t.id, kind: t.kind, dueBy: t.dueBy, status: termStatus(t) })) : null;
+    const shared = everyPartyConsented(
+      latest,
+      participants.map((p) => p.id),
+      'share_outcome_with_referrer',
+    );
+    const terms =
+      shared && agreement
+        ? (await this.termsOf(manager, agreement.id)).map((t) => ({
+            id: t.id,
+            kind: t.kind,
+            dueBy: t.dueBy,
+            status: termStatus(t),
+          }))
+        : null;
     return {
       referralId,
       caseId: kase.id,

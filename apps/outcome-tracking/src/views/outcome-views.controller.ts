@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CaseOutcomeResponse, ReferralOutcomeResponse } from './outcome-api.views';
 import { DataSource } from 'typeorm';
 import { CaseEntity, ReferralEntity } from '@rj/outcome/data-access';
 import { assertOwnedBy, CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
@@ -11,8 +12,16 @@ import { CaseOutcomeView } from './case-outcome.view';
 @ApiBearerAuth()
 @Controller()
 export class OutcomeViewsController {
-  constructor(private readonly dataSource: DataSource, private readonly views: CaseOutcomeView) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly views: CaseOutcomeView,
+  ) {}
 
+  @ApiOperation({
+    summary:
+      'A case’s result, its agreement and every term with its status (the assigned mediator, the partner’s administrator).',
+  })
+  @ApiOkResponse({ type: CaseOutcomeResponse })
   @Get('api/cases/:id/outcome')
   @Roles('mediator', 'partner_admin')
   async caseOutcome(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
@@ -20,9 +29,17 @@ export class OutcomeViewsController {
     return this.views.forCase(this.dataSource.manager, kase);
   }
 
+  @ApiOperation({
+    summary:
+      'The result and dates of the owning office’s referral; term statuses only if every party consented to sharing them.',
+  })
+  @ApiOkResponse({ type: ReferralOutcomeResponse })
   @Get('api/referrals/:referralId/outcome')
   @Roles('prosecutor')
-  async referralOutcome(@CurrentPrincipal() principal: Principal, @Param('referralId', ParseUUIDPipe) referralId: string) {
+  async referralOutcome(
+    @CurrentPrincipal() principal: Principal,
+    @Param('referralId', ParseUUIDPipe) referralId: string,
+  ) {
     const referral = await this.dataSource.manager.findOneBy(ReferralEntity, { id: referralId });
     if (!referral) throw new NotFound('referral not found');
     assertOwnedBy(principal, referral.officeId, 'referral not found');

@@ -1,7 +1,7 @@
+import { Clock } from '@rj/shared/service';
 import { Injectable } from '@nestjs/common';
 import { CaseCompleted, CaseConcluded, CaseOpened, CaseReturned } from '@rj/shared/contracts';
 import { on, type Subscription } from '@rj/shared/messaging';
-import { Clock } from '../infrastructure/clock';
 import { PartnerLoad } from '../partners/partner-load.service';
 import { referralIdOf } from './referral-id';
 
@@ -19,10 +19,42 @@ export class CaseEventsHandler {
 
   subscriptions(): Subscription[] {
     return [
-      on(CaseOpened, (event, { manager }) => this.load.linkCase(manager, referralIdOf(event), event.data.offerId, event.data.caseId)),
-      on(CaseConcluded, async (event, { manager }) => void (await this.load.release(manager, referralIdOf(event), 'case_concluded', this.clock.now(), event.data.caseId))),
-      on(CaseCompleted, async (event, { manager }) => void (await this.load.release(manager, referralIdOf(event), 'case_completed', this.clock.now(), event.data.caseId))),
-      on(CaseReturned, async (event, { manager }) => void (await this.load.release(manager, referralIdOf(event), 'case_returned', this.clock.now(), event.data.caseId))),
+      on(CaseOpened, (event, { manager }) =>
+        this.load.linkCase(manager, referralIdOf(event), event.data.offerId, event.data.caseId),
+      ),
+      on(
+        CaseConcluded,
+        async (event, { manager }) =>
+          void (await this.load.release(
+            manager,
+            referralIdOf(event),
+            'case_concluded',
+            this.clock.now(),
+            event.data.caseId,
+          )),
+      ),
+      on(
+        CaseCompleted,
+        async (event, { manager }) =>
+          void (await this.load.release(
+            manager,
+            referralIdOf(event),
+            'case_completed',
+            this.clock.now(),
+            event.data.caseId,
+          )),
+      ),
+      on(
+        CaseReturned,
+        async (event, { manager }) =>
+          void (await this.load.release(
+            manager,
+            referralIdOf(event),
+            'case_returned',
+            this.clock.now(),
+            event.data.caseId,
+          )),
+      ),
     ];
   }
 }

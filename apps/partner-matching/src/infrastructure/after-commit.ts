@@ -1,5 +1,12 @@
 import { Logger } from '@nestjs/common';
-import type { EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import type {
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
+import { bindToCurrentTrace } from '@rj/shared/service';
 
 type Action = () => Promise<unknown>;
 
@@ -7,7 +14,9 @@ const pending = new WeakMap<QueryRunner, Action[]>();
 const logger = new Logger('AfterCommit');
 
 function run(action: Action): void {
-  action().catch((error: Error) => logger.warn(`after-commit action failed (the sweep repairs it): ${error.name}: ${error.message}`));
+  action().catch((error: Error) =>
+    logger.warn(`after-commit action failed (the sweep repairs it): ${error.name}: ${error.message}`),
+  );
 }
 
 /**
@@ -23,9 +32,11 @@ function run(action: Action): void {
 export function afterCommit(manager: EntityManager, action: Action): void {
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive) return run(action);
+  // Runs in the trace of the handler or request that asked for it: the job it enqueues continues it.
+  const traced = bindToCurrentTrace(action);
   const actions = pending.get(runner);
-  if (actions) actions.push(action);
-  else pending.set(runner, [action]);
+  if (actions) actions.push(traced);
+  else pending.set(runner, [traced]);
 }
 
 /** TypeORM subscriber that fires the actions on commit and drops them on rollback. */

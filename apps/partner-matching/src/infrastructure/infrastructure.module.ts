@@ -1,4 +1,12 @@
-import { Global, Inject, Logger, Module, type OnApplicationShutdown, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -14,9 +22,10 @@ import {
 import { READINESS_CHECKS, redisCheck, SERVICE_CONFIG } from '@rj/shared/service';
 import { offerExpireJob } from '../offers/offer-expire.job';
 import { OfferExpiryProcessor } from '../offers/offer-expiry.processor';
+import { WebhookDeliveryProcessor } from '@rj/shared/webhooks';
+import { partnerWebhookJob } from '../webhooks/partner-webhooks.module';
 import type { PartnerMatchingEnv } from '../partner-matching.env';
 import { AfterCommitSubscriber } from './after-commit';
-import { Clock } from './clock';
 
 const MAILER = Symbol('rj:mailer');
 const READINESS_REDIS = Symbol('rj:readiness-redis');
@@ -27,7 +36,7 @@ async function refuseEncryptedRecipient(): Promise<string | null> {
 }
 
 /**
- * The clock, the job runner (offer expiry and e-mail delivery on BullMQ), the notification
+ * The job runner (offer expiry and e-mail delivery on BullMQ), the notification
  * service and the after-commit hook every feature uses. Workers start with the runner; job
  * handlers reach the feature services through ModuleRef when a job runs, which keeps the runner
  * free of a dependency cycle (the services enqueue through the runner).
@@ -35,30 +44,55 @@ async function refuseEncryptedRecipient(): Promise<string | null> {
 @Global()
 @Module({
   providers: [
-    Clock,
-    { provide: MAILER, inject: [SERVICE_CONFIG], useFactory: (config: PartnerMatchingEnv) => createSmtpMailer(config.SMTP_URL) },
+    {
+      provide: MAILER,
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: PartnerMatchingEnv) => createSmtpMailer(config.SMTP_URL),
+    },
     {
       provide: JobRunner,
       inject: [SERVICE_CONFIG, DataSource, MAILER, ModuleRef],
       useFactory: async (config: PartnerMatchingEnv, dataSource: DataSource, mailer: Mailer, moduleRef: ModuleRef) => {
-        const delivery = new NotificationDeliveryProcessor(dataSource, mailer, refuseEncryptedRecipient, { mailFrom: config.MAIL_FROM });
+        const delivery = new NotificationDeliveryProcessor(dataSource, mailer, refuseEncryptedRecipient, {
+          mailFrom: config.MAIL_FROM,
+        });
+        const webhookJob = partnerWebhookJob(config);
         const registry = new JobRegistry(
-          [...notificationJobs, offerExpireJob],
+          [...notificationJobs, offerExpireJob, webhookJob],
           [
             ...notificationJobHandlers(delivery),
-            handleJob(offerExpireJob, (payload, context) => moduleRef.get(OfferExpiryProcessor, { strict: false }).run(payload, context)),
+            handleJob(offerExpireJob, (payload, context) =>
+              moduleRef.get(OfferExpiryProcessor, { strict: false }).run(payload, context),
+            ),
+            handleJob(webhookJob, (payload, context) =>
+              moduleRef.get(WebhookDeliveryProcessor, { strict: false }).deliver(payload, context),
+            ),
           ],
         );
-        const runner = new JobRunner({ registry, redisUrl: config.REDIS_URL, prefix: config.JOBS_PREFIX, logger: new Logger('Jobs') });
+        const runner = new JobRunner({
+          registry,
+          redisUrl: config.REDIS_URL,
+          prefix: config.JOBS_PREFIX,
+          logger: new Logger('Jobs'),
+        });
         await runner.start();
         return runner;
       },
     },
-    { provide: NotificationService, inject: [DataSource, JobRunner], useFactory: (dataSource: DataSource, jobs: JobRunner) => new NotificationService(dataSource, jobs) },
+    {
+      provide: NotificationService,
+      inject: [DataSource, JobRunner],
+      useFactory: (dataSource: DataSource, jobs: JobRunner) => new NotificationService(dataSource, jobs),
+    },
     {
       provide: READINESS_REDIS,
       inject: [SERVICE_CONFIG],
-      useFactory: (config: PartnerMatchingEnv) => new Redis(config.REDIS_URL, { connectionName: 'rj-readiness', maxRetriesPerRequest: 1, enableOfflineQueue: false }),
+      useFactory: (config: PartnerMatchingEnv) =>
+        new Redis(config.REDIS_URL, {
+          connectionName: 'rj-readiness',
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+        }),
     },
     {
       provide: READINESS_CHECKS,
@@ -66,7 +100,7 @@ async function refuseEncryptedRecipient(): Promise<string | null> {
       useFactory: (redis: Redis) => [{ ...redisCheck(redis), close: async () => void redis.disconnect() }],
     },
   ],
-  exports: [Clock, JobRunner, NotificationService],
+  exports: [JobRunner, NotificationService],
 })
 export class InfrastructureModule implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
   constructor(
@@ -77,7 +111,8 @@ export class InfrastructureModule implements OnModuleInit, OnModuleDestroy, OnAp
   ) {}
 
   onModuleInit(): void {
-    if (!this.dataSource.subscribers.some((s) => s instanceof AfterCommitSubscriber)) this.dataSource.subscribers.push(new AfterCommitSubscriber());
+    if (!this.dataSource.subscribers.some((s) => s instanceof AfterCommitSubscriber))
+      this.dataSource.subscribers.push(new AfterCommitSubscriber());
   }
 
   async onApplicationBootstrap(): Promise<void> {

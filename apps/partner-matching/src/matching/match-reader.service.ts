@@ -20,7 +20,9 @@ export class MatchReader {
     if (principal.role === 'prosecutor') assertOwnedBy(principal, referral.officeId, 'referral not found');
     const match = await this.dataSource.getRepository(MatchEntity).findOneBy({ referralId });
     if (!match) throw new NotFound('this referral has not been matched (not eligible, or not screened yet)');
-    const offers = await this.dataSource.getRepository(OfferEntity).find({ where: { matchId: match.id }, order: { madeAt: 'ASC', rank: 'ASC' } });
+    const offers = await this.dataSource
+      .getRepository(OfferEntity)
+      .find({ where: { matchId: match.id }, order: { madeAt: 'ASC', rank: 'ASC' } });
     return matchView(match, offers);
   }
 

@@ -8,6 +8,7 @@ import { afterCommit } from '../infrastructure/after-commit';
 import { matchingMetrics } from '../offers/matching-metrics';
 import { OfferFlow, SYSTEM_ACTOR, type CausedBy } from '../offers/offer-flow.service';
 import { attributesOf } from '../offers/referral-attributes';
+import { credentialedSpecialistsFor } from '../practice/specialist-credentials';
 
 /**
  * Matches an eligible referral (product.md, Matching): ranks every registered partner with the
@@ -24,7 +25,12 @@ export class MatchingService {
    * Runs with the referral's row locked. A referral is matched once: a repeated or second eligible
    * decision finds the match and does nothing, so no event makes a second offer.
    */
-  async startMatching(manager: EntityManager, referral: ReferralEntity, causedBy: CausedBy, now: Date): Promise<MatchEntity | null> {
+  async startMatching(
+    manager: EntityManager,
+    referral: ReferralEntity,
+    causedBy: CausedBy,
+    now: Date,
+  ): Promise<MatchEntity | null> {
     if (referral.withdrawnAt) return null;
     if (await manager.exists(MatchEntity, { where: { referralId: referral.id } })) {
       this.logger.log(`referral ${referral.id} is already matched: nothing to do`);
@@ -33,7 +39,8 @@ export class MatchingService {
     const weights = await currentRankingWeights(manager);
     const partners = await loadPartnerProfiles(manager);
     const started = process.hrtime.bigint();
-    const result = rankPartners(attributesOf(referral), partners, weights);
+    const specialists = await credentialedSpecialistsFor(manager, referral, now);
+    const result = rankPartners(attributesOf(referral, specialists), partners, weights);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
     const match = manager.create(MatchEntity, {
@@ -57,12 +64,22 @@ export class MatchingService {
       data: {
         matchId: match.id,
         weightsVersion: summary.weightsVersion,
-        candidates: summary.candidates.map((c) => ({ partnerId: c.partnerId, score: c.score, reasons: [...c.reasons] })),
+        candidates: summary.candidates.map((c) => ({
+          partnerId: c.partnerId,
+          score: c.score,
+          reasons: [...c.reasons],
+        })),
         excluded: summary.excluded.map((e) => ({ partnerId: e.partnerId, reasons: [...e.reasons] })),
       },
     });
     afterCommit(manager, async () => matchingMetrics().rankingSeconds.observe(seconds));
-    await this.offers.offerNext(manager, referral, match, { correlationId: causedBy.correlationId, causationId: computed.id }, now);
+    await this.offers.offerNext(
+      manager,
+      referral,
+      match,
+      { correlationId: causedBy.correlationId, causationId: computed.id },
+      now,
+    );
     return match;
   }
 }

@@ -15,7 +15,12 @@ export function matchingMetrics(): MatchingMetrics {
   if (!metrics) {
     const { registry } = serviceMetrics();
     metrics = {
-      offers: new Counter({ name: 'matching_offer_events_total', help: 'Offer events committed, by type', labelNames: ['event'] as const, registers: [registry] }),
+      offers: new Counter({
+        name: 'matching_offer_events_total',
+        help: 'Offer events committed, by type',
+        labelNames: ['event'] as const,
+        registers: [registry],
+      }),
       rankingSeconds: new Histogram({
         name: 'matching_ranking_duration_seconds',
         help: 'Time to rank one referral against every registered partner',

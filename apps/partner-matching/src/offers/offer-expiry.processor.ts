@@ -1,6 +1,6 @@
+import { Clock } from '@rj/shared/service';
 import { Injectable } from '@nestjs/common';
 import type { JobContext } from '@rj/shared/jobs';
-import { Clock } from '../infrastructure/clock';
 import { OfferFlow } from './offer-flow.service';
 import type { OfferExpirePayload } from './offer-expire.job';
 

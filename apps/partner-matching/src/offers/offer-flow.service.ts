@@ -1,7 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { loadPartnerProfilesByIds, MatchEntity, OfferEntity, PartnerEntity, ReferralEntity } from '@rj/matching/data-access';
+import {
+  loadPartnerProfilesByIds,
+  MatchEntity,
+  OfferEntity,
+  PartnerEntity,
+  ReferralEntity,
+} from '@rj/matching/data-access';
 import { MAX_OFFER_RANK, nextOffer, offerAnnouncement, offerExpiresAt, offerStatusAfter } from '@rj/matching/domain';
 import { OfferExpired, OfferMade, OfferWithdrawn, ReferralUnmatched, systemActor, uuidv7 } from '@rj/shared/contracts';
 import { JobRunner } from '@rj/shared/jobs';
@@ -14,6 +20,8 @@ import { lockOffer, lockReferral } from './locks';
 import { matchingMetrics } from './matching-metrics';
 import { offerExpireJob } from './offer-expire.job';
 import { attributesOf } from './referral-attributes';
+import { credentialedSpecialistsFor } from '../practice/specialist-credentials';
+import { queueOfferWebhook } from '../webhooks/partner-webhook-events';
 
 export type CausedBy = { correlationId: string; causationId: string | null };
 export type ExpiryOutcome = 'expired' | 'not_due' | 'already_resolved' | 'missing';
@@ -41,17 +49,31 @@ export class OfferFlow {
   }
 
   /** Offers the match's next candidate, or ends the match as unmatched. The referral is locked. */
-  async offerNext(manager: EntityManager, referral: ReferralEntity, match: MatchEntity, causedBy: CausedBy, now: Date): Promise<OfferEntity | null> {
+  async offerNext(
+    manager: EntityManager,
+    referral: ReferralEntity,
+    match: MatchEntity,
+    causedBy: CausedBy,
+    now: Date,
+  ): Promise<OfferEntity | null> {
     if (referral.withdrawnAt) return null; // matching stopped for good
     const offers = await manager.find(OfferEntity, { where: { matchId: match.id } });
     if (offers.some((offer) => offer.status === 'pending')) return null; // one open offer at a time
     const asked = offers.map((offer) => offer.partnerId);
     const askedSet = new Set(asked);
-    const reachable = match.candidates.slice(0, MAX_OFFER_RANK).map((c) => c.partnerId).filter((id) => !askedSet.has(id));
+    const reachable = match.candidates
+      .slice(0, MAX_OFFER_RANK)
+      .map((c) => c.partnerId)
+      .filter((id) => !askedSet.has(id));
     const profiles = await loadPartnerProfilesByIds(manager, reachable);
-    const { next, passedOver } = nextOffer(match.candidates, asked, attributesOf(referral), (id) => profiles.get(id));
+    const specialists = await credentialedSpecialistsFor(manager, referral, now);
+    const { next, passedOver } = nextOffer(match.candidates, asked, attributesOf(referral, specialists), (id) =>
+      profiles.get(id),
+    );
     if (passedOver.length) {
-      this.logger.log(`match ${match.id}: passed over ${passedOver.map((p) => `${p.partnerId} (${p.reasons.join(',')})`).join(', ')}`);
+      this.logger.log(
+        `match ${match.id}: passed over ${passedOver.map((p) => `${p.partnerId} (${p.reasons.join(',')})`).join(', ')}`,
+      );
     }
     if (!next) {
       await this.endUnmatched(manager, referral, match, offers.length, causedBy, now);
@@ -80,10 +102,17 @@ export class OfferFlow {
       actor: SYSTEM_ACTOR,
       causedBy,
       occurredAt: now,
-      data: { offerId: offer.id, matchId: match.id, partnerId: partner.id, rank: offer.rank, expiresAt: offer.expiresAt.toISOString() },
+      data: {
+        offerId: offer.id,
+        matchId: match.id,
+        partnerId: partner.id,
+        rank: offer.rank,
+        expiresAt: offer.expiresAt.toISOString(),
+      },
     });
     offer.madeEventId = made.id;
     await manager.update(OfferEntity, { id: offer.id }, { madeEventId: made.id });
+    await queueOfferWebhook(manager, 'offer.made', offer, made.id);
     await this.announce(manager, referral, offer, partner);
     afterCommit(manager, () => this.jobs.enqueue(offerExpireJob, { offerId: offer.id }, { at: offer.expiresAt }));
     afterCommit(manager, async () => matchingMetrics().offers.inc({ event: 'offer.made' }));
@@ -97,7 +126,10 @@ export class OfferFlow {
    */
   expire(offerId: string, now: Date): Promise<ExpiryOutcome> {
     return inTransaction(this.dataSource, async (manager) => {
-      const found = await manager.findOne(OfferEntity, { where: { id: offerId }, select: { id: true, referralId: true } });
+      const found = await manager.findOne(OfferEntity, {
+        where: { id: offerId },
+        select: { id: true, referralId: true },
+      });
       if (!found) return 'missing';
       const referral = await lockReferral(manager, found.referralId);
       const offer = await lockOffer(manager, offerId);
@@ -108,7 +140,11 @@ export class OfferFlow {
       offer.resolvedAt = now;
       await manager.save(offer);
       // No answer counts as the whole window in the partner's response record.
-      await this.recordResponse(manager, offer.partnerId, (offer.expiresAt.getTime() - offer.madeAt.getTime()) / HOUR_MS);
+      await this.recordResponse(
+        manager,
+        offer.partnerId,
+        (offer.expiresAt.getTime() - offer.madeAt.getTime()) / HOUR_MS,
+      );
       const expired = await publishEvent(manager, OfferExpired, {
         aggregateId: offer.id,
         referralId: offer.referralId,
@@ -117,9 +153,16 @@ export class OfferFlow {
         occurredAt: now,
         data: { offerId: offer.id, partnerId: offer.partnerId },
       });
+      await queueOfferWebhook(manager, 'offer.expired', offer, expired.id);
       afterCommit(manager, async () => matchingMetrics().offers.inc({ event: 'offer.expired' }));
       const match = await manager.findOneByOrFail(MatchEntity, { id: offer.matchId });
-      await this.offerNext(manager, referral, match, { correlationId: offer.correlationId, causationId: expired.id }, now);
+      await this.offerNext(
+        manager,
+        referral,
+        match,
+        { correlationId: offer.correlationId, causationId: expired.id },
+        now,
+      );
       return 'expired';
     });
   }
@@ -129,16 +172,24 @@ export class OfferFlow {
    * consumer stops its work on that referral); a partner that already took it gets its capacity
    * back at once. The referral is locked.
    */
-  async withdrawReferral(manager: EntityManager, referral: ReferralEntity, causedBy: CausedBy, now: Date): Promise<void> {
+  async withdrawReferral(
+    manager: EntityManager,
+    referral: ReferralEntity,
+    causedBy: CausedBy,
+    now: Date,
+  ): Promise<void> {
     if (referral.withdrawnAt) return;
     referral.withdrawnAt = now;
     await manager.update(ReferralEntity, { id: referral.id }, { withdrawnAt: now });
-    const pending = await manager.find(OfferEntity, { where: { referralId: referral.id, status: 'pending' }, lock: { mode: 'pessimistic_write' } });
+    const pending = await manager.find(OfferEntity, {
+      where: { referralId: referral.id, status: 'pending' },
+      lock: { mode: 'pessimistic_write' },
+    });
     for (const offer of pending) {
       offer.status = offerStatusAfter(offer, 'withdraw', now);
       offer.resolvedAt = now;
       await manager.save(offer);
-      await publishEvent(manager, OfferWithdrawn, {
+      const withdrawn = await publishEvent(manager, OfferWithdrawn, {
         aggregateId: offer.id,
         referralId: referral.id,
         actor: SYSTEM_ACTOR,
@@ -146,6 +197,7 @@ export class OfferFlow {
         occurredAt: now,
         data: { offerId: offer.id, partnerId: offer.partnerId },
       });
+      await queueOfferWebhook(manager, 'offer.withdrawn', offer, withdrawn.id);
       afterCommit(manager, () => this.jobs.remove(offerExpireJob, { offerId: offer.id }).catch(() => false));
       afterCommit(manager, async () => matchingMetrics().offers.inc({ event: 'offer.withdrawn' }));
     }
@@ -161,13 +213,20 @@ export class OfferFlow {
 
   /** One more resolved offer in the partner's response record (accepted, declined or expired). */
   async recordResponse(manager: EntityManager, partnerId: string, hours: number): Promise<void> {
-    await manager.query('update partner set offers_resolved = offers_resolved + 1, response_hours_total = response_hours_total + $2 where id = $1', [
-      partnerId,
-      Math.max(0, hours),
-    ]);
+    await manager.query(
+      'update partner set offers_resolved = offers_resolved + 1, response_hours_total = response_hours_total + $2 where id = $1',
+      [partnerId, Math.max(0, hours)],
+    );
   }
 
-  private async endUnmatched(manager: EntityManager, referral: ReferralEntity, match: MatchEntity, offersMade: number, causedBy: CausedBy, now: Date): Promise<void> {
+  private async endUnmatched(
+    manager: EntityManager,
+    referral: ReferralEntity,
+    match: MatchEntity,
+    offersMade: number,
+    causedBy: CausedBy,
+    now: Date,
+  ): Promise<void> {
     match.status = 'unmatched';
     match.closedAt = now;
     await manager.update(MatchEntity, { id: match.id }, { status: 'unmatched', closedAt: now });
@@ -183,7 +242,12 @@ export class OfferFlow {
   }
 
   /** The partner's contact learns of the offer by e-mail: attributes only, never names. */
-  private async announce(manager: EntityManager, referral: ReferralEntity, offer: OfferEntity, partner: PartnerEntity): Promise<void> {
+  private async announce(
+    manager: EntityManager,
+    referral: ReferralEntity,
+    offer: OfferEntity,
+    partner: PartnerEntity,
+  ): Promise<void> {
     if (!partner.contactEmail) return; // it sees the offer in GET /api/offers all the same
     const { subject, body } = offerAnnouncement({
       offerId: offer.id,
@@ -194,7 +258,13 @@ export class OfferFlow {
       hasMinor: referral.hasMinor,
       expiresAt: offer.expiresAt,
     });
-    const notificationId = await this.notifications.queueEmail(manager, { kind: 'offer.made', to: partner.contactEmail, referralId: referral.id, subject, body });
+    const notificationId = await this.notifications.queueEmail(manager, {
+      kind: 'offer.made',
+      to: partner.contactEmail,
+      referralId: referral.id,
+      subject,
+      body,
+    });
     afterCommit(manager, () => this.notifications.enqueue(notificationId));
   }
 }

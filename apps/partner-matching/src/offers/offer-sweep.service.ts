@@ -2,8 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { DataSource, LessThanOrEqual, MoreThan } from 'typeorm';
 import { OfferEntity } from '@rj/matching/data-access';
 import { JobRunner } from '@rj/shared/jobs';
-import { SERVICE_CONFIG } from '@rj/shared/service';
-import { Clock } from '../infrastructure/clock';
+import { Clock, SERVICE_CONFIG } from '@rj/shared/service';
 import type { PartnerMatchingEnv } from '../partner-matching.env';
 import { OfferFlow } from './offer-flow.service';
 import { offerExpireJob } from './offer-expire.job';
@@ -58,7 +57,9 @@ export class OfferSweep implements OnApplicationBootstrap, OnModuleDestroy {
       if (expired) this.logger.log(`expired ${expired} overdue offer(s) whose job had not run`);
       if (rescheduled) this.logger.debug(`re-added ${rescheduled} expiry job(s)`);
     } catch (error) {
-      this.logger.warn(`offer sweep failed, the next run retries: ${(error as Error).name}: ${(error as Error).message}`);
+      this.logger.warn(
+        `offer sweep failed, the next run retries: ${(error as Error).name}: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -66,13 +67,22 @@ export class OfferSweep implements OnApplicationBootstrap, OnModuleDestroy {
     const offers = this.dataSource.getRepository(OfferEntity);
     let expired = 0;
     for (;;) {
-      const overdue = await offers.find({ select: { id: true }, where: { status: 'pending', expiresAt: LessThanOrEqual(now) }, order: { expiresAt: 'ASC' }, take: BATCH });
+      const overdue = await offers.find({
+        select: { id: true },
+        where: { status: 'pending', expiresAt: LessThanOrEqual(now) },
+        order: { expiresAt: 'ASC' },
+        take: BATCH,
+      });
       for (const { id } of overdue) if ((await this.flow.expire(id, now)) === 'expired') expired++;
       if (overdue.length < BATCH) break;
     }
     // At most one pending offer per referral in matching: a short list.
-    const upcoming = await offers.find({ select: { id: true, expiresAt: true }, where: { status: 'pending', expiresAt: MoreThan(now) } });
-    for (const { id, expiresAt } of upcoming) await this.jobs.enqueue(offerExpireJob, { offerId: id }, { at: expiresAt });
+    const upcoming = await offers.find({
+      select: { id: true, expiresAt: true },
+      where: { status: 'pending', expiresAt: MoreThan(now) },
+    });
+    for (const { id, expiresAt } of upcoming)
+      await this.jobs.enqueue(offerExpireJob, { offerId: id }, { at: expiresAt });
     return { expired, rescheduled: upcoming.length };
   }
 }

@@ -1,28 +1,52 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { OfferEntity, ReferralEntity } from '@rj/matching/data-access';
-import { DECLINE_REASON_CODES, OFFER_STATUSES, type DeclineReasonCode, type OfferStatus } from '@rj/shared/contracts';
+import {
+  CODE_PATTERN,
+  DECLINE_REASON_CODES,
+  LANGUAGE_PATTERN,
+  MAX_PARTICIPANTS,
+  OFFENSE_SEVERITIES,
+  OFFER_STATUSES,
+  type DeclineReasonCode,
+  type OfferStatus,
+} from '@rj/shared/contracts';
+import { MAX_PAGE_SIZE } from '../infrastructure/page.query';
+
+/** How an offer stands, as both its partner and the match's owners see it. */
+export class OfferStateView {
+  @ApiProperty({ enum: OFFER_STATUSES }) status: OfferStatus;
+  @ApiProperty({ format: 'date-time' }) madeAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) resolvedAt: string | null;
+  @ApiPropertyOptional({ enum: DECLINE_REASON_CODES, nullable: true }) declineReasonCode: DeclineReasonCode | null;
+}
 
 /**
  * An offer as its partner sees it (api.md: referralId, offence category and severity,
  * jurisdiction, languages, minors, expiresAt): what a programme needs to decide, never names or
  * contacts. Built from matching's own copy, which holds none.
  */
-export class OfferView {
+export class OfferView extends OfferStateView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) referralId: string;
-  @ApiProperty({ enum: OFFER_STATUSES }) status: OfferStatus;
-  @ApiProperty() offenseCategory: string;
-  @ApiProperty() severity: string;
-  @ApiProperty() jurisdiction: string;
-  @ApiProperty({ type: [String], description: "the parties' preferred languages" }) languages: string[];
+  // As referral.submitted carries them.
+  @ApiProperty({ pattern: CODE_PATTERN.source }) offenseCategory: string;
+  @ApiProperty({ enum: OFFENSE_SEVERITIES }) severity: string;
+  @ApiProperty({ pattern: CODE_PATTERN.source }) jurisdiction: string;
+  @ApiProperty({
+    type: [String],
+    maxItems: MAX_PARTICIPANTS,
+    pattern: LANGUAGE_PATTERN.source,
+    description: "the parties' preferred languages",
+  })
+  languages: string[];
   @ApiProperty({ description: 'a party is a minor' }) hasMinor: boolean;
-  @ApiProperty({ format: 'date-time' }) madeAt: string;
-  @ApiProperty({ format: 'date-time' }) expiresAt: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) resolvedAt: string | null;
-  @ApiPropertyOptional({ enum: DECLINE_REASON_CODES, nullable: true }) declineReasonCode: DeclineReasonCode | null;
 }
 
-export function offerView(offer: OfferEntity, referral: Pick<ReferralEntity, 'offenseCategory' | 'severity' | 'jurisdiction' | 'languages' | 'hasMinor'>): OfferView {
+export function offerView(
+  offer: OfferEntity,
+  referral: Pick<ReferralEntity, 'offenseCategory' | 'severity' | 'jurisdiction' | 'languages' | 'hasMinor'>,
+): OfferView {
   return {
     id: offer.id,
     referralId: offer.referralId,
@@ -40,6 +64,6 @@ export function offerView(offer: OfferEntity, referral: Pick<ReferralEntity, 'of
 }
 
 export class OfferPage {
-  @ApiProperty({ type: [OfferView] }) items: OfferView[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty({ type: [OfferView], maxItems: MAX_PAGE_SIZE }) items: OfferView[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) nextCursor: string | null;
 }

@@ -1,15 +1,15 @@
+import { Clock, requestCause } from '@rj/shared/service';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MatchEntity, OfferEntity, ReferralEntity } from '@rj/matching/data-access';
-import { assertCapacityAvailable, offerStatusAfter } from '@rj/matching/domain';
+import { assertCapacityAvailable, assertPartnerActive, offerStatusAfter } from '@rj/matching/domain';
 import { actorOf, assertOwnedBy, type Principal } from '@rj/shared/auth';
 import { NotFound, OfferAccepted, OfferDeclined, type DeclineReasonCode, type OfferStatus } from '@rj/shared/contracts';
 import { JobRunner } from '@rj/shared/jobs';
 import { publishEvent } from '@rj/shared/messaging';
 import { afterCommit } from '../infrastructure/after-commit';
-import { Clock } from '../infrastructure/clock';
 import { DEFAULT_PAGE_SIZE, pageOf } from '../infrastructure/page.query';
-import { inTransaction, requestCausedBy } from '../infrastructure/transactions';
+import { inTransaction } from '../infrastructure/transactions';
 import { PartnerLoad } from '../partners/partner-load.service';
 import { lockOffer, lockPartner, lockReferral, present } from './locks';
 import { matchingMetrics } from './matching-metrics';
@@ -33,7 +33,10 @@ export class OffersService {
     private readonly clock: Clock,
   ) {}
 
-  async list(principal: Principal, filter: { status?: OfferStatus; limit?: number; cursor?: string }): Promise<OfferPage> {
+  async list(
+    principal: Principal,
+    filter: { status?: OfferStatus; limit?: number; cursor?: string },
+  ): Promise<OfferPage> {
     const limit = filter.limit ?? DEFAULT_PAGE_SIZE;
     if (!principal.org) return { items: [], nextCursor: null };
     const query = this.dataSource
@@ -52,7 +55,10 @@ export class OffersService {
   async get(principal: Principal, offerId: string): Promise<OfferView> {
     const offer = await this.dataSource.getRepository(OfferEntity).findOneBy({ id: offerId });
     assertPartnersOffer(principal, offer);
-    return offerView(offer, await this.dataSource.getRepository(ReferralEntity).findOneByOrFail({ id: offer.referralId }));
+    return offerView(
+      offer,
+      await this.dataSource.getRepository(ReferralEntity).findOneByOrFail({ id: offer.referralId }),
+    );
   }
 
   /**
@@ -63,17 +69,22 @@ export class OffersService {
   accept(principal: Principal, offerId: string, now = this.clock.now()): Promise<OfferView> {
     return this.answer(principal, offerId, async (manager, offer, referral) => {
       offer.status = offerStatusAfter(offer, 'accept', now);
-      assertCapacityAvailable(present(await lockPartner(manager, offer.partnerId), 'partner'));
+      const partner = present(await lockPartner(manager, offer.partnerId), 'partner');
+      assertPartnerActive(partner);
+      assertCapacityAvailable(partner);
       offer.resolvedAt = now;
       await manager.save(offer);
       await this.load.assign(manager, offer, now);
       await this.flow.recordResponse(manager, offer.partnerId, (now.getTime() - offer.madeAt.getTime()) / HOUR_MS);
-      await manager.update(MatchEntity, { id: offer.matchId, status: 'offering' }, { status: 'assigned', closedAt: now });
+      await manager.update(
+        MatchEntity,
+        { id: offer.matchId, status: 'offering' },
+        { status: 'assigned', closedAt: now },
+      );
       await publishEvent(manager, OfferAccepted, {
         aggregateId: offer.id,
         referralId: referral.id,
-        actor: actorOf(principal),
-        causedBy: requestCausedBy(),
+        ...requestCause(actorOf(principal)),
         occurredAt: now,
         data: { offerId: offer.id, partnerId: offer.partnerId },
       });
@@ -82,25 +93,35 @@ export class OffersService {
   }
 
   /** Declines with a reason code; the next candidate gets an offer in the same transaction. */
-  decline(principal: Principal, offerId: string, reasonCode: DeclineReasonCode, now = this.clock.now()): Promise<OfferView> {
+  decline(
+    principal: Principal,
+    offerId: string,
+    reasonCode: DeclineReasonCode,
+    now = this.clock.now(),
+  ): Promise<OfferView> {
     return this.answer(principal, offerId, async (manager, offer, referral) => {
       offer.status = offerStatusAfter(offer, 'decline', now);
       offer.resolvedAt = now;
       offer.declineReason = reasonCode;
       await manager.save(offer);
       await this.flow.recordResponse(manager, offer.partnerId, (now.getTime() - offer.madeAt.getTime()) / HOUR_MS);
-      const causedBy = requestCausedBy();
+      const cause = requestCause(actorOf(principal));
       const declined = await publishEvent(manager, OfferDeclined, {
         aggregateId: offer.id,
         referralId: referral.id,
-        actor: actorOf(principal),
-        causedBy,
+        ...cause,
         occurredAt: now,
         data: { offerId: offer.id, partnerId: offer.partnerId, reasonCode },
       });
       afterCommit(manager, async () => matchingMetrics().offers.inc({ event: 'offer.declined' }));
       const match = await manager.findOneByOrFail(MatchEntity, { id: offer.matchId });
-      await this.flow.offerNext(manager, referral, match, { correlationId: causedBy.correlationId, causationId: declined.id }, now);
+      await this.flow.offerNext(
+        manager,
+        referral,
+        match,
+        { correlationId: cause.causedBy.correlationId, causationId: declined.id },
+        now,
+      );
     });
   }
 
@@ -111,7 +132,10 @@ export class OffersService {
     change: (manager: EntityManager, offer: OfferEntity, referral: ReferralEntity) => Promise<void>,
   ): Promise<OfferView> {
     return inTransaction(this.dataSource, async (manager) => {
-      const found = await manager.findOne(OfferEntity, { where: { id: offerId }, select: { id: true, referralId: true, partnerId: true } });
+      const found = await manager.findOne(OfferEntity, {
+        where: { id: offerId },
+        select: { id: true, referralId: true, partnerId: true },
+      });
       assertPartnersOffer(principal, found);
       const referral = present(await lockReferral(manager, found.referralId), 'referral');
       const offer = present(await lockOffer(manager, offerId), 'offer');
@@ -123,7 +147,10 @@ export class OffersService {
   }
 }
 
-function assertPartnersOffer(principal: Principal, offer: Pick<OfferEntity, 'partnerId'> | null): asserts offer is OfferEntity {
+function assertPartnersOffer(
+  principal: Principal,
+  offer: Pick<OfferEntity, 'partnerId'> | null,
+): asserts offer is OfferEntity {
   if (!offer) throw new NotFound('offer not found');
   assertOwnedBy(principal, offer.partnerId, 'offer not found');
 }

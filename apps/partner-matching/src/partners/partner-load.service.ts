@@ -31,11 +31,18 @@ export class PartnerLoad {
   /** case.opened: the assignment now has its case (a released one stays released). */
   async linkCase(manager: EntityManager, referralId: string, offerId: string, caseId: string): Promise<void> {
     const result = await manager.update(AssignmentEntity, { referralId, offerId }, { caseId });
-    if (!result.affected) this.logger.warn(`case.opened for offer ${offerId}, which this service did not see accepted: ignored`);
+    if (!result.affected)
+      this.logger.warn(`case.opened for offer ${offerId}, which this service did not see accepted: ignored`);
   }
 
   /** Frees the capacity the referral holds, once; a repeat or a later ending event does nothing. */
-  async release(manager: EntityManager, referralId: string, reason: ReleaseReason, now: Date, caseId?: string): Promise<boolean> {
+  async release(
+    manager: EntityManager,
+    referralId: string,
+    reason: ReleaseReason,
+    now: Date,
+    caseId?: string,
+  ): Promise<boolean> {
     // An UPDATE through TypeORM's raw query answers [rows, affected].
     const [rows]: [{ partner_id: string }[], number] = await manager.query(
       `update partner_assignment set active = false, released_at = $2, release_reason = $3, case_id = coalesce(case_id, $4)

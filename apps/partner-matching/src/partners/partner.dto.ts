@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCodeList, IsLanguage } from '@rj/shared/contracts';
+import { PageQuery } from '../infrastructure/page.query';
 
 /** Where new offers are announced, without names: a staff address (work data). */
 export class PartnerContactDto {
@@ -70,7 +71,10 @@ export class CreatePartnerDto {
   @Max(8760)
   responseHours: number;
 
-  @ApiPropertyOptional({ type: [String], description: 'offence categories it is a specialist for; overridden exclusions go only to these' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'offence categories it is a specialist for; overridden exclusions go only to these',
+  })
   @IsOptional()
   @IsCodeList(100)
   specialties?: string[];
@@ -95,16 +99,51 @@ export class UpdatePartnerDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @ArrayMinSize(1) @IsCodeList(50) jurisdictions?: string[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @ArrayMinSize(1) @IsCodeList(100) offenseCategories?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ArrayUnique() @IsLanguage({ each: true }) languages?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsLanguage({ each: true })
+  languages?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() servesMinors?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000) capacity?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @IsPositive() @Max(8760) responseHours?: number;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsCodeList(100) specialties?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(8760)
+  responseHours?: number;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'admin only: a partner_admin sending it gets a 403 (only an admin grants specialist status)',
+  })
+  @IsOptional()
+  @IsCodeList(100)
+  specialties?: string[];
+  @ApiPropertyOptional({
+    description: 'false pauses new offers; a partner_admin cannot re-activate a partner an admin deactivated (403)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
 
   @ApiPropertyOptional({ type: PartnerContactDto, nullable: true })
   @ValidateIf((dto: UpdatePartnerDto) => dto.contact !== null && dto.contact !== undefined)
   @ValidateNested()
   @Type(() => PartnerContactDto)
   contact?: PartnerContactDto | null;
+}
+
+/** `GET /api/partners?active=&limit=&cursor=`: an admin may list only active or only inactive partners. */
+export class PartnerListQuery extends PageQuery {
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: only partners receiving offers; false: only paused or deactivated ones',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
 }

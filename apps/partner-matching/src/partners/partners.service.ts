@@ -1,14 +1,14 @@
+import { Clock, requestCause } from '@rj/shared/service';
 import { Injectable } from '@nestjs/common';
 import { DataSource, MoreThan } from 'typeorm';
 import { PartnerEntity } from '@rj/matching/data-access';
-import { assertProfileChangeAllowed, PARTNER_PROFILE_FIELDS } from '@rj/matching/domain';
+import { assertActivationAllowed, assertProfileChangeAllowed, PARTNER_PROFILE_FIELDS } from '@rj/matching/domain';
 import { actorOf, assertOwnedBy, type Principal } from '@rj/shared/auth';
 import { NotFound, PartnerRegistered, PartnerUpdated, uuidv7, type DataOf } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
-import { Clock } from '../infrastructure/clock';
 import { idempotentCreate } from '../infrastructure/idempotency';
 import { DEFAULT_PAGE_SIZE, pageOf } from '../infrastructure/page.query';
-import { inTransaction, requestCausedBy } from '../infrastructure/transactions';
+import { inTransaction } from '../infrastructure/transactions';
 import { lockPartner } from '../offers/locks';
 import type { CreatePartnerDto, UpdatePartnerDto } from './partner.dto';
 import { partnerView, type PartnerPage, type PartnerView } from './partner.view';
@@ -45,48 +45,63 @@ export class PartnersService {
   ) {}
 
   register(principal: Principal, dto: CreatePartnerDto, idempotencyKey?: string): Promise<PartnerView> {
-    return idempotentCreate(this.dataSource, principal, idempotencyKey, { route: 'POST /api/partners', body: dto }, async (manager) => {
-      const now = this.clock.now();
-      const partner = manager.create(PartnerEntity, {
-        id: uuidv7(),
-        name: dto.name,
-        jurisdictions: dto.jurisdictions,
-        offenseCategories: dto.offenseCategories,
-        languages: dto.languages,
-        servesMinors: dto.servesMinors,
-        capacity: dto.capacity,
-        responseHours: dto.responseHours,
-        specialties: dto.specialties ?? [],
-        active: dto.active ?? true,
-        contactEmail: dto.contact?.email ?? null,
-        openCases: 0,
-        offersResolved: 0,
-        responseHoursTotal: 0,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await manager.insert(PartnerEntity, partner);
-      await publishEvent(manager, PartnerRegistered, {
-        aggregateId: partner.id,
-        referralId: null,
-        actor: actorOf(principal),
-        causedBy: requestCausedBy(),
-        occurredAt: now,
-        data: profileData(partner),
-      });
-      return partnerView(partner);
-    });
+    return idempotentCreate(
+      this.dataSource,
+      principal,
+      idempotencyKey,
+      { route: 'POST /api/partners', body: dto },
+      async (manager) => {
+        const now = this.clock.now();
+        const partner = manager.create(PartnerEntity, {
+          id: uuidv7(),
+          name: dto.name,
+          jurisdictions: dto.jurisdictions,
+          offenseCategories: dto.offenseCategories,
+          languages: dto.languages,
+          servesMinors: dto.servesMinors,
+          capacity: dto.capacity,
+          responseHours: dto.responseHours,
+          specialties: dto.specialties ?? [],
+          active: dto.active ?? true,
+          // An admin registering a partner inactive has deactivated it: only an admin activates it.
+          deactivatedAt: dto.active === false ? now : null,
+          deactivatedBy: dto.active === false ? principal.sub : null,
+          contactEmail: dto.contact?.email ?? null,
+          openCases: 0,
+          offersResolved: 0,
+          responseHoursTotal: 0,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await manager.insert(PartnerEntity, partner);
+        await publishEvent(manager, PartnerRegistered, {
+          aggregateId: partner.id,
+          referralId: null,
+          ...requestCause(actorOf(principal)),
+          occurredAt: now,
+          data: profileData(partner),
+        });
+        return partnerView(partner);
+      },
+    );
   }
 
-  /** An admin pages through every partner; a partner_admin sees its own. */
-  async list(principal: Principal, query: { limit?: number; cursor?: string }): Promise<PartnerPage> {
+  /** An admin pages through every partner (active ones, inactive ones, or all); a partner_admin sees its own. */
+  async list(principal: Principal, query: { limit?: number; cursor?: string; active?: boolean }): Promise<PartnerPage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const repository = this.dataSource.getRepository(PartnerEntity);
     if (principal.role !== 'admin') {
       const own = principal.org ? await repository.findOneBy({ id: principal.org }) : null;
       return { items: own && (!query.cursor || own.id > query.cursor) ? [partnerView(own)] : [], nextCursor: null };
     }
-    const rows = await repository.find({ where: query.cursor ? { id: MoreThan(query.cursor) } : {}, order: { id: 'ASC' }, take: limit + 1 });
+    const rows = await repository.find({
+      where: {
+        ...(query.cursor && { id: MoreThan(query.cursor) }),
+        ...(query.active !== undefined && { active: query.active }),
+      },
+      order: { id: 'ASC' },
+      take: limit + 1,
+    });
     return pageOf(rows, limit, partnerView);
   }
 
@@ -102,25 +117,49 @@ export class PartnersService {
       this.assertVisible(principal, partner);
       const sent = PARTNER_PROFILE_FIELDS.filter((field) => dto[field] !== undefined);
       assertProfileChangeAllowed(principal.role, sent);
+      if (dto.active !== undefined) assertActivationAllowed(principal.role, dto.active, partner.deactivatedAt !== null);
       const before = profileData(partner);
+      const deactivatedBefore = partner.deactivatedAt;
       for (const field of sent) {
         if (field === 'contact') partner.contactEmail = dto.contact?.email ?? null;
         else Object.assign(partner, { [field]: dto[field] });
       }
-      if (sameValue(profileData(partner), before)) return partnerView(partner);
       const now = this.clock.now();
+      if (principal.role === 'admin' && dto.active !== undefined) {
+        // An admin's `active: false` is a deactivation (it holds until an admin lifts it); `true` lifts it.
+        partner.deactivatedAt = dto.active ? null : (partner.deactivatedAt ?? now);
+        partner.deactivatedBy = dto.active ? null : (partner.deactivatedBy ?? principal.sub);
+      }
+      const profileChanged = !sameValue(profileData(partner), before);
+      if (!profileChanged && partner.deactivatedAt === deactivatedBefore) return partnerView(partner);
       partner.updatedAt = now;
       await manager.save(partner);
-      await publishEvent(manager, PartnerUpdated, {
-        aggregateId: partner.id,
-        referralId: null,
-        actor: actorOf(principal),
-        causedBy: requestCausedBy(),
-        occurredAt: now,
-        data: profileData(partner),
-      });
+      // Others keep `active` only; an admin taking over a partner's own pause changes nothing they see.
+      if (profileChanged) {
+        await publishEvent(manager, PartnerUpdated, {
+          aggregateId: partner.id,
+          referralId: null,
+          ...requestCause(actorOf(principal)),
+          occurredAt: now,
+          data: profileData(partner),
+        });
+      }
       return partnerView(partner);
     });
+  }
+
+  /**
+   * An admin deactivates a partner: no new offers (the `inactive` hard constraint), no accepting
+   * an offer made before, its history kept; `partner.updated` says `active: false`. Repeating it
+   * changes nothing.
+   */
+  deactivate(principal: Principal, id: string): Promise<PartnerView> {
+    return this.update(principal, id, { active: false });
+  }
+
+  /** An admin lifts a deactivation (or a partner's own pause). */
+  activate(principal: Principal, id: string): Promise<PartnerView> {
+    return this.update(principal, id, { active: true });
   }
 
   /** Admins see every partner; a partner_admin its own, and another's is a 404 (existence not revealed). */

@@ -12,7 +12,6 @@ import {
   ReferralScreened,
   ReferralSubmitted,
   ReferralWithdrawn,
-  sampleCiphertext,
   uuidv7,
   type Actor,
   type DataOf,
@@ -20,7 +19,17 @@ import {
   type OfferStatus,
   type OffenseSeverity,
 } from '@rj/shared/contracts';
-import { deleteRedisKeysWithPrefix, eventually, startTestService, startTestSmtpServer, testKafka, type TestService, type TestSmtpServer } from '@rj/shared/testing';
+import { sampleCiphertext } from '@rj/shared/contracts/testing';
+import {
+  deleteRedisKeysWithPrefix,
+  eventually,
+  startTestService,
+  startTestSmtpServer,
+  testKafka,
+  type TestService,
+  type TestSmtpServer,
+  type TestTopics,
+} from '@rj/shared/testing';
 import { appModule } from '../app.module';
 import { PartnerMatchingEnv } from '../partner-matching.env';
 
@@ -62,7 +71,10 @@ export function referralSubmitted(options: ReferralOptions = {}): EventEnvelope 
   const keyId = uuidv7();
   const [harmedLanguage, responsibleLanguage] = options.languages ?? ['nl', 'nl'];
   const minor = options.hasMinor ?? false;
-  const contact = (label: string) => ({ email: sampleCiphertext(`${label}@example.org`, keyId), safeChannels: ['email' as const] });
+  const contact = (label: string) => ({
+    email: sampleCiphertext(`${label}@example.org`, keyId),
+    safeChannels: ['email' as const],
+  });
   const data: DataOf<typeof ReferralSubmitted> = {
     referralId,
     officeId,
@@ -75,7 +87,16 @@ export function referralSubmitted(options: ReferralOptions = {}): EventEnvelope 
     protectiveOrder: false,
     reportBackBy: '2026-12-31',
     participants: [
-      { participantId: uuidv7(), role: 'harmed', fullName: sampleCiphertext(PARTY_NAMES[0], keyId), minor: false, contact: contact('anna'), preferredLanguage: harmedLanguage, interpreter: false, hasAccessibilityNeeds: false },
+      {
+        participantId: uuidv7(),
+        role: 'harmed',
+        fullName: sampleCiphertext(PARTY_NAMES[0], keyId),
+        minor: false,
+        contact: contact('anna'),
+        preferredLanguage: harmedLanguage,
+        interpreter: false,
+        hasAccessibilityNeeds: false,
+      },
       {
         participantId: uuidv7(),
         role: 'responsible',
@@ -92,11 +113,22 @@ export function referralSubmitted(options: ReferralOptions = {}): EventEnvelope 
     hasMinor: minor,
     dataKeyId: keyId,
   };
-  return buildEvent(ReferralSubmitted, { aggregateId: referralId, referralId, actor: prosecutor(officeId), correlationId: uuidv7(), causationId: null, data });
+  return buildEvent(ReferralSubmitted, {
+    aggregateId: referralId,
+    referralId,
+    actor: prosecutor(officeId),
+    correlationId: uuidv7(),
+    causationId: null,
+    data,
+  });
 }
 
-export function referralScreened(referralId: string, outcome: 'eligible' | 'ineligible' | 'needs_review' = 'eligible'): EventEnvelope {
-  const reasons = outcome === 'eligible' ? [] : [{ rule: 'excluded_offense_category' as const, detail: 'domestic_violence' }];
+export function referralScreened(
+  referralId: string,
+  outcome: 'eligible' | 'ineligible' | 'needs_review' = 'eligible',
+): EventEnvelope {
+  const reasons =
+    outcome === 'eligible' ? [] : [{ rule: 'excluded_offense_category' as const, detail: 'domestic_violence' }];
   return buildEvent(ReferralScreened, {
     aggregateId: referralId,
     referralId,
@@ -114,20 +146,48 @@ export function referralOverridden(referralId: string, specialistCategory: strin
     actor: { sub: 'admin-1', role: 'admin', org: null },
     correlationId: uuidv7(),
     causationId: null,
-    data: { decision: 'eligible', reviewerRole: 'admin', overrodeExclusion: true, requiresSpecialist: true, specialistCategory, reasonRecorded: true },
+    data: {
+      decision: 'eligible',
+      reviewerRole: 'admin',
+      overrodeExclusion: true,
+      requiresSpecialist: true,
+      specialistCategory,
+      reasonRecorded: true,
+    },
   });
 }
 
 export function referralWithdrawn(referralId: string, officeId = uuidv7()): EventEnvelope {
-  return buildEvent(ReferralWithdrawn, { aggregateId: referralId, referralId, actor: prosecutor(officeId), correlationId: uuidv7(), causationId: null, data: { reasonCode: 'charges_dropped' } });
+  return buildEvent(ReferralWithdrawn, {
+    aggregateId: referralId,
+    referralId,
+    actor: prosecutor(officeId),
+    correlationId: uuidv7(),
+    causationId: null,
+    data: { reasonCode: 'charges_dropped' },
+  });
 }
 
 export function caseOpened(referralId: string, partnerId: string, offerId: string, caseId = uuidv7()): EventEnvelope {
-  return buildEvent(CaseOpened, { aggregateId: caseId, referralId, actor: scheduling, correlationId: uuidv7(), causationId: null, data: { caseId, partnerId, offerId } });
+  return buildEvent(CaseOpened, {
+    aggregateId: caseId,
+    referralId,
+    actor: scheduling,
+    correlationId: uuidv7(),
+    causationId: null,
+    data: { caseId, partnerId, offerId },
+  });
 }
 
 export function caseConcluded(referralId: string, caseId: string): EventEnvelope {
-  return buildEvent(CaseConcluded, { aggregateId: caseId, referralId, actor: scheduling, correlationId: uuidv7(), causationId: null, data: { caseId, agreementReached: true } });
+  return buildEvent(CaseConcluded, {
+    aggregateId: caseId,
+    referralId,
+    actor: scheduling,
+    correlationId: uuidv7(),
+    causationId: null,
+    data: { caseId, agreementReached: true },
+  });
 }
 
 export function caseCompleted(referralId: string, caseId: string): EventEnvelope {
@@ -157,7 +217,8 @@ export class MatchingKit {
     readonly jobsPrefix: string,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<MatchingKit> {
+  /** `topics`: shared with other services started in the same suite (a journey across services). */
+  static async start(env: Record<string, string> = {}, topics?: TestTopics): Promise<MatchingKit> {
     const smtp = await startTestSmtpServer();
     const jobsPrefix = `rjtest-matching-${randomUUID().slice(0, 8)}`;
     const service = await startTestService({
@@ -166,6 +227,7 @@ export class MatchingKit {
       appModule,
       database: MATCHING_DATABASE,
       env: { JOBS_PREFIX: jobsPrefix, SMTP_URL: smtp.url, OFFER_SWEEP_EVERY_MS: '60000', ...env },
+      topics,
     });
     const producer = testKafka('rj-test-matching').producer();
     await producer.connect();
@@ -193,7 +255,8 @@ export class MatchingKit {
       ...input,
     };
     const response = await this.service.request('POST', '/api/partners', { token: this.adminToken, body });
-    if (response.status !== 201) throw new Error(`partner registration failed: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 201)
+      throw new Error(`partner registration failed: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   }
 
@@ -206,11 +269,34 @@ export class MatchingKit {
           {
             key: event.referralId ?? event.aggregateId,
             value: JSON.stringify(event),
-            headers: { [EventHeaders.eventId]: event.id, [EventHeaders.eventType]: event.type, [EventHeaders.correlationId]: event.correlationId },
+            headers: {
+              [EventHeaders.eventId]: event.id,
+              [EventHeaders.eventType]: event.type,
+              [EventHeaders.correlationId]: event.correlationId,
+            },
           },
         ],
       });
     }
+  }
+
+  /**
+   * Resolves once the service has applied every one of these events (their ids are in its
+   * inbox): the sign that it has moved past them, for tests that prove nothing else happened.
+   */
+  async applied(...events: EventEnvelope[]): Promise<void> {
+    const ids = [...new Set(events.map((event) => event.id))];
+    await eventually(
+      async () => {
+        const [{ count }] = await this.service.dataSource.query(
+          'select count(distinct event_id)::int as count from inbox where event_id = any($1::uuid[])',
+          [ids],
+        );
+        return count === ids.length;
+      },
+      60_000,
+      `the service to apply ${ids.length} event(s)`,
+    );
   }
 
   /** Submits a referral and screens it eligible; resolves with its ids once it was matched. */
@@ -225,22 +311,38 @@ export class MatchingKit {
   /** Events this service emitted (its outbox, in commit order), of one referral or of all. */
   async emitted(referralId?: string): Promise<EventEnvelope[]> {
     const rows: { payload: EventEnvelope }[] = await this.service.dataSource.query(
-      referralId ? `select payload from outbox where payload->>'referralId' = $1 order by seq` : 'select payload from outbox order by seq',
+      referralId
+        ? `select payload from outbox where payload->>'referralId' = $1 order by seq`
+        : 'select payload from outbox order by seq',
       referralId ? [referralId] : [],
     );
     return rows.map((row) => row.payload);
   }
 
-  waitForEvent(referralId: string, predicate: (event: EventEnvelope) => boolean, timeoutMs = 60_000): Promise<EventEnvelope> {
-    return eventually(async () => (await this.emitted(referralId)).find(predicate), timeoutMs, `an emitted event of referral ${referralId}`);
+  waitForEvent(
+    referralId: string,
+    predicate: (event: EventEnvelope) => boolean,
+    timeoutMs = 60_000,
+  ): Promise<EventEnvelope> {
+    return eventually(
+      async () => (await this.emitted(referralId)).find(predicate),
+      timeoutMs,
+      `an emitted event of referral ${referralId}`,
+    );
   }
 
   async offers(referralId: string): Promise<OfferEntity[]> {
-    return this.service.dataSource.getRepository(OfferEntity).find({ where: { referralId }, order: { madeAt: 'ASC', rank: 'ASC' } });
+    return this.service.dataSource
+      .getRepository(OfferEntity)
+      .find({ where: { referralId }, order: { madeAt: 'ASC', rank: 'ASC' } });
   }
 
   pendingOffer(referralId: string, timeoutMs = 60_000): Promise<OfferEntity> {
-    return eventually(async () => (await this.offers(referralId)).find((o) => o.status === 'pending'), timeoutMs, `a pending offer of ${referralId}`);
+    return eventually(
+      async () => (await this.offers(referralId)).find((o) => o.status === 'pending'),
+      timeoutMs,
+      `a pending offer of ${referralId}`,
+    );
   }
 
   offerStatus(offerId: string): Promise<OfferStatus | undefined> {

@@ -1,11 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { Idempotency } from '../idempotency/idempotency';
-import { CLOCK, systemClock } from './clock';
 
-/** What every feature of intake shares: the clock and the Idempotency-Key table. */
+/** What every feature of intake shares: the Idempotency-Key table (the clock is the application kit's). */
 @Global()
 @Module({
-  providers: [{ provide: CLOCK, useValue: systemClock }, Idempotency],
-  exports: [CLOCK, Idempotency],
+  providers: [Idempotency],
+  exports: [Idempotency],
 })
 export class IntakeCommonModule {}

@@ -1,13 +1,19 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { lockReferral, OfficeEntity, ReferralEntity } from '@rj/referral/data-access';
-import { daysLeft, daysLeftForEvent, deadlineAtRiskNotice, isDeadlineAtRisk, OPEN_STATUSES, utcDateOf } from '@rj/referral/domain';
+import {
+  daysLeft,
+  daysLeftForEvent,
+  deadlineAtRiskNotice,
+  isDeadlineAtRisk,
+  OPEN_STATUSES,
+  utcDateOf,
+} from '@rj/referral/domain';
 import { ReferralDeadlineAtRisk, systemActor, uuidv7, type ReferralStatus } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { NotificationService } from '@rj/shared/notifications';
 import { withTransaction } from '@rj/shared/persistence';
-import { InjectServiceConfig } from '@rj/shared/service';
-import { CLOCK, type Clock } from '../common/clock';
+import { Clock, InjectServiceConfig } from '@rj/shared/service';
 import { Idempotency } from '../idempotency/idempotency';
 import type { ReferralIntakeEnv } from '../referral-intake.env';
 
@@ -30,11 +36,11 @@ export class DeadlineScanner {
     private readonly notifications: NotificationService,
     private readonly idempotency: Idempotency,
     @InjectServiceConfig() private readonly config: ReferralIntakeEnv,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   /** Flags every referral at risk as of `now`; returns how many it flagged. */
-  async scan(now: Date = this.clock()): Promise<number> {
+  async scan(now: Date = this.clock.now()): Promise<number> {
     const horizon = utcDateOf(new Date(now.getTime() + this.config.DEADLINE_RISK_DAYS * DAY_MS));
     let flagged = 0;
     let after = '00000000-0000-0000-0000-000000000000';
@@ -53,8 +59,14 @@ export class DeadlineScanner {
       if (candidates.length < BATCH) break;
       after = candidates[candidates.length - 1].id;
     }
-    const purged = await this.idempotency.purgeOlderThan(this.dataSource.manager, new Date(now.getTime() - this.config.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000));
-    if (flagged || purged) this.logger.log(`flagged ${flagged} referral(s) at risk of missing their report-back date; purged ${purged} idempotency key(s)`);
+    const purged = await this.idempotency.purgeOlderThan(
+      this.dataSource.manager,
+      new Date(now.getTime() - this.config.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000),
+    );
+    if (flagged || purged)
+      this.logger.log(
+        `flagged ${flagged} referral(s) at risk of missing their report-back date; purged ${purged} idempotency key(s)`,
+      );
     return flagged;
   }
 
@@ -62,7 +74,10 @@ export class DeadlineScanner {
     const notificationId = await withTransaction(this.dataSource, async (manager) => {
       const referral = await lockReferral(manager, id);
       if (!referral || referral.deadlineFlaggedFor === referral.reportBackBy) return null;
-      if (!isDeadlineAtRisk(referral.reportBackBy, now, this.config.DEADLINE_RISK_DAYS, referral.status as ReferralStatus)) return null;
+      if (
+        !isDeadlineAtRisk(referral.reportBackBy, now, this.config.DEADLINE_RISK_DAYS, referral.status as ReferralStatus)
+      )
+        return null;
       const left = daysLeft(referral.reportBackBy, now);
       await manager.update(ReferralEntity, { id }, { deadlineFlaggedFor: referral.reportBackBy });
       await publishEvent(manager, ReferralDeadlineAtRisk, {
@@ -74,8 +89,19 @@ export class DeadlineScanner {
         data: { reportBackBy: referral.reportBackBy, daysLeft: daysLeftForEvent(left) },
       });
       const office = await manager.findOneByOrFail(OfficeEntity, { id: referral.officeId });
-      const notice = deadlineAtRiskNotice({ referralId: id, jurisdiction: referral.jurisdiction, offenseCode: referral.offenseCode, reportBackBy: referral.reportBackBy, daysLeft: left });
-      return this.notifications.queueEmail(manager, { kind: ReferralDeadlineAtRisk.type, to: office.contactEmail, referralId: id, ...notice });
+      const notice = deadlineAtRiskNotice({
+        referralId: id,
+        jurisdiction: referral.jurisdiction,
+        offenseCode: referral.offenseCode,
+        reportBackBy: referral.reportBackBy,
+        daysLeft: left,
+      });
+      return this.notifications.queueEmail(manager, {
+        kind: ReferralDeadlineAtRisk.type,
+        to: office.contactEmail,
+        referralId: id,
+        ...notice,
+      });
     });
     // After commit; should this fail, the notification sweep enqueues the pending row.
     if (notificationId) await this.notifications.enqueue(notificationId).catch(() => undefined);

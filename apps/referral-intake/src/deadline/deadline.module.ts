@@ -2,7 +2,14 @@ import { Inject, Injectable, Module, type OnApplicationBootstrap, type OnApplica
 import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { handleJob, JobRegistry, JobRunner, JobsModule } from '@rj/shared/jobs';
-import { createSmtpMailer, NotificationDeliveryProcessor, notificationJobHandlers, notificationJobs, NotificationService, type Mailer } from '@rj/shared/notifications';
+import {
+  createSmtpMailer,
+  NotificationDeliveryProcessor,
+  notificationJobHandlers,
+  notificationJobs,
+  NotificationService,
+  type Mailer,
+} from '@rj/shared/notifications';
 import { keyIdOfCiphertext, type Ciphertext } from '@rj/shared/contracts';
 import { decryptField } from '@rj/shared/pii';
 import { InjectServiceConfig, SERVICE_CONFIG } from '@rj/shared/service';
@@ -10,6 +17,8 @@ import { KeyStore } from '../key-store/key-store';
 import type { ReferralIntakeEnv } from '../referral-intake.env';
 import { DEADLINE_SCAN_PAYLOAD, deadlineScanJob } from './deadline-scan.job';
 import { DeadlineScanner } from './deadline-scanner';
+import { intakeWebhookJob } from '../webhooks/office-webhooks.module';
+import { WebhookDeliveryProcessor } from '@rj/shared/webhooks';
 
 const MAILER = Symbol('rj:mailer');
 
@@ -23,7 +32,14 @@ class MailerLifecycle implements OnApplicationShutdown {
 }
 
 @Module({
-  providers: [{ provide: MAILER, inject: [SERVICE_CONFIG], useFactory: (config: ReferralIntakeEnv) => createSmtpMailer(config.SMTP_URL) }, MailerLifecycle],
+  providers: [
+    {
+      provide: MAILER,
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: ReferralIntakeEnv) => createSmtpMailer(config.SMTP_URL),
+    },
+    MailerLifecycle,
+  ],
   exports: [MAILER],
 })
 class MailerModule {}
@@ -41,7 +57,9 @@ class DeadlineSchedule implements OnApplicationBootstrap, OnApplicationShutdown 
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.registerRepeatable(deadlineScanJob, DEADLINE_SCAN_PAYLOAD, { everyMs: this.config.DEADLINE_SCAN_EVERY_MS });
+    await this.jobs.registerRepeatable(deadlineScanJob, DEADLINE_SCAN_PAYLOAD, {
+      everyMs: this.config.DEADLINE_SCAN_EVERY_MS,
+    });
     await this.notifications.startSweep();
   }
 
@@ -51,26 +69,44 @@ class DeadlineSchedule implements OnApplicationBootstrap, OnApplicationShutdown 
 }
 
 /**
- * referral-intake's BullMQ jobs: the deadline scan and e-mail delivery, one registry. The scan
- * handler finds the scanner through the module ref when a job runs: the scanner needs the
- * notification service, which needs the runner this factory builds.
+ * referral-intake's BullMQ jobs: the deadline scan, e-mail and webhook delivery, one registry.
+ * The scan and webhook handlers find their services through the module ref when a job runs:
+ * those need the notification service or the runner this factory builds.
  */
 @Module({
   imports: [
     JobsModule.forRootAsync({
       imports: [MailerModule],
       inject: [SERVICE_CONFIG, DataSource, ModuleRef, MAILER, KeyStore],
-      useFactory: (config: ReferralIntakeEnv, dataSource: DataSource, moduleRef: ModuleRef, mailer: Mailer, keys: KeyStore) => {
+      useFactory: (
+        config: ReferralIntakeEnv,
+        dataSource: DataSource,
+        moduleRef: ModuleRef,
+        mailer: Mailer,
+        keys: KeyStore,
+      ) => {
         // Intake mails staff only; should a participant's address ever be queued, it decrypts here.
         const decryptRecipient = async (ciphertext: string): Promise<string | null> => {
           const key = await keys.usableKey(dataSource.manager, keyIdOfCiphertext(ciphertext as Ciphertext));
           return key ? decryptField(ciphertext, key) : null;
         };
-        const delivery = new NotificationDeliveryProcessor(dataSource, mailer, decryptRecipient, { mailFrom: config.MAIL_FROM });
+        const delivery = new NotificationDeliveryProcessor(dataSource, mailer, decryptRecipient, {
+          mailFrom: config.MAIL_FROM,
+        });
+        const webhookJob = intakeWebhookJob(config);
         return {
           registry: new JobRegistry(
-            [deadlineScanJob, ...notificationJobs],
-            [handleJob(deadlineScanJob, async () => void (await moduleRef.get(DeadlineScanner, { strict: false }).scan())), ...notificationJobHandlers(delivery)],
+            [deadlineScanJob, ...notificationJobs, webhookJob],
+            [
+              handleJob(
+                deadlineScanJob,
+                async () => void (await moduleRef.get(DeadlineScanner, { strict: false }).scan()),
+              ),
+              ...notificationJobHandlers(delivery),
+              handleJob(webhookJob, (payload, context) =>
+                moduleRef.get(WebhookDeliveryProcessor, { strict: false }).deliver(payload, context),
+              ),
+            ],
           ),
           redisUrl: config.REDIS_URL,
           prefix: config.JOBS_PREFIX,
@@ -79,7 +115,11 @@ class DeadlineSchedule implements OnApplicationBootstrap, OnApplicationShutdown 
     }),
   ],
   providers: [
-    { provide: NotificationService, inject: [DataSource, JobRunner], useFactory: (dataSource: DataSource, jobs: JobRunner) => new NotificationService(dataSource, jobs) },
+    {
+      provide: NotificationService,
+      inject: [DataSource, JobRunner],
+      useFactory: (dataSource: DataSource, jobs: JobRunner) => new NotificationService(dataSource, jobs),
+    },
     DeadlineScanner,
     DeadlineSchedule,
   ],

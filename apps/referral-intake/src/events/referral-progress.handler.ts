@@ -21,7 +21,12 @@ import {
 import { on, type HandlerContext, type Subscription } from '@rj/shared/messaging';
 import { applyStatusEvent } from '../referrals/status-transition';
 
-type Facts = Partial<Pick<ReferralEntity, 'partnerId' | 'caseId' | 'acceptedAt' | 'firstSessionAt' | 'agreementAt' | 'concludedAt' | 'returnReasonCode'>>;
+type Facts = Partial<
+  Pick<
+    ReferralEntity,
+    'partnerId' | 'caseId' | 'acceptedAt' | 'firstSessionAt' | 'agreementAt' | 'concludedAt' | 'returnReasonCode'
+  >
+>;
 
 /**
  * A referral's progress as the other services report it (api.md, Referral status): matching's
@@ -37,23 +42,54 @@ export class ReferralProgressHandler {
   subscriptions(): Subscription[] {
     return [
       on(OfferMade, (event, ctx) => this.progress(event, ctx)),
-      on(OfferAccepted, (event, ctx) => this.progress(event, ctx, (r) => ({ partnerId: event.data.partnerId, acceptedAt: r.acceptedAt ?? new Date(event.occurredAt) }))),
+      on(OfferAccepted, (event, ctx) =>
+        this.progress(event, ctx, (r) => ({
+          partnerId: event.data.partnerId,
+          acceptedAt: r.acceptedAt ?? new Date(event.occurredAt),
+        })),
+      ),
       on(ReferralUnmatched, (event, ctx) => this.progress(event, ctx)),
-      on(CaseOpened, (event, ctx) => this.progress(event, ctx, (r) => ({ caseId: event.data.caseId, partnerId: r.partnerId ?? event.data.partnerId }))),
-      on(SessionCompleted, (event, ctx) => this.progress(event, ctx, (r) => ({ firstSessionAt: earliest(r.firstSessionAt, new Date(event.data.heldAt)) }))),
-      on(ConsentRecorded, (event, ctx) => this.progress(event, ctx, undefined, (manager, referral) => this.keepSharingConsent(manager, referral, event))),
+      on(CaseOpened, (event, ctx) =>
+        this.progress(event, ctx, (r) => ({
+          caseId: event.data.caseId,
+          partnerId: r.partnerId ?? event.data.partnerId,
+        })),
+      ),
+      on(SessionCompleted, (event, ctx) =>
+        this.progress(event, ctx, (r) => ({ firstSessionAt: earliest(r.firstSessionAt, new Date(event.data.heldAt)) })),
+      ),
+      on(ConsentRecorded, (event, ctx) =>
+        this.progress(event, ctx, undefined, (manager, referral) => this.keepSharingConsent(manager, referral, event)),
+      ),
       on(AgreementRecorded, (event, ctx) =>
-        this.progress(event, ctx, (r) => ({ agreementAt: r.agreementAt ?? new Date(event.occurredAt) }), (manager, referral) => this.keepTerms(manager, referral, event)),
+        this.progress(
+          event,
+          ctx,
+          (r) => ({ agreementAt: r.agreementAt ?? new Date(event.occurredAt) }),
+          (manager, referral) => this.keepTerms(manager, referral, event),
+        ),
       ),
       on(TermAmended, (event, ctx) =>
         this.progress(event, ctx, undefined, async (manager) => {
-          if (event.data.dueBy) await manager.update(AgreementTermEntity, { termId: event.data.termId }, { dueBy: event.data.dueBy });
+          if (event.data.dueBy)
+            await manager.update(AgreementTermEntity, { termId: event.data.termId }, { dueBy: event.data.dueBy });
         }),
       ),
-      on(TermFulfilled, (event, ctx) => this.progress(event, ctx, undefined, (manager) => this.setTermStatus(manager, event.data.termId, 'fulfilled'))),
-      on(TermOverdue, (event, ctx) => this.progress(event, ctx, undefined, (manager) => this.setTermStatus(manager, event.data.termId, 'overdue'))),
-      on(CaseCompleted, (event, ctx) => this.progress(event, ctx, () => ({ concludedAt: new Date(event.data.completedAt) }))),
-      on(CaseReturned, (event, ctx) => this.progress(event, ctx, () => ({ concludedAt: new Date(event.occurredAt), returnReasonCode: event.data.reasonCode }))),
+      on(TermFulfilled, (event, ctx) =>
+        this.progress(event, ctx, undefined, (manager) => this.setTermStatus(manager, event.data.termId, 'fulfilled')),
+      ),
+      on(TermOverdue, (event, ctx) =>
+        this.progress(event, ctx, undefined, (manager) => this.setTermStatus(manager, event.data.termId, 'overdue')),
+      ),
+      on(CaseCompleted, (event, ctx) =>
+        this.progress(event, ctx, () => ({ concludedAt: new Date(event.data.completedAt) })),
+      ),
+      on(CaseReturned, (event, ctx) =>
+        this.progress(event, ctx, () => ({
+          concludedAt: new Date(event.occurredAt),
+          returnReasonCode: event.data.reasonCode,
+        })),
+      ),
     ];
   }
 
@@ -67,17 +103,25 @@ export class ReferralProgressHandler {
     // (another environment's event, a referral of a dropped database) is logged and skipped.
     const referral = event.referralId ? await lockReferral(manager, event.referralId) : null;
     if (!referral) {
-      logger.warn({ referralId: event.referralId, eventType: event.type }, 'event for a referral intake does not know: skipped');
+      logger.warn(
+        { referralId: event.referralId, eventType: event.type },
+        'event for a referral intake does not know: skipped',
+      );
       return;
     }
     const changes = facts?.(referral);
-    if (changes && Object.keys(changes).length) await manager.update(ReferralEntity, { id: referral.id }, { ...changes, updatedAt: new Date() });
+    if (changes && Object.keys(changes).length)
+      await manager.update(ReferralEntity, { id: referral.id }, { ...changes, updatedAt: new Date() });
     await keep?.(manager, referral);
     await applyStatusEvent(manager, referral, event);
   }
 
   /** Only the consent to share the outcome with the referrer matters to intake (the report). */
-  private async keepSharingConsent(manager: EntityManager, referral: ReferralEntity, event: EventEnvelope<'consent.recorded', DataOf<typeof ConsentRecorded>>): Promise<void> {
+  private async keepSharingConsent(
+    manager: EntityManager,
+    referral: ReferralEntity,
+    event: EventEnvelope<'consent.recorded', DataOf<typeof ConsentRecorded>>,
+  ): Promise<void> {
     if (event.data.purpose !== SHARE_OUTCOME_PURPOSE) return;
     await manager
       .createQueryBuilder()
@@ -95,7 +139,11 @@ export class ReferralProgressHandler {
       .execute();
   }
 
-  private async keepTerms(manager: EntityManager, referral: ReferralEntity, event: EventEnvelope<'agreement.recorded', DataOf<typeof AgreementRecorded>>): Promise<void> {
+  private async keepTerms(
+    manager: EntityManager,
+    referral: ReferralEntity,
+    event: EventEnvelope<'agreement.recorded', DataOf<typeof AgreementRecorded>>,
+  ): Promise<void> {
     await manager
       .createQueryBuilder()
       .insert()

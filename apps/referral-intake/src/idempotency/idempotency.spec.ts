@@ -7,11 +7,19 @@ const admin: Principal = { sub: 'a-1', role: 'admin', org: null, name: 'A' };
 
 describe('Idempotency-Key requests', () => {
   it('digests the body in canonical form: key order does not matter, values do', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}',
+    );
     const one = idempotentRequest(prosecutor, 'k', 'POST /api/referrals', { a: 1, b: 2 });
-    expect(idempotentRequest(prosecutor, 'k', 'POST /api/referrals', { b: 2, a: 1 })?.requestHash).toBe(one?.requestHash);
-    expect(idempotentRequest(prosecutor, 'k', 'POST /api/referrals', { a: 1, b: 3 })?.requestHash).not.toBe(one?.requestHash);
-    expect(idempotentRequest(prosecutor, 'k', 'POST /api/offices', { a: 1, b: 2 })?.requestHash).not.toBe(one?.requestHash);
+    expect(idempotentRequest(prosecutor, 'k', 'POST /api/referrals', { b: 2, a: 1 })?.requestHash).toBe(
+      one?.requestHash,
+    );
+    expect(idempotentRequest(prosecutor, 'k', 'POST /api/referrals', { a: 1, b: 3 })?.requestHash).not.toBe(
+      one?.requestHash,
+    );
+    expect(idempotentRequest(prosecutor, 'k', 'POST /api/offices', { a: 1, b: 2 })?.requestHash).not.toBe(
+      one?.requestHash,
+    );
   });
 
   it("scopes the key to the caller's organisation, or to the caller without one", () => {

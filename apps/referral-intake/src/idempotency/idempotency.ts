@@ -4,10 +4,9 @@ import { LessThan, type EntityManager } from 'typeorm';
 import { IdempotencyKeyEntity } from '@rj/referral/data-access';
 import type { Principal } from '@rj/shared/auth';
 import { Conflict } from '@rj/shared/contracts';
-import { ValidationProblem } from '@rj/shared/service';
+import { canonicalJson, idempotencyScope, isValidIdempotencyKey, ValidationProblem } from '@rj/shared/service';
 
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
-const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+export { IDEMPOTENCY_HEADER, canonicalJson } from '@rj/shared/service';
 
 /** One create request under an Idempotency-Key: whose, which key, and a digest of what was asked. */
 export interface IdempotentRequest {
@@ -29,10 +28,18 @@ export interface StoredAnswer<T> {
  * by route and body in canonical form (key order does not matter), never stored as such: the
  * body holds personal data, its digest does not.
  */
-export function idempotentRequest(principal: Principal, key: string | undefined, route: string, body: unknown): IdempotentRequest | undefined {
+export function idempotentRequest(
+  principal: Principal,
+  key: string | undefined,
+  route: string,
+  body: unknown,
+): IdempotentRequest | undefined {
   if (key === undefined) return undefined;
-  if (!KEY_PATTERN.test(key)) throw new ValidationProblem([{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
-  const scope = principal.org ?? `user:${principal.sub}`;
+  // The platform's one key rule and scope (@rj/shared/service); intake keeps its own table, which
+  // ties each key to the referral it created so erasure can take the digest with it.
+  if (!isValidIdempotencyKey(key))
+    throw new ValidationProblem([{ field: 'Idempotency-Key', message: 'must be 1 to 200 letters, digits or ._:-' }]);
+  const scope = idempotencyScope(principal);
   const requestHash = createHash('sha256').update(route).update('\n').update(canonicalJson(body)).digest('hex');
   return { scope, key, requestHash };
 }
@@ -53,16 +60,29 @@ export class Idempotency {
       [request.scope, request.key, request.requestHash],
     );
     if (claimed.length) return undefined;
-    const first = await manager.findOneByOrFail(IdempotencyKeyEntity, { scope: request.scope, idempotencyKey: request.key });
+    const first = await manager.findOneByOrFail(IdempotencyKeyEntity, {
+      scope: request.scope,
+      idempotencyKey: request.key,
+    });
     if (first.requestHash !== request.requestHash) {
-      throw new Conflict('this Idempotency-Key was already used with another request', { rule: 'idempotency_key_reused' });
+      throw new Conflict('this Idempotency-Key was already used with another request', {
+        rule: 'idempotency_key_reused',
+      });
     }
-    if (first.responseStatus === null) throw new Conflict('the first request with this Idempotency-Key has not finished', { rule: 'idempotency_key_in_flight' });
+    if (first.responseStatus === null)
+      throw new Conflict('the first request with this Idempotency-Key has not finished', {
+        rule: 'idempotency_key_in_flight',
+      });
     return { status: first.responseStatus, body: first.responseBody as T, replayed: true };
   }
 
   /** Stores the answer with the resource, in the same transaction. */
-  async record(manager: EntityManager, request: IdempotentRequest, resourceId: string, answer: StoredAnswer<unknown>): Promise<void> {
+  async record(
+    manager: EntityManager,
+    request: IdempotentRequest,
+    resourceId: string,
+    answer: StoredAnswer<unknown>,
+  ): Promise<void> {
     await manager.update(
       IdempotencyKeyEntity,
       { scope: request.scope, idempotencyKey: request.key },
@@ -79,13 +99,4 @@ export class Idempotency {
   async purgeOlderThan(manager: EntityManager, cutoff: Date): Promise<number> {
     return (await manager.delete(IdempotencyKeyEntity, { createdAt: LessThan(cutoff) })).affected ?? 0;
   }
-}
-
-/** JSON with object keys sorted at every depth, so `{a,b}` and `{b,a}` digest alike. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item && typeof item === 'object' && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : item,
-  );
 }

@@ -4,11 +4,12 @@ import { REFERRAL_DATABASE } from '@rj/referral/data-access';
 import { DatabaseModule } from '@rj/shared/persistence';
 import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
 import { KeyStoreModule } from '../key-store/key-store.module';
+import { AccessLog } from '../personal-data/access-log';
 import type { ReferralIntakeEnv } from '../referral-intake.env';
 import { DataKeysController } from './data-keys.controller';
 
 /**
- * The internal listener's app (INTERNAL_PORT): the key store's endpoint and nothing else, in
+ * The internal listener's app (INTERNAL_PORT, bound to INTERNAL_HOST): the key store's endpoint and nothing else, in
  * a Nest app of its own, so no route of it can be reached through the public port and a
  * network policy can keep it from the outside (architecture.md). Its own small pool.
  */
@@ -16,12 +17,22 @@ export function internalModule(config: ReferralIntakeEnv) {
   @Module({
     imports: [
       ServiceCoreModule.forRoot({ name: 'referral-intake', config }),
-      DatabaseModule.forRoot({ url: config.DATABASE_URL, entities: REFERRAL_DATABASE.entities, poolSize: 3, applicationName: 'referral-intake-keys' }),
+      DatabaseModule.forRoot({
+        url: config.DATABASE_URL,
+        entities: REFERRAL_DATABASE.entities,
+        poolSize: 3,
+        applicationName: 'referral-intake-keys',
+      }),
       KeyStoreModule.forRoot(config.PII_MASTER_KEYS),
     ],
     controllers: [DataKeysController],
     providers: [
-      { provide: READINESS_CHECKS, inject: [DataSource], useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)] },
+      AccessLog,
+      {
+        provide: READINESS_CHECKS,
+        inject: [DataSource],
+        useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)],
+      },
     ],
   })
   class InternalModule {}

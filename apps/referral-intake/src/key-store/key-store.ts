@@ -1,12 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
 import { DataKeyEntity } from '@rj/referral/data-access';
-import { generateDataKey, rewrapDataKey, unwrapDataKey, wrapDataKey, type DataKey, type MasterKeyRing, type WrappedDataKey } from '@rj/shared/pii';
+import {
+  generateDataKey,
+  rewrapDataKey,
+  unwrapDataKey,
+  wrapDataKey,
+  type DataKey,
+  type MasterKeyRing,
+  type WrappedDataKey,
+} from '@rj/shared/pii';
 
 export const MASTER_KEYS = Symbol('rj:master-keys');
 
-/** A data key as the key store holds it: usable, or erased (crypto-shredded). */
-export type StoredKey = { state: 'active'; dataKey: DataKey } | { state: 'erased'; erasedAt: Date };
+/** A data key as the key store holds it, with the referral it protects: usable, or erased (crypto-shredded). */
+export type StoredKey =
+  { state: 'active'; referralId: string; dataKey: DataKey } | { state: 'erased'; referralId: string; erasedAt: Date };
 
 /** The row a new referral's data key is stored as: wrapped, never the key itself. */
 export interface NewDataKey {
@@ -36,8 +45,13 @@ export class KeyStore {
   async find(manager: EntityManager, keyId: string): Promise<StoredKey | null> {
     const row = await manager.findOne(DataKeyEntity, { where: { keyId } });
     if (!row) return null;
-    if (row.wrapped === null) return { state: 'erased', erasedAt: row.erasedAt ?? new Date(0) };
-    return { state: 'active', dataKey: unwrapDataKey(row.keyId, { masterKeyId: row.masterKeyId, wrapped: row.wrapped }, this.masterKeys) };
+    if (row.wrapped === null)
+      return { state: 'erased', referralId: row.referralId, erasedAt: row.erasedAt ?? new Date(0) };
+    return {
+      state: 'active',
+      referralId: row.referralId,
+      dataKey: unwrapDataKey(row.keyId, { masterKeyId: row.masterKeyId, wrapped: row.wrapped }, this.masterKeys),
+    };
   }
 
   /** The key of data being read, or null once erased: erased fields read as null. */
@@ -67,7 +81,11 @@ export class KeyStore {
       .setOnLocked('skip_locked')
       .getMany();
     for (const row of rows) {
-      const rewrapped: WrappedDataKey = rewrapDataKey(row.keyId, { masterKeyId: row.masterKeyId, wrapped: row.wrapped as string }, this.masterKeys);
+      const rewrapped: WrappedDataKey = rewrapDataKey(
+        row.keyId,
+        { masterKeyId: row.masterKeyId, wrapped: row.wrapped as string },
+        this.masterKeys,
+      );
       await manager.update(DataKeyEntity, { keyId: row.keyId }, rewrapped);
     }
     return rows.length;

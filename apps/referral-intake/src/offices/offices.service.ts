@@ -5,8 +5,8 @@ import { actorOf, assertOwnedBy, type Principal } from '@rj/shared/auth';
 import { NotFound, OfficeRegistered, OfficeUpdated, UUID_PATTERN, uuidv7 } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { withTransaction } from '@rj/shared/persistence';
+import { requestCause } from '@rj/shared/service';
 import { DEFAULT_PAGE_SIZE, pageOf, type ListQueryDto, type Page } from '../common/list-query.dto';
-import { requestCause } from '../common/request-cause';
 import { Idempotency, type IdempotentRequest, type StoredAnswer } from '../idempotency/idempotency';
 import type { CreateOfficeDto, OfficeView, UpdateOfficeDto } from './office.dto';
 
@@ -18,14 +18,28 @@ export class OfficesService {
     private readonly idempotency: Idempotency,
   ) {}
 
-  async register(principal: Principal, dto: CreateOfficeDto, idempotent?: IdempotentRequest): Promise<StoredAnswer<OfficeView>> {
+  async register(
+    principal: Principal,
+    dto: CreateOfficeDto,
+    idempotent?: IdempotentRequest,
+  ): Promise<StoredAnswer<OfficeView>> {
     return withTransaction(this.dataSource, async (manager) => {
       const replay = idempotent && (await this.idempotency.claim<OfficeView>(manager, idempotent));
       if (replay) return replay;
-      const office = manager.create(OfficeEntity, { id: uuidv7(), name: dto.name, jurisdictions: dto.jurisdictions, contactEmail: dto.contact.email });
+      const office = manager.create(OfficeEntity, {
+        id: uuidv7(),
+        name: dto.name,
+        jurisdictions: dto.jurisdictions,
+        contactEmail: dto.contact.email,
+      });
       await manager.insert(OfficeEntity, office);
       const saved = await manager.findOneByOrFail(OfficeEntity, { id: office.id });
-      await publishEvent(manager, OfficeRegistered, { aggregateId: saved.id, referralId: null, actor: actorOf(principal), causedBy: requestCause(), data: officeEventData(saved) });
+      await publishEvent(manager, OfficeRegistered, {
+        aggregateId: saved.id,
+        referralId: null,
+        ...requestCause(actorOf(principal)),
+        data: officeEventData(saved),
+      });
       const answer = { status: 201, body: officeView(saved) };
       if (idempotent) await this.idempotency.record(manager, idempotent, saved.id, answer);
       return answer;
@@ -39,11 +53,21 @@ export class OfficesService {
       await manager.update(
         OfficeEntity,
         { id },
-        { ...(dto.name !== undefined && { name: dto.name }), ...(dto.jurisdictions && { jurisdictions: dto.jurisdictions }), ...(dto.contact && { contactEmail: dto.contact.email }), updatedAt: new Date() },
+        {
+          ...(dto.name !== undefined && { name: dto.name }),
+          ...(dto.jurisdictions && { jurisdictions: dto.jurisdictions }),
+          ...(dto.contact && { contactEmail: dto.contact.email }),
+          updatedAt: new Date(),
+        },
       );
       const saved = await manager.findOneByOrFail(OfficeEntity, { id });
       // The whole new state, not a diff: a consumer that missed an update still ends up right.
-      await publishEvent(manager, OfficeUpdated, { aggregateId: id, referralId: null, actor: actorOf(principal), causedBy: requestCause(), data: officeEventData(saved) });
+      await publishEvent(manager, OfficeUpdated, {
+        aggregateId: id,
+        referralId: null,
+        ...requestCause(actorOf(principal)),
+        data: officeEventData(saved),
+      });
       return officeView(saved);
     });
   }
@@ -72,12 +96,19 @@ export class OfficesService {
 
   private async findOwn(manager: EntityManager, principal: Principal): Promise<OfficeEntity | null> {
     // An organisation claim that is no UUID names no office (and must not reach a uuid column).
-    return principal.org && UUID_PATTERN.test(principal.org) ? manager.findOneBy(OfficeEntity, { id: principal.org }) : null;
+    return principal.org && UUID_PATTERN.test(principal.org)
+      ? manager.findOneBy(OfficeEntity, { id: principal.org })
+      : null;
   }
 }
 
 function officeEventData(office: OfficeEntity) {
-  return { officeId: office.id, name: office.name, jurisdictions: office.jurisdictions, contact: { email: office.contactEmail } };
+  return {
+    officeId: office.id,
+    name: office.name,
+    jurisdictions: office.jurisdictions,
+    contact: { email: office.contactEmail },
+  };
 }
 
 export function officeView(office: OfficeEntity): OfficeView {

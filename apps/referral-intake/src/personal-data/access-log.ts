@@ -4,7 +4,7 @@ import { actorOf, type Principal } from '@rj/shared/auth';
 import { PersonalDataRead } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { withTransaction } from '@rj/shared/persistence';
-import { requestCause } from '../common/request-cause';
+import { requestCause } from '@rj/shared/service';
 
 /**
  * architecture.md: "Every response that returns decrypted personal data emits
@@ -15,15 +15,19 @@ import { requestCause } from '../common/request-cause';
 export class AccessLog {
   constructor(private readonly dataSource: DataSource) {}
 
-  async recordRead(principal: Principal, referralId: string, endpoint: string, fields: readonly string[]): Promise<void> {
+  async recordRead(
+    principal: Principal,
+    referralId: string,
+    endpoint: string,
+    fields: readonly string[],
+  ): Promise<void> {
     if (!fields.length) return;
     const reader = actorOf(principal);
     await withTransaction(this.dataSource, (manager) =>
       publishEvent(manager, PersonalDataRead, {
         aggregateId: referralId,
         referralId,
-        actor: reader,
-        causedBy: requestCause(),
+        ...requestCause(reader),
         data: { referralId, reader, endpoint, fields: [...new Set(fields)] },
       }),
     );

@@ -1,12 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { lockReferral, partiesOf, PartyEntity, ReferralEntity } from '@rj/referral/data-access';
+import {
+  lockReferral,
+  partiesOf,
+  PartyEntity,
+  ReferralEntity,
+  ReviewOverrideRequestEntity,
+} from '@rj/referral/data-access';
 import { actorOf, type Principal } from '@rj/shared/auth';
 import { ReferralPersonalDataErased } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { withTransaction } from '@rj/shared/persistence';
-import { CLOCK, type Clock } from '../common/clock';
-import { requestCause } from '../common/request-cause';
+import { dropWebhookDeliveriesOf } from '@rj/shared/webhooks';
+import { Clock, requestCause } from '@rj/shared/service';
 import { Idempotency } from '../idempotency/idempotency';
 import { KeyStore } from '../key-store/key-store';
 import { erasePartyPersonalData, personalDataOf } from '../referrals/personal-fields';
@@ -31,7 +37,7 @@ export class ErasureService {
     private readonly dataSource: DataSource,
     private readonly keys: KeyStore,
     private readonly idempotency: Idempotency,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   /** Repeating an erasure changes nothing and answers as the first one did (DELETE is idempotent). */
@@ -41,18 +47,37 @@ export class ErasureService {
       assertVisibleTo(principal, referral);
       if (referral.personalDataErasedAt) return erasureView(referral, referral.personalDataErasedAt);
 
-      const at = this.clock();
+      const at = this.clock.now();
       await this.keys.erase(manager, referral.dataKeyId, at);
-      await manager.update(ReferralEntity, { id }, { caseNumber: null, offenseDescription: null, notes: null, reviewReason: null, personalDataErasedAt: at, updatedAt: at });
+      // The blind index goes too: once erased, a search by the case number finds nothing.
+      await manager.update(
+        ReferralEntity,
+        { id },
+        {
+          caseNumber: null,
+          caseNumberIndex: null,
+          offenseDescription: null,
+          notes: null,
+          reviewReason: null,
+          personalDataErasedAt: at,
+          updatedAt: at,
+        },
+      );
+      await manager.update(ReviewOverrideRequestEntity, { referralId: id }, { reason: null });
       for (const party of await partiesOf(manager, id)) {
-        await manager.update(PartyEntity, { participantId: party.participantId }, erasePartyPersonalData(personalDataOf(party)));
+        await manager.update(
+          PartyEntity,
+          { participantId: party.participantId },
+          erasePartyPersonalData(personalDataOf(party)),
+        );
       }
       await this.idempotency.forget(manager, id);
+      // What the office's endpoints are still owed about the referral is not sent (issue 21).
+      await dropWebhookDeliveriesOf(manager, id);
       await publishEvent(manager, ReferralPersonalDataErased, {
         aggregateId: id,
         referralId: id,
-        actor: actorOf(principal),
-        causedBy: requestCause(),
+        ...requestCause(actorOf(principal)),
         occurredAt: at,
         data: { dataKeyId: referral.dataKeyId, erasedAt: at.toISOString() },
       });

@@ -1,5 +1,6 @@
 import { Controller, Delete, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErasureResponse } from '../referrals/referral-detail.views';
 import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
 import { ErasureService, type ErasureView } from './erasure.service';
 
@@ -9,6 +10,11 @@ import { ErasureService, type ErasureView } from './erasure.service';
 export class PersonalDataController {
   constructor(private readonly erasure: ErasureService) {}
 
+  @ApiOperation({
+    summary:
+      'Erase a referral’s personal data by deleting its data key: every copy becomes unreadable at once, while the audit chain still verifies.',
+  })
+  @ApiOkResponse({ type: ErasureResponse })
   @Roles('admin')
   @Delete()
   @HttpCode(200)

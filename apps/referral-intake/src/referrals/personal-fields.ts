@@ -44,7 +44,14 @@ export function encryptPartyPersonalData(party: PartyDto, dataKey: DataKey): Par
 }
 
 export function personalDataOf(row: PartyEntity): PartyPersonalData {
-  return { fullName: row.fullName, dateOfBirth: row.dateOfBirth, accessibilityNeeds: row.accessibilityNeeds, contact: row.contact, guardian: row.guardian, counsel: row.counsel };
+  return {
+    fullName: row.fullName,
+    dateOfBirth: row.dateOfBirth,
+    accessibilityNeeds: row.accessibilityNeeds,
+    contact: row.contact,
+    guardian: row.guardian,
+    counsel: row.counsel,
+  };
 }
 
 /** Decrypted with the referral's key; with no key (erased), every personal value reads null. */

@@ -32,7 +32,10 @@ export interface PreparedReferral {
 }
 
 /** Mints the ids and encrypts every personal field under the referral's new data key. */
-export function prepareReferral(dto: CreateReferralDto, facts: { referralId: string; officeId: string; key: NewDataKey; decision: ScreeningDecision; now: Date }): PreparedReferral {
+export function prepareReferral(
+  dto: CreateReferralDto,
+  facts: { referralId: string; officeId: string; key: NewDataKey; decision: ScreeningDecision; now: Date },
+): PreparedReferral {
   const { dataKey } = facts.key;
   return {
     referralId: facts.referralId,
@@ -55,10 +58,14 @@ export function prepareReferral(dto: CreateReferralDto, facts: { referralId: str
   };
 }
 
-/** The rows the submission writer stores: free text encrypted here too, it never travels. */
+/**
+ * The rows the submission writer stores: free text encrypted here too, it never travels; the
+ * case number's keyed blind index (an HMAC) beside its ciphertext, for search.
+ */
 export function referralRows(
   prepared: PreparedReferral,
   key: NewDataKey,
+  caseNumberIndex: string,
   principal: Principal,
   status: ReferralStatus,
   history: SubmittedReferralRows['history'],
@@ -72,6 +79,7 @@ export function referralRows(
       status,
       source: dto.source,
       caseNumber: prepared.caseNumber,
+      caseNumberIndex,
       jurisdiction: dto.jurisdiction,
       offenseCode: dto.offense.code,
       offenseCategory: dto.offense.category,

@@ -7,7 +7,11 @@ import type { ReferralEntity } from '@rj/referral/data-access';
  * its existence is not revealed (api.md, Auth). Auditors and admins see every office's; which
  * roles reach a route at all is the route's @Roles.
  */
-export function assertVisibleTo(principal: Principal, referral: Pick<ReferralEntity, 'officeId'> | null): asserts referral is ReferralEntity {
+export function assertVisibleTo(
+  principal: Principal,
+  referral: Pick<ReferralEntity, 'officeId'> | null,
+): asserts referral is ReferralEntity {
   if (!referral) throw new NotFound('no such referral');
-  if (principal.role !== 'auditor' && principal.role !== 'admin') assertOwnedBy(principal, referral.officeId, 'no such referral');
+  if (principal.role !== 'auditor' && principal.role !== 'admin')
+    assertOwnedBy(principal, referral.officeId, 'no such referral');
 }

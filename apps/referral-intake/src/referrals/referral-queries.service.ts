@@ -1,21 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AgreementTermEntity, partiesOf, ReferralEntity, SharingConsentEntity, statusHistoryOf, type PartyEntity } from '@rj/referral/data-access';
+import {
+  AgreementTermEntity,
+  partiesOf,
+  ReferralEntity,
+  SharingConsentEntity,
+  statusHistoryOf,
+  type PartyEntity,
+} from '@rj/referral/data-access';
 import { buildProsecutorReport, type ProsecutorReport } from '@rj/referral/domain';
 import type { Principal } from '@rj/shared/auth';
-import { UUID_PATTERN, type ConsentDecision, type ReferralStatus, type TermStatus } from '@rj/shared/contracts';
+import { type ConsentDecision, type ReferralStatus, type TermStatus } from '@rj/shared/contracts';
 import { decryptField, type DataKey } from '@rj/shared/pii';
-import { DEFAULT_PAGE_SIZE, pageOf, type Page } from '../common/list-query.dto';
 import { KeyStore } from '../key-store/key-store';
 import { AccessLog } from '../personal-data/access-log';
-import type { ListReferralsQueryDto } from './dto/list-referrals.query';
 import { personalDataOf, revealedPartyFields, revealPartyPersonalData } from './personal-fields';
 import { assertVisibleTo } from './referral-access';
-import { detailView, summaryView, type PartyView, type ReferralDetailView, type ReferralSummaryView } from './referral-views';
+import { detailView, type PartyView, type ReferralDetailView } from './referral-views';
 
 export const READ_REFERRAL_ENDPOINT = 'GET /api/referrals/{id}';
 
-/** Reads of referrals: lists (no personal data), one referral (logged when decrypted), the report. */
+/** Reads of one referral: the referral (logged when decrypted) and the report. Lists: ReferralListService. */
 @Injectable()
 export class ReferralQueriesService {
   constructor(
@@ -23,20 +28,6 @@ export class ReferralQueriesService {
     private readonly keys: KeyStore,
     private readonly accessLog: AccessLog,
   ) {}
-
-  async list(principal: Principal, query: ListReferralsQueryDto): Promise<Page<ReferralSummaryView>> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = this.dataSource.manager.createQueryBuilder(ReferralEntity, 'r');
-    if (principal.role === 'prosecutor') {
-      // An organisation claim that names no office owns nothing.
-      if (!principal.org || !UUID_PATTERN.test(principal.org)) return { items: [], nextCursor: null };
-      rows.andWhere('r.office_id = :office', { office: principal.org });
-    }
-    if (query.status) rows.andWhere('r.status = :status', { status: query.status });
-    if (query.jurisdiction) rows.andWhere('r.jurisdiction = :jurisdiction', { jurisdiction: query.jurisdiction });
-    if (query.cursor) rows.andWhere('r.id < :cursor', { cursor: query.cursor });
-    return pageOf(await rows.orderBy('r.id', 'DESC').take(limit + 1).getMany(), limit, summaryView);
-  }
 
   /**
    * The owning prosecutor and the admin read the personal fields in plaintext, and the read
@@ -85,7 +76,12 @@ export class ReferralQueriesService {
         byGuardian: consent.byGuardian,
         recordedAt: consent.recordedAt.toISOString(),
       })),
-      terms: terms.map((term) => ({ termId: term.termId, kind: term.kind, dueBy: term.dueBy, status: term.status as TermStatus })),
+      terms: terms.map((term) => ({
+        termId: term.termId,
+        kind: term.kind,
+        dueBy: term.dueBy,
+        status: term.status as TermStatus,
+      })),
     });
   }
 }
@@ -93,7 +89,14 @@ export class ReferralQueriesService {
 type PersonalValues = Parameters<typeof detailView>[1];
 
 function partyView(party: PartyEntity, personal: ReturnType<typeof personalDataOf>): PartyView {
-  return { participantId: party.participantId, role: party.role, minor: party.minor, preferredLanguage: party.preferredLanguage, interpreter: party.interpreter, ...personal };
+  return {
+    participantId: party.participantId,
+    role: party.role,
+    minor: party.minor,
+    preferredLanguage: party.preferredLanguage,
+    interpreter: party.interpreter,
+    ...personal,
+  };
 }
 
 function asStored(referral: ReferralEntity, parties: PartyEntity[]): PersonalValues {

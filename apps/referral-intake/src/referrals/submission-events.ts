@@ -1,7 +1,7 @@
 import { hasMinorParty, languagesOf, screenedEventData } from '@rj/referral/domain';
 import { actorOf, type Principal } from '@rj/shared/auth';
 import { buildEvent, ReferralScreened, ReferralSubmitted, systemActor, type EventEnvelope } from '@rj/shared/contracts';
-import { requestCause } from '../common/request-cause';
+import { requestCause } from '@rj/shared/service';
 import type { PartyPersonalData } from './personal-fields';
 import type { PreparedReferral } from './prepared-referral';
 
@@ -15,7 +15,7 @@ type EventContact = { email?: string; phone?: string; safeChannels: ('email' | '
  */
 export function submissionEvents(principal: Principal, prepared: PreparedReferral): [EventEnvelope, EventEnvelope] {
   const { referralId, dto, parties, now } = prepared;
-  const cause = requestCause();
+  const { causedBy: cause } = requestCause(actorOf(principal));
   const submitted = buildEvent(ReferralSubmitted, {
     aggregateId: referralId,
     referralId,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, LessThan } from 'typeorm';
 import { ScreeningPolicyEntity } from '@rj/referral/data-access';
 import { DEFAULT_SCREENING_POLICY, parseScreeningPolicy, type ScreeningPolicy } from '@rj/referral/domain';
 import type { Principal } from '@rj/shared/auth';
@@ -21,7 +21,10 @@ export class ScreeningPoliciesService {
     return withTransaction(this.dataSource, async (manager) => {
       // Two admins' PUTs of one jurisdiction queue here, so versions go up by one, never collide.
       await manager.query('select pg_advisory_xact_lock(hashtext($1))', [`screening_policy:${jurisdiction}`]);
-      const [{ latest }] = await manager.query('select coalesce(max(version), 0) as latest from screening_policy where jurisdiction = $1', [jurisdiction]);
+      const [{ latest }] = await manager.query(
+        'select coalesce(max(version), 0) as latest from screening_policy where jurisdiction = $1',
+        [jurisdiction],
+      );
       const policy = parseScreeningPolicy({ jurisdiction, version: Number(latest) + 1, ...dto });
       await manager.insert(ScreeningPolicyEntity, {
         jurisdiction,
@@ -33,7 +36,10 @@ export class ScreeningPoliciesService {
         protectiveOrderNeedsReview: policy.protectiveOrderNeedsReview,
         createdBy: principal.sub,
       });
-      return this.view(jurisdiction, await manager.findOneByOrFail(ScreeningPolicyEntity, { jurisdiction, version: policy.version }));
+      return this.view(
+        jurisdiction,
+        await manager.findOneByOrFail(ScreeningPolicyEntity, { jurisdiction, version: policy.version }),
+      );
     });
   }
 
@@ -43,8 +49,29 @@ export class ScreeningPoliciesService {
       where: { jurisdiction, ...(version !== undefined && { version }) },
       order: { version: 'DESC' },
     });
-    if (!row && version !== undefined) throw new NotFound(`no version ${version} of the screening policy of ${jurisdiction}`);
+    if (!row && version !== undefined)
+      throw new NotFound(`no version ${version} of the screening policy of ${jurisdiction}`);
     return this.view(jurisdiction, row ?? undefined);
+  }
+
+  /**
+   * Every stored version of a jurisdiction's policy, newest first, keyset-paged by version; the
+   * built-in default (version 0) closes the last page, as what applied before version 1.
+   */
+  async versions(
+    jurisdiction: string,
+    query: { limit?: number; cursor?: number },
+  ): Promise<{ items: ScreeningPolicyView[]; nextCursor: string | null }> {
+    const limit = query.limit ?? 50;
+    const rows = await this.dataSource.manager.find(ScreeningPolicyEntity, {
+      where: { jurisdiction, ...(query.cursor !== undefined && { version: LessThan(query.cursor) }) },
+      order: { version: 'DESC' },
+      take: limit + 1,
+    });
+    const items = rows.slice(0, limit).map((row) => this.view(jurisdiction, row));
+    // A full page leaves the rest (the default too) to the next one.
+    if (items.length === limit) return { items, nextCursor: String(items[items.length - 1].version) };
+    return { items: [...items, this.view(jurisdiction, undefined)], nextCursor: null };
   }
 
   /** The current policy of every jurisdiction that has one of its own. */
@@ -69,7 +96,7 @@ export class ScreeningPoliciesService {
       allowedStages: [...policy.allowedStages],
       excludedSeverities: [...policy.excludedSeverities],
       protectiveOrderNeedsReview: policy.protectiveOrderNeedsReview,
-      ...(row && { createdAt: row.createdAt.toISOString() }),
+      ...(row && { createdAt: row.createdAt.toISOString(), createdBy: row.createdBy }),
     };
   }
 }

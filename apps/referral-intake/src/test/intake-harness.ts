@@ -1,7 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { REFERRAL_DATABASE } from '@rj/referral/data-access';
 import { Topics, type EventEnvelope, type Role } from '@rj/shared/contracts';
-import { deleteRedisKeysWithPrefix, startTestService, testKafka, type HttpResult, type TestService } from '@rj/shared/testing';
+import {
+  deleteRedisKeysWithPrefix,
+  startTestService,
+  testKafka,
+  type HttpResult,
+  type TestService,
+  type TestTopics,
+} from '@rj/shared/testing';
 import { appModule } from '../app.module';
 import { internalModule } from '../internal/internal.module';
 import { ReferralIntakeEnv } from '../referral-intake.env';
@@ -16,7 +23,7 @@ export type Intake = TestService<ReferralIntakeEnv> & {
 };
 
 /** referral-intake in-process against the real Postgres, Kafka and Redis, with its key-store listener. */
-export async function startIntake(env: Record<string, string> = {}): Promise<Intake> {
+export async function startIntake(env: Record<string, string> = {}, topics?: TestTopics): Promise<Intake> {
   const jobsPrefix = `rjtest-intake-${randomBytes(4).toString('hex')}`;
   const service = await startTestService({
     name: 'referral-intake',
@@ -26,6 +33,8 @@ export async function startIntake(env: Record<string, string> = {}): Promise<Int
     database: REFERRAL_DATABASE,
     // 4xx answers are the point of most tests here: log them only when asked to (TEST_LOG_LEVEL).
     env: { JOBS_PREFIX: jobsPrefix, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error', ...env },
+    // Shared with other services started in the same suite (a journey across services).
+    topics,
   });
   const producer = testKafka('intake-test-feed').producer();
   await producer.connect();
@@ -35,11 +44,19 @@ export async function startIntake(env: Record<string, string> = {}): Promise<Int
     admin,
     as: (role: Role, org: string | null = null) => service.token(role, org, `${role}-${org ?? 'none'}`),
     async registerOffice(jurisdictions = ['NL-NH'], email = 'rj@north.example') {
-      const response = await service.request('POST', '/api/offices', { token: admin, body: { name: `Office ${randomUUID().slice(0, 8)}`, jurisdictions, contact: { email } } });
-      if (response.status !== 201) throw new Error(`office not registered: ${response.status} ${JSON.stringify(response.body)}`);
-      return { id: response.body.id as string, prosecutor: service.token('prosecutor', response.body.id, `prosecutor-${response.body.id}`) };
+      const response = await service.request('POST', '/api/offices', {
+        token: admin,
+        body: { name: `Office ${randomUUID().slice(0, 8)}`, jurisdictions, contact: { email } },
+      });
+      if (response.status !== 201)
+        throw new Error(`office not registered: ${response.status} ${JSON.stringify(response.body)}`);
+      return {
+        id: response.body.id as string,
+        prosecutor: service.token('prosecutor', response.body.id, `prosecutor-${response.body.id}`),
+      };
     },
-    submit: (prosecutor: string, body: unknown, headers: Record<string, string> = {}) => service.request('POST', '/api/referrals', { token: prosecutor, body, headers }),
+    submit: (prosecutor: string, body: unknown, headers: Record<string, string> = {}) =>
+      service.request('POST', '/api/referrals', { token: prosecutor, body, headers }),
     async feed(...events: EventEnvelope[]) {
       const byTopic = new Map<string, EventEnvelope[]>();
       for (const event of events) {
@@ -47,7 +64,10 @@ export async function startIntake(env: Record<string, string> = {}): Promise<Int
         byTopic.set(topic, [...(byTopic.get(topic) ?? []), event]);
       }
       for (const [topic, list] of byTopic) {
-        await producer.send({ topic, messages: list.map((event) => ({ key: event.referralId ?? event.aggregateId, value: JSON.stringify(event) })) });
+        await producer.send({
+          topic,
+          messages: list.map((event) => ({ key: event.referralId ?? event.aggregateId, value: JSON.stringify(event) })),
+        });
       }
     },
     close: async () => {
@@ -61,7 +81,12 @@ export async function startIntake(env: Record<string, string> = {}): Promise<Int
 
 function topicOf(type: string): string {
   if (/^(offer|partner|match)\.|^referral\.unmatched$/.test(type)) return Topics.matching;
-  if (/^(case\.(opened|on_hold|concluded)|mediator|information|risk|acknowledgement|consent|session|reminder|disclosure)/.test(type)) return Topics.scheduling;
+  if (
+    /^(case\.(opened|on_hold|concluded)|mediator|information|risk|acknowledgement|consent|session|reminder|disclosure)/.test(
+      type,
+    )
+  )
+    return Topics.scheduling;
   if (/^(agreement|term|case\.(completed|returned)|harmed_party|follow_up)/.test(type)) return Topics.outcome;
   return Topics.referral;
 }

@@ -1,12 +1,46 @@
-export * from './lib/audit-database';
-export * from './lib/entities/ledger-entry.entity';
-export * from './lib/entities/ledger-head.entity';
-export * from './lib/entities/ledger-checkpoint.entity';
-export * from './lib/entities/referral-state.entity';
-export * from './lib/ledger-appender';
-export * from './lib/ledger-rows';
-export * from './lib/ledger-cursor';
-export * from './lib/ledger-queries';
-export * from './lib/checkpoint-store';
-export * from './lib/projection-rebuild';
-export * from './lib/synthetic-ledger';
+export { AUDIT_DATABASE } from './lib/audit-database';
+export { AUDIT_ROLES } from './lib/audit-roles';
+export { LedgerEntryEntity } from './lib/entities/ledger-entry.entity';
+export { LedgerHeadEntity } from './lib/entities/ledger-head.entity';
+export { LedgerCheckpointEntity } from './lib/entities/ledger-checkpoint.entity';
+export { ReferralStateEntity } from './lib/entities/referral-state.entity';
+export { appendToLedger, type AppendInput } from './lib/ledger-appender';
+export {
+  LEDGER_COLUMNS_MATCH,
+  LEDGER_NDJSON_LINE_COLUMN,
+  LEDGER_ROW_COLUMNS,
+  whereOf,
+  type LedgerFilter,
+  type LedgerRow,
+} from './lib/ledger-rows';
+export { streamLedger, type CursorOptions } from './lib/ledger-cursor';
+export {
+  LEDGER_COLUMNS_CHECK,
+  LEDGER_COLUMNS_CHECK_EXPRESSION,
+  chainColumns,
+  columnsCheckedByDatabase,
+} from './lib/ledger-columns-check';
+export {
+  chainPointAt,
+  findLedgerPage,
+  findReferralTimelinePage,
+  latestLedgerSequence,
+  readLedgerHead,
+  type LedgerHead,
+} from './lib/ledger-queries';
+export { allCheckpoints, checkpointAt, latestCheckpoint, saveCheckpoint } from './lib/checkpoint-store';
+export { rebuildReferralState, type RebuildOptions, type RebuildReport } from './lib/projection-rebuild';
+export {
+  findVerification,
+  finishVerification,
+  insertVerification,
+  latestVerifications,
+  recordVerificationProgress,
+} from './lib/verification-store';
+export {
+  ledgerExceptions,
+  personalDataReadVolumes,
+  sampleReferrals,
+  type LedgerException,
+} from './lib/oversight-queries';
+export { LEDGER_APPEND_ONLY_TRIGGER } from './lib/migrations/1765200000000-ledger-append-only';

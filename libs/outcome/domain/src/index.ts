@@ -1,22 +1,201 @@
-export * from './lib/calendar-date';
-export * from './lib/money';
-export * from './lib/terms/term';
-export * from './lib/terms/hours';
-export * from './lib/terms/term-validation';
-export * from './lib/terms/agreement';
-export * from './lib/terms/term-fulfilment';
-export * from './lib/terms/term-amendment';
-export * from './lib/terms/term-deadlines';
-export * from './lib/case-result';
-export * from './lib/follow-up-schedule';
-export * from './lib/harmed-party-informing';
-export * from './lib/metrics/facts';
-export * from './lib/metrics/figures';
-export * from './lib/metrics/metric-definition';
-export * from './lib/metrics/metric-filter';
-export * from './lib/metrics/small-count-suppression';
-export * from './lib/metrics/outcome-figures';
-export * from './lib/outcome-reducer';
-export * from './lib/terms/term-status';
-export * from './lib/referral-status';
-export * from './lib/consent-state';
+export { addMonths, compareDates, dateOfInstant, isIsoDate, type IsoDate } from './lib/calendar-date';
+export {
+  addMoney,
+  compareMoney,
+  fromMinorUnits,
+  isCurrencyCode,
+  isPositiveMoney,
+  isValidMoney,
+  minorDigits,
+  parseMoney,
+  toMinorUnits,
+  zeroMoney,
+  type Money,
+} from './lib/money';
+export {
+  type AgreementInput,
+  type CommunityServiceTerm,
+  type CompletionTerm,
+  type Problem,
+  type RestitutionRecipient,
+  type RestitutionTerm,
+  type Term,
+  type TermInput,
+  type TermKind,
+} from './lib/terms/term';
+export { addHours, fromHundredths, isValidHours, toHundredths } from './lib/terms/hours';
+export {
+  consentProblems,
+  dueByProblems,
+  hoursProblems,
+  moneyProblems,
+  validateAgreement,
+} from './lib/terms/term-validation';
+export { recordAgreement } from './lib/terms/agreement';
+export { applyProgress, type ProgressResult, type TermProgress } from './lib/terms/term-fulfilment';
+export { amendTerm, type TermAmendment } from './lib/terms/term-amendment';
+export { allTermsFulfilled, overdueTerms } from './lib/terms/term-deadlines';
+export {
+  assertCloseAllowed,
+  caseResultAfterConclusion,
+  type CaseConcluded,
+  type ResultAfterConclusion,
+} from './lib/case-result';
+export { DEFAULT_FOLLOW_UP_MONTHS, followUpSchedule, type FollowUpDue } from './lib/follow-up-schedule';
+export { informedResultOf, shouldInformHarmedParty, type ConsentRecord } from './lib/harmed-party-informing';
+export {
+  type AgreementFacts,
+  type CaseFacts,
+  type FollowUpFacts,
+  type MetricsFilter,
+  type OfferFacts,
+  type ReferralFacts,
+} from './lib/metrics/facts';
+export {
+  count,
+  countBy,
+  isFigure,
+  median,
+  rate,
+  total,
+  type CountFigure,
+  type Figure,
+  type MedianFigure,
+  type RateFigure,
+  type TotalFigure,
+} from './lib/metrics/figures';
+export { defineMetric, type MetricDefinition } from './lib/metrics/metric-definition';
+export { referralsInScope, scopeFacts, type ScopedFacts } from './lib/metrics/metric-filter';
+export {
+  DEFAULT_SUPPRESSION_THRESHOLD,
+  breakdownCellsToWithhold,
+  figureMayBeShown,
+  suppressSmallCounts,
+} from './lib/metrics/small-count-suppression';
+export { METRIC_DEFINITIONS, computeOutcomeFigures, type OutcomeFigures } from './lib/metrics/outcome-figures';
+export {
+  initialOutcomeState,
+  outcomeReducer,
+  outcomeStateReducer,
+  type FollowUpView,
+  type OutcomeState,
+} from './lib/outcome-reducer';
+export { termStatus } from './lib/terms/term-status';
+export { everyPartyConsented, hasConsented, type LatestConsent } from './lib/consent-state';
+export {
+  INTERNAL_MINIMUM,
+  MONEY_MAXIMUM_SHARE,
+  MONEY_MINIMUM_CONTRIBUTORS,
+  PUBLIC_MINIMUM,
+  PUBLIC_ROUNDING_BASE,
+  childPeriods,
+  countFor,
+  countMayBeShown,
+  equationLeaks,
+  formatPeriod,
+  internalCount,
+  isPeriod,
+  levelEquations,
+  minimumFor,
+  moneyTotalFor,
+  moneyTotalMayBeShown,
+  parsePeriod,
+  periodBounds,
+  periodEquations,
+  periodHasEnded,
+  periodOfDate,
+  publicCount,
+  rateFor,
+  rateMayBeShown,
+  roundToBase,
+  rowEquation,
+  suppressAcrossRows,
+  suppressLinkedCells,
+  type Audience,
+  type CalendarPeriod,
+  type Equation,
+  type LinkedCells,
+  type PeriodKind,
+} from './lib/disclosure';
+export {
+  DISABILITY_ANSWERS,
+  EQUITY_DIMENSIONS,
+  EQUITY_STAGES,
+  ETHNICITY_CODE,
+  GENDER_ANSWERS,
+  NOT_DECLARED,
+  OFFENCE_GROUPS,
+  PREFER_NOT_TO_SAY,
+  SELF_DECLARATION_PURPOSE,
+  SELF_DECLARED_ATTRIBUTES,
+  computeEligibleNotReferred,
+  computeEquityFigures,
+  declaredValue,
+  equityPeriodFamily,
+  isDeclarableAnswer,
+  monthMayBeSupplied,
+  normaliseSelfDeclaration,
+  offenceGroup,
+  parseSelfDeclaration,
+  stagesReached,
+  type EligibleNotReferredFigures,
+  type EligibleNotReferredRecord,
+  type EquityDimension,
+  type EquityFigures,
+  type EquityRow,
+  type EquityStage,
+  type EquityTable,
+  type OffenceGroup,
+  type PersonFacts,
+  type SelfDeclaration,
+  type SelfDeclaredAttribute,
+  type StageCounts,
+  type StagesReached,
+} from './lib/equity';
+export {
+  SMALL_JURISDICTION_REFERRALS_PER_YEAR,
+  TRANSPARENCY_COUNTS,
+  computeTransparencyReport,
+  isSmallJurisdiction,
+  publicPeriodKinds,
+  publicationRefusal,
+  tooFewToPublish,
+  transparencyCounts,
+  yearOf,
+  type FrozenCounts,
+  type PublicationRefusal,
+  type TransparencyCount,
+  type TransparencyReport,
+} from './lib/transparency';
+export {
+  ANSWER_VALUES,
+  FEEDBACK_RELEASE_BLOCKS,
+  REMINDER_WITHHOLDING_BLOCKS,
+  SAFE_CHANNEL_CONFIRMATION_DAYS,
+  SURVEY_ITEMS,
+  SURVEY_LINK_DAYS,
+  SURVEY_REMINDER_AFTER_DAYS,
+  SURVEY_REMINDER_LAST_DAY_MARGIN,
+  agreedShare,
+  feedbackReleaseBlocks,
+  feedbackResults,
+  isWellFormedSurveyToken,
+  releaseWindow,
+  reminderWithheldBy,
+  surveyItems,
+  surveyLinkState,
+  surveyReminderDue,
+  validSurveyAnswers,
+  type AnswerValue,
+  type AnsweredSurvey,
+  type FeedbackReleaseBlock,
+  type FeedbackReleaseFacts,
+  type FeedbackResultGroup,
+  type FeedbackSurvey,
+  type ReleasedSurvey,
+  type SurveyLanguage,
+  type SurveyLinkState,
+  type SurveyReminderState,
+  type SurveyShape,
+  type Wording,
+} from './lib/feedback';

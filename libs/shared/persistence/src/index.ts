@@ -1,4 +1,15 @@
-export * from './lib/data-source.factory';
-export * from './lib/transaction';
-export * from './lib/database-admin';
-export * from './lib/database.module';
+export { createDataSource, runMigrations, type DataSourceOptions } from './lib/data-source.factory';
+export {
+  isRetryableTransactionError,
+  isUniqueViolation,
+  withTransaction,
+  type IsolationLevel,
+} from './lib/transaction';
+export { dropDatabase, ensureDatabaseExists } from './lib/database-admin';
+export { DatabaseModule, type DatabaseModuleOptions } from './lib/database.module';
+export {
+  CreateIdempotencyRecords1764300000000,
+  idempotencyMigrations,
+} from './lib/migrations/1764300000000-create-idempotency-records';
+export { provisionOwnedDatabase, withUser, type OwnedDatabase } from './lib/database-roles';
+export { runMigrationJob } from './lib/migration-job';

@@ -1,8 +1,22 @@
-export * from './lib/test-smtp-server';
-export * from './lib/scratch-database';
-export * from './lib/test-topics';
-export * from './lib/topic-reader';
-export * from './lib/child-process';
-export * from './lib/test-service';
-export * from './lib/env-example';
-export * from './lib/redis-keys';
+export { parseMessage, startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from './lib/test-smtp-server';
+export { createScratchDatabase, postgresAdminUrl, type ScratchDatabase } from './lib/scratch-database';
+export { createTestTopics, testBrokers, testKafka, type TestTopics } from './lib/test-topics';
+export { eventually, readTopics, type ReadMessage } from './lib/topic-reader';
+export { spawnTs, type SpawnedProcess } from './lib/child-process';
+export { freePort } from './lib/free-port';
+export {
+  httpRequest,
+  startTestService,
+  type HttpResult,
+  type TestService,
+  type TestServiceOptions,
+} from './lib/test-service';
+export { envVariablesOf, missingFromEnvExample } from './lib/env-example';
+export { TEST_REDIS_URL, deleteRedisKeysWithPrefix, uniqueRedisPrefix } from './lib/redis-keys';
+export {
+  RECEIVER_HOST,
+  TestWebhookReceiver,
+  makeTestCertificate,
+  type ReceivedDelivery,
+  type TestCertificate,
+} from './lib/test-webhook-receiver';

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import {
   IsCode,
   IsIsoDate,
@@ -28,7 +42,9 @@ export class OffenseDto {
   severity: OffenseSeverity;
 
   @ApiPropertyOptional({ maxLength: MAX_FREE_TEXT_LENGTH, description: 'Free text: encrypted, never in events.' })
-  @IsOptional() @IsString() @MaxLength(MAX_FREE_TEXT_LENGTH)
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_FREE_TEXT_LENGTH)
   description?: string;
 }
 
@@ -38,8 +54,13 @@ export class CreateReferralDto {
   @IsIn(REFERRAL_SOURCES)
   source: ReferralSource;
 
-  @ApiProperty({ example: 'PARKET-2025-0042', description: "The prosecutor's own case number: identifies a person, so encrypted." })
-  @IsString() @Length(1, 100) @Matches(/\S/, { message: 'must not be blank' })
+  @ApiProperty({
+    example: 'PARKET-2025-0042',
+    description: "The prosecutor's own case number: identifies a person, so encrypted.",
+  })
+  @IsString()
+  @Length(1, 100)
+  @Matches(/\S/, { message: 'must not be blank' })
   caseNumber: string;
 
   @ApiProperty({ example: 'NL-NH', description: "One of the office's jurisdictions." })
@@ -47,7 +68,10 @@ export class CreateReferralDto {
   jurisdiction: string;
 
   @ApiProperty({ type: OffenseDto })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => OffenseDto)
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OffenseDto)
   offense: OffenseDto;
 
   @ApiProperty({ format: 'date', description: 'Not in the future.' })
@@ -67,10 +91,17 @@ export class CreateReferralDto {
   reportBackBy: string;
 
   @ApiProperty({ type: [PartyDto], description: 'At least one harmed and one responsible party.' })
-  @IsArray() @ArrayMinSize(2) @ArrayMaxSize(MAX_PARTICIPANTS) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => PartyDto)
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(MAX_PARTICIPANTS)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => PartyDto)
   parties: PartyDto[];
 
   @ApiPropertyOptional({ maxLength: MAX_FREE_TEXT_LENGTH, description: 'Free text: encrypted, never in events.' })
-  @IsOptional() @IsString() @MaxLength(MAX_FREE_TEXT_LENGTH)
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_FREE_TEXT_LENGTH)
   notes?: string;
 }

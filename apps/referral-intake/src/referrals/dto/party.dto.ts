@@ -1,7 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IsConsistent, IsIsoDate, IsLanguage, PARTY_ROLES, SAFE_CHANNELS, type PartyRole, type SafeChannel } from '@rj/shared/contracts';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  IsConsistent,
+  IsIsoDate,
+  IsLanguage,
+  PARTY_ROLES,
+  SAFE_CHANNELS,
+  type PartyRole,
+  type SafeChannel,
+} from '@rj/shared/contracts';
 
 export const MAX_NAME_LENGTH = 200;
 export const MAX_FREE_TEXT_LENGTH = 4000;
@@ -15,11 +38,15 @@ const PHONE = /^\+?[0-9][0-9 ().-]{2,30}$/;
  */
 export class ContactDto {
   @ApiPropertyOptional({ example: 'anna@example.org' })
-  @IsOptional() @IsEmail() @MaxLength(254)
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ example: '+31 6 12345678' })
-  @IsOptional() @IsString() @Matches(PHONE, { message: 'must be a phone number' })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'must be a phone number' })
   phone?: string;
 
   @ApiProperty({ enum: SAFE_CHANNELS, isArray: true, example: ['email'] })
@@ -30,7 +57,8 @@ export class ContactDto {
   @IsConsistent<ContactDto>((contact) => {
     const channels = Array.isArray(contact.safeChannels) ? contact.safeChannels : [];
     if (channels.includes('email') && !contact.email) return 'names email, but there is no email';
-    if ((channels.includes('sms') || channels.includes('phone')) && !contact.phone) return 'names sms or phone, but there is no phone';
+    if ((channels.includes('sms') || channels.includes('phone')) && !contact.phone)
+      return 'names sms or phone, but there is no phone';
     return undefined;
   })
   safeChannels: SafeChannel[];
@@ -39,11 +67,16 @@ export class ContactDto {
 /** A minor's guardian, or the defence counsel of the person responsible. */
 export class RepresentativeDto {
   @ApiProperty({ maxLength: MAX_NAME_LENGTH })
-  @IsString() @Length(1, MAX_NAME_LENGTH) @Matches(NOT_BLANK, { message: 'must not be blank' })
+  @IsString()
+  @Length(1, MAX_NAME_LENGTH)
+  @Matches(NOT_BLANK, { message: 'must not be blank' })
   fullName: string;
 
   @ApiProperty({ type: ContactDto })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => ContactDto)
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ContactDto)
   contact: ContactDto;
 }
 
@@ -54,11 +87,14 @@ export class PartyDto {
   role: PartyRole;
 
   @ApiProperty({ maxLength: MAX_NAME_LENGTH })
-  @IsString() @Length(1, MAX_NAME_LENGTH) @Matches(NOT_BLANK, { message: 'must not be blank' })
+  @IsString()
+  @Length(1, MAX_NAME_LENGTH)
+  @Matches(NOT_BLANK, { message: 'must not be blank' })
   fullName: string;
 
   @ApiPropertyOptional({ format: 'date', example: '1980-04-02' })
-  @IsOptional() @IsIsoDate()
+  @IsOptional()
+  @IsIsoDate()
   dateOfBirth?: string;
 
   @ApiProperty({ description: 'A minor needs a guardian.' })
@@ -66,11 +102,17 @@ export class PartyDto {
   minor: boolean;
 
   @ApiPropertyOptional({ type: RepresentativeDto })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => RepresentativeDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RepresentativeDto)
   guardian?: RepresentativeDto;
 
   @ApiProperty({ type: ContactDto })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => ContactDto)
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ContactDto)
   contact: ContactDto;
 
   @ApiProperty({ example: 'nl' })
@@ -82,10 +124,15 @@ export class PartyDto {
   interpreter: boolean;
 
   @ApiPropertyOptional({ maxLength: MAX_FREE_TEXT_LENGTH, description: 'Free text: encrypted, never in events.' })
-  @IsOptional() @IsString() @MaxLength(MAX_FREE_TEXT_LENGTH)
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_FREE_TEXT_LENGTH)
   accessibilityNeeds?: string;
 
   @ApiPropertyOptional({ type: RepresentativeDto, description: 'Defence counsel of the person responsible.' })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => RepresentativeDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RepresentativeDto)
   counsel?: RepresentativeDto;
 }

@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { IsIsoDate, REVIEW_DECISIONS, WITHDRAW_REASON_CODES, type ReviewDecision, type WithdrawReasonCode } from '@rj/shared/contracts';
+import {
+  IsIsoDate,
+  REVIEW_DECISIONS,
+  WITHDRAW_REASON_CODES,
+  type ReviewDecision,
+  type WithdrawReasonCode,
+} from '@rj/shared/contracts';
 import { MAX_FREE_TEXT_LENGTH } from './party.dto';
 
 /** `POST /api/referrals/{id}/review`: a person decides, with a recorded reason. */
@@ -10,7 +16,9 @@ export class ReviewReferralDto {
   decision: ReviewDecision;
 
   @ApiProperty({ maxLength: MAX_FREE_TEXT_LENGTH, description: 'Kept encrypted in intake; never in events.' })
-  @IsString() @Length(1, MAX_FREE_TEXT_LENGTH) @Matches(/\S/, { message: 'must not be blank' })
+  @IsString()
+  @Length(1, MAX_FREE_TEXT_LENGTH)
+  @Matches(/\S/, { message: 'must not be blank' })
   reason: string;
 }
 

@@ -21,7 +21,10 @@ export async function latestCheckpoint(manager: EntityManager | DataSource): Pro
   return rows.length ? toCheckpoint(rows[0]) : null;
 }
 
-export async function checkpointAt(manager: EntityManager | DataSource, sequence: number): Promise<SignedCheckpoint | null> {
+export async function checkpointAt(
+  manager: EntityManager | DataSource,
+  sequence: number,
+): Promise<SignedCheckpoint | null> {
   const rows: Row[] = await manager.query(`select ${COLUMNS} from ledger_checkpoint where sequence = $1`, [sequence]);
   return rows.length ? toCheckpoint(rows[0]) : null;
 }

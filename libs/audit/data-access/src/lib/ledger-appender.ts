@@ -1,6 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@rj/shared/contracts';
-import { canonicalJson, chainHash, initialReferralState, parseReferralState, reduceReferralState, storedReferralState } from '@rj/audit/domain';
+import {
+  canonicalJson,
+  chainHash,
+  initialReferralState,
+  parseReferralState,
+  reduceReferralState,
+  storedReferralState,
+} from '@rj/audit/domain';
 
 export interface AppendInput {
   envelope: EventEnvelope;
@@ -22,7 +29,9 @@ export interface AppendInput {
  */
 export async function appendToLedger(manager: EntityManager, input: AppendInput): Promise<number | null> {
   const { envelope } = input;
-  const [head]: { sequence: string; hash: string }[] = await manager.query('select sequence, hash from ledger_head where id = 1 for update');
+  const [head]: { sequence: string; hash: string }[] = await manager.query(
+    'select sequence, hash from ledger_head where id = 1 for update',
+  );
   const sequence = Number(head.sequence) + 1;
   const canonical = canonicalJson(envelope);
   const hash = chainHash(head.hash, canonical);
@@ -34,11 +43,28 @@ export async function appendToLedger(manager: EntityManager, input: AppendInput)
        from ledger_head h where h.id = 1
      on conflict (event_id) do nothing
      returning recorded_at`,
-    [sequence, envelope.id, input.topic, input.partition ?? null, input.offset ?? null, envelope.type, envelope.aggregateType,
-      envelope.aggregateId, envelope.referralId, envelope.occurredAt, canonical, head.hash, hash],
+    [
+      sequence,
+      envelope.id,
+      input.topic,
+      input.partition ?? null,
+      input.offset ?? null,
+      envelope.type,
+      envelope.aggregateType,
+      envelope.aggregateId,
+      envelope.referralId,
+      envelope.occurredAt,
+      canonical,
+      head.hash,
+      hash,
+    ],
   );
   if (!inserted.length) return null;
-  await manager.query('update ledger_head set sequence = $1, hash = $2, recorded_at = $3 where id = 1', [sequence, hash, inserted[0].recorded_at]);
+  await manager.query('update ledger_head set sequence = $1, hash = $2, recorded_at = $3 where id = 1', [
+    sequence,
+    hash,
+    inserted[0].recorded_at,
+  ]);
   if (envelope.referralId) await projectReferralState(manager, envelope, sequence);
   return sequence;
 }

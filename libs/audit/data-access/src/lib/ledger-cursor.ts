@@ -7,6 +7,8 @@ export interface CursorOptions {
   batchSize?: number;
   /** Only some columns (verify needs the chain columns only). */
   columns?: string;
+  /** Ledger order (default), or as things happened: event time, ties in ledger order (a fold). */
+  orderBy?: 'sequence' | 'occurrence';
 }
 
 /**
@@ -17,7 +19,11 @@ export interface CursorOptions {
  * consumer work at the same time. Stopping early (client gone) rolls back and releases.
  */
 // Order by the column, not the text alias of the same name (which would sort 10 before 2).
-export async function* streamLedger<T = LedgerRow>(dataSource: DataSource, filter: LedgerFilter, options: CursorOptions = {}): AsyncGenerator<T[]> {
+export async function* streamLedger<T = LedgerRow>(
+  dataSource: DataSource,
+  filter: LedgerFilter,
+  options: CursorOptions = {},
+): AsyncGenerator<T[]> {
   const { sql, params } = whereOf(filter);
   const batchSize = options.batchSize ?? 1000;
   const runner = dataSource.createQueryRunner('slave');
@@ -25,7 +31,10 @@ export async function* streamLedger<T = LedgerRow>(dataSource: DataSource, filte
   let pending: Promise<T[]> | undefined;
   try {
     await runner.query('begin isolation level repeatable read read only');
-    await runner.query(`declare ledger_cursor no scroll cursor for select ${options.columns ?? LEDGER_ROW_COLUMNS} from ledger_entry ${sql} order by ledger_entry.sequence`, params);
+    await runner.query(
+      `declare ledger_cursor no scroll cursor for select ${options.columns ?? LEDGER_ROW_COLUMNS} from ledger_entry ${sql} order by ${options.orderBy === 'occurrence' ? 'ledger_entry.occurred_at, ' : ''}ledger_entry.sequence`,
+      params,
+    );
     const fetchNext = (): Promise<T[]> => runner.query(`fetch ${batchSize} from ledger_cursor`);
     pending = fetchNext();
     for (;;) {

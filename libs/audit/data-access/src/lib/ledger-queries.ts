@@ -3,14 +3,37 @@ import type { LedgerRow } from '@rj/audit/domain';
 import { LEDGER_ROW_COLUMNS, whereOf, type LedgerFilter } from './ledger-rows';
 
 /** One page of entries matching a filter, in ledger order, after a cursor sequence. */
-export async function findLedgerPage(manager: EntityManager | DataSource, filter: LedgerFilter, limit: number): Promise<LedgerRow[]> {
+export async function findLedgerPage(
+  manager: EntityManager | DataSource,
+  filter: LedgerFilter,
+  limit: number,
+): Promise<LedgerRow[]> {
   const { sql, params } = whereOf(filter);
-  return manager.query(`select ${LEDGER_ROW_COLUMNS} from ledger_entry ${sql} order by ledger_entry.sequence limit ${Math.floor(limit)}`, params);
+  return manager.query(
+    `select ${LEDGER_ROW_COLUMNS} from ledger_entry ${sql} order by ledger_entry.sequence limit ${Math.floor(limit)}`,
+    params,
+  );
 }
 
-/** Every entry of one referral in ledger order (a timeline, or the input of a fold). */
-export async function findReferralEntries(manager: EntityManager | DataSource, referralId: string): Promise<LedgerRow[]> {
-  return findLedgerPage(manager, { referralId }, 1_000_000);
+/**
+ * One page of a referral's timeline, as things happened: by event time, ties in ledger order
+ * (byOccurrence). Keyset paging after the entry at `afterSequence`, so memory and time per page
+ * stay bounded however long the referral's history (index ix_ledger_entry_referral_occurred).
+ */
+export async function findReferralTimelinePage(
+  manager: EntityManager | DataSource,
+  referralId: string,
+  limit: number,
+  afterSequence?: number,
+): Promise<LedgerRow[]> {
+  const after =
+    afterSequence === undefined
+      ? ''
+      : 'and (occurred_at, sequence) > (select occurred_at, sequence from ledger_entry where sequence = $2)';
+  return manager.query(
+    `select ${LEDGER_ROW_COLUMNS} from ledger_entry where referral_id = $1 and canonical::jsonb ->> 'referralId' = referral_id::text ${after} order by occurred_at, ledger_entry.sequence limit ${Math.floor(limit)}`,
+    afterSequence === undefined ? [referralId] : [referralId, afterSequence],
+  );
 }
 
 export interface LedgerHead {
@@ -19,7 +42,9 @@ export interface LedgerHead {
 }
 
 export async function readLedgerHead(manager: EntityManager | DataSource): Promise<LedgerHead> {
-  const [head]: { sequence: string; hash: string }[] = await manager.query('select sequence, hash from ledger_head where id = 1');
+  const [head]: { sequence: string; hash: string }[] = await manager.query(
+    'select sequence, hash from ledger_head where id = 1',
+  );
   return { sequence: Number(head.sequence), hash: head.hash };
 }
 

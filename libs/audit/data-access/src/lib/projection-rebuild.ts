@@ -27,7 +27,10 @@ export interface RebuildReport {
  * referral (referral_id, sequence) through a cursor: memory holds one referral and one batch.
  * Without `keep` the transaction rolls back, and the scratch schema goes with it.
  */
-export async function rebuildReferralState(dataSource: DataSource, options: RebuildOptions = {}): Promise<RebuildReport> {
+export async function rebuildReferralState(
+  dataSource: DataSource,
+  options: RebuildOptions = {},
+): Promise<RebuildReport> {
   const started = Date.now();
   const schema = options.schema ?? `rebuild_${Date.now()}`;
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`not a plain schema name: ${schema}`);
@@ -43,7 +46,15 @@ export async function rebuildReferralState(dataSource: DataSource, options: Rebu
       from public.referral_state live full outer join ${schema}.referral_state rebuilt using (referral_id)
       where live.state is distinct from rebuilt.state or live.last_sequence is distinct from rebuilt.last_sequence`);
     await runner.query(options.keep ? 'commit' : 'rollback');
-    return { schema, events, referrals, mismatches: diff.n, sample: diff.sample ?? [], equal: diff.n === 0, ms: Date.now() - started };
+    return {
+      schema,
+      events,
+      referrals,
+      mismatches: diff.n,
+      sample: diff.sample ?? [],
+      equal: diff.n === 0,
+      ms: Date.now() - started,
+    };
   } catch (error) {
     await runner.query('rollback').catch(() => undefined);
     throw error;
@@ -52,7 +63,11 @@ export async function rebuildReferralState(dataSource: DataSource, options: Rebu
   }
 }
 
-async function foldInto(runner: QueryRunner, schema: string, options: RebuildOptions): Promise<{ events: number; referrals: number }> {
+async function foldInto(
+  runner: QueryRunner,
+  schema: string,
+  options: RebuildOptions,
+): Promise<{ events: number; referrals: number }> {
   const batchSize = options.batchSize ?? 5000;
   await runner.query(`declare rebuild_cursor no scroll cursor for
     select referral_id as "referralId", sequence::float8 as sequence, canonical from ledger_entry
@@ -77,7 +92,9 @@ async function foldInto(runner: QueryRunner, schema: string, options: RebuildOpt
   let events = 0;
   let referrals = 0;
   for (;;) {
-    const rows: { referralId: string; sequence: number; canonical: string }[] = await runner.query(`fetch ${batchSize} from rebuild_cursor`);
+    const rows: { referralId: string; sequence: number; canonical: string }[] = await runner.query(
+      `fetch ${batchSize} from rebuild_cursor`,
+    );
     for (const row of rows) {
       if (current?.id !== row.referralId) {
         finish();

@@ -7,7 +7,9 @@ function shuffleKeys(value: unknown, seed: number): unknown {
   if (value === null || typeof value !== 'object') return value;
   const keys = Object.keys(value);
   const rotated = keys.map((_, i) => keys[(i + seed) % keys.length]).reverse();
-  return Object.fromEntries(rotated.map((key) => [key, shuffleKeys((value as Record<string, unknown>)[key], seed + 1)]));
+  return Object.fromEntries(
+    rotated.map((key) => [key, shuffleKeys((value as Record<string, unknown>)[key], seed + 1)]),
+  );
 }
 
 // Values JSON can carry: what an event envelope is made of once parsed from Kafka.
@@ -15,13 +17,17 @@ const json = fc.jsonValue();
 
 describe('canonicalJson', () => {
   it('gives the same string whatever order the keys were written in', () => {
-    fc.assert(fc.property(json, fc.nat(), (value, seed) => canonicalJson(shuffleKeys(value, seed)) === canonicalJson(value)));
+    fc.assert(
+      fc.property(json, fc.nat(), (value, seed) => canonicalJson(shuffleKeys(value, seed)) === canonicalJson(value)),
+    );
   });
 
   it('parses back to a value equal to the input', () => {
-    fc.assert(fc.property(json, (value) => {
-      expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
-    }));
+    fc.assert(
+      fc.property(json, (value) => {
+        expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
   });
 
   it('is a fixed point: canonicalising its own parse gives the same string', () => {
@@ -34,9 +40,12 @@ describe('canonicalJson', () => {
     [[1e21, 1e-7, -0, 0.1, 100, 5e-324], '[1e+21,1e-7,0,0.1,100,5e-324]'],
     ['line\nbreak "quoted" \u0001', '"line\\nbreak \\"quoted\\" \\u0001"'],
     [{ nested: { y: { b: 2, a: 1 } } }, '{"nested":{"y":{"a":1,"b":2}}}'],
-  ])('writes %j as %s (RFC 8785: UTF-16 code-unit key order, so U+1F600 sorts before U+FB33; ES number form; escapes)', (value, expected) => {
-    expect(canonicalJson(value)).toBe(expected);
-  });
+  ])(
+    'writes %j as %s (RFC 8785: UTF-16 code-unit key order, so U+1F600 sorts before U+FB33; ES number form; escapes)',
+    (value, expected) => {
+      expect(canonicalJson(value)).toBe(expected);
+    },
+  );
 
   it.each([
     ['undefined', { a: undefined }, '$.a', /undefined has no JSON form/],

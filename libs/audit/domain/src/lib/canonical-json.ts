@@ -11,7 +11,10 @@
  * instances — pass their JSON form instead).
  */
 export class CanonicalJsonError extends TypeError {
-  constructor(readonly path: string, reason: string) {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
     super(`cannot canonicalise ${path}: ${reason}`);
     this.name = 'CanonicalJsonError';
   }
@@ -80,7 +83,8 @@ function writeContainer(value: object, walk: Walk): string {
     text = `[${items.join(',')}]`;
   } else {
     const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) refuse(walk, `${proto?.constructor?.name ?? 'object'} is not a plain object`);
+    if (proto !== Object.prototype && proto !== null)
+      refuse(walk, `${proto?.constructor?.name ?? 'object'} is not a plain object`);
     const record = value as Record<string, unknown>;
     // Default sort compares UTF-16 code units, exactly RFC 8785 §3.2.3's order.
     const members = Object.keys(record)

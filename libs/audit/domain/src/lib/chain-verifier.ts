@@ -16,7 +16,8 @@ export interface ChainVerifierOptions {
  * - an altered byte in an entry: its recomputed hash differs from the stored one;
  * - a deleted row: a gap in the sequence, or (if renumbered) a prevHash that links elsewhere;
  * - two swapped rows: a sequence out of order, or (if renumbered) a broken link;
- * - truncation: `result()` reports a checkpoint beyond the last entry seen.
+ * - truncation: `result()` reports a checkpoint beyond the last entry seen;
+ * - a rewritten type, referral or time column: `columnsMatch` false (checked by the reader).
  * `push` returns false at the first break; later entries are not examined (past a break,
  * nothing can be trusted, and the auditor needs the first place to look).
  *
@@ -35,19 +36,24 @@ export class ChainVerifier {
     const start = options.start ?? GENESIS_POINT;
     this.expectedSequence = start.sequence + 1;
     this.prevHash = start.hash;
-    this.checkpoints = [...(options.checkpoints ?? [])].filter((cp) => cp.sequence > start.sequence).sort((a, b) => a.sequence - b.sequence);
+    this.checkpoints = [...(options.checkpoints ?? [])]
+      .filter((cp) => cp.sequence > start.sequence)
+      .sort((a, b) => a.sequence - b.sequence);
   }
 
   push(entry: ChainEntry): boolean {
     if (this.broken !== undefined) return false;
     const sequence = this.expectedSequence;
     if (entry.sequence !== sequence || entry.prevHash !== this.prevHash) return this.breakAt(sequence);
+    // Columns that disagree with the hashed event would steer reads (which referral, which order).
+    if (entry.columnsMatch === false) return this.breakAt(sequence);
     const hash = chainHash(this.prevHash, entry.canonical);
     if (hash !== entry.hash) return this.breakAt(sequence);
-    const checkpoint = this.checkpoints[this.nextCheckpoint];
-    if (checkpoint !== undefined && checkpoint.sequence === sequence) {
+    // Several checkpoints may name one sequence (a stored one and the same one sent back to be checked).
+    let checkpoint = this.checkpoints[this.nextCheckpoint];
+    while (checkpoint !== undefined && checkpoint.sequence === sequence) {
       if (checkpoint.hash !== hash) return this.breakAt(sequence);
-      this.nextCheckpoint++;
+      checkpoint = this.checkpoints[++this.nextCheckpoint];
     }
     this.prevHash = hash;
     this.expectedSequence = sequence + 1;

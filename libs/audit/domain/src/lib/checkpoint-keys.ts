@@ -22,21 +22,30 @@ function rawKey(text: string, what: string): Buffer {
 }
 
 function assertEd25519(key: KeyObject, what: string): KeyObject {
-  if (key.asymmetricKeyType !== 'ed25519') throw new RangeError(`${what} must be an Ed25519 key, not ${key.asymmetricKeyType}`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new RangeError(`${what} must be an Ed25519 key, not ${key.asymmetricKeyType}`);
   return key;
 }
 
 export function parseCheckpointPrivateKey(text: string): KeyObject {
   const key = text.includes('-----BEGIN')
     ? createPrivateKey(text)
-    : createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, rawKey(text, 'a private key')]), format: 'der', type: 'pkcs8' });
+    : createPrivateKey({
+        key: Buffer.concat([PKCS8_ED25519_PREFIX, rawKey(text, 'a private key')]),
+        format: 'der',
+        type: 'pkcs8',
+      });
   return assertEd25519(key, 'a checkpoint private key');
 }
 
 export function parseCheckpointPublicKey(text: string): KeyObject {
   const key = text.includes('-----BEGIN')
     ? createPublicKey(text)
-    : createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, rawKey(text, 'a public key')]), format: 'der', type: 'spki' });
+    : createPublicKey({
+        key: Buffer.concat([SPKI_ED25519_PREFIX, rawKey(text, 'a public key')]),
+        format: 'der',
+        type: 'spki',
+      });
   return assertEd25519(key, 'a checkpoint public key');
 }
 
@@ -47,7 +56,9 @@ function publicOf(key: KeyObject): KeyObject {
 
 /** The public key's raw 32 bytes in base64: the form to publish for auditors. */
 export function publicKeyBase64(key: KeyObject): string {
-  return (publicOf(key).export({ format: 'der', type: 'spki' }) as Buffer).subarray(SPKI_ED25519_PREFIX.length).toString('base64');
+  return (publicOf(key).export({ format: 'der', type: 'spki' }) as Buffer)
+    .subarray(SPKI_ED25519_PREFIX.length)
+    .toString('base64');
 }
 
 /**

@@ -66,7 +66,9 @@ describe('checkpoints', () => {
   });
 
   it('refuses keys that are not Ed25519 or not 32 bytes', () => {
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString();
     expect(() => parseCheckpointPrivateKey(rsa)).toThrow(/Ed25519/);
     expect(() => parseCheckpointPrivateKey(Buffer.alloc(16).toString('base64'))).toThrow(/32 raw bytes/);
   });

@@ -30,7 +30,8 @@ export function checkpointSigningBytes(body: CheckpointBody): Buffer {
  * or its tail cut off.
  */
 export function signCheckpoint(body: CheckpointBody, privateKey: KeyObject): SignedCheckpoint {
-  if (!Number.isSafeInteger(body.sequence) || body.sequence < 0) throw new RangeError('checkpoint sequence must be a whole number ≥ 0');
+  if (!Number.isSafeInteger(body.sequence) || body.sequence < 0)
+    throw new RangeError('checkpoint sequence must be a whole number ≥ 0');
   if (!/^[0-9a-f]{64}$/.test(body.hash)) throw new RangeError('checkpoint hash must be 64 lowercase hex digits');
   if (Number.isNaN(Date.parse(body.at))) throw new RangeError('checkpoint time must be an ISO 8601 instant');
   const signature = sign(null, checkpointSigningBytes(body), privateKey).toString('base64');

@@ -2,8 +2,17 @@ import type { EventEnvelope } from '@rj/shared/contracts';
 import { foldState, type ReducerSpec } from './fold-state';
 
 const ev = (id: string, type: string, occurredAt: string): EventEnvelope => ({
-  id, type, version: 1, occurredAt, aggregateType: 'referral', aggregateId: 'r', referralId: 'r',
-  actor: { sub: 's', role: 'prosecutor', org: 'o' }, correlationId: 'c', causationId: null, data: {},
+  id,
+  type,
+  version: 1,
+  occurredAt,
+  aggregateType: 'referral',
+  aggregateId: 'r',
+  referralId: 'r',
+  actor: { sub: 's', role: 'prosecutor', org: 'o' },
+  correlationId: 'c',
+  causationId: null,
+  data: {},
 });
 
 const types: ReducerSpec<string[]> = { initial: [], reduce: (state, event) => [...state, event.type] };
@@ -35,7 +44,10 @@ describe('foldState', () => {
 
   it('can use the ledger clock instead of the event clock', () => {
     const records = events.map((event, i) => ({ event, recordedAt: `2026-02-0${i + 1}T00:00:00Z` }));
-    expect(foldState(records, '2026-02-02T00:00:00Z', { types }, { clock: 'recordedAt' }).state.types).toEqual(['referral.submitted', 'referral.screened']);
+    expect(foldState(records, '2026-02-02T00:00:00Z', { types }, { clock: 'recordedAt' }).state.types).toEqual([
+      'referral.submitted',
+      'referral.screened',
+    ]);
     expect(foldState(records, '2026-01-02T07:00:00Z', { counter }).state.counter).toBe(3);
   });
 

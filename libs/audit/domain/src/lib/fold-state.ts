@@ -50,21 +50,53 @@ export function foldState<R extends ReducerMap>(
   reducers: R,
   options: FoldOptions = {},
 ): FoldResult<R> {
-  const limit = at instanceof Date ? at.getTime() : Date.parse(at);
-  if (Number.isNaN(limit)) throw new RangeError(`not an ISO 8601 instant: ${String(at)}`);
-  const names = Object.keys(reducers) as (keyof R & string)[];
-  const state = Object.fromEntries(names.map((name) => [name, reducers[name].initial])) as Record<string, unknown>;
-  let eventsApplied = 0;
-  let lastEventId: string | null = null;
-  for (const item of events) {
-    const time = timeOf(item, options.clock);
-    if (Number.isNaN(time) || time > limit) continue;
-    const event = 'event' in item ? item.event : item;
-    for (const name of names) state[name] = reducers[name].reduce(state[name], event);
-    eventsApplied++;
-    lastEventId = event.id;
+  const fold = new StateFold(at, reducers, options);
+  for (const item of events) fold.push(item);
+  return fold.result();
+}
+
+/**
+ * foldState one record at a time, for records streamed from the database in batches: the
+ * state is all it keeps, so memory does not grow with the referral's history.
+ */
+export class StateFold<R extends ReducerMap> {
+  private readonly limit: number;
+  private readonly names: (keyof R & string)[];
+  private readonly state: Record<string, unknown>;
+  private eventsApplied = 0;
+  private lastEventId: string | null = null;
+  /** Records offered, applied or not (a referral with none is unknown). */
+  seen = 0;
+
+  constructor(
+    at: string | Date,
+    private readonly reducers: R,
+    private readonly options: FoldOptions = {},
+  ) {
+    this.limit = at instanceof Date ? at.getTime() : Date.parse(at);
+    if (Number.isNaN(this.limit)) throw new RangeError(`not an ISO 8601 instant: ${String(at)}`);
+    this.names = Object.keys(reducers) as (keyof R & string)[];
+    this.state = Object.fromEntries(this.names.map((name) => [name, reducers[name].initial]));
   }
-  return { at: new Date(limit).toISOString(), state: state as FoldedState<R>, eventsApplied, lastEventId };
+
+  push(item: EventEnvelope | LedgerRecord): void {
+    this.seen++;
+    const time = timeOf(item, this.options.clock);
+    if (Number.isNaN(time) || time > this.limit) return;
+    const event = 'event' in item ? item.event : item;
+    for (const name of this.names) this.state[name] = this.reducers[name].reduce(this.state[name], event);
+    this.eventsApplied++;
+    this.lastEventId = event.id;
+  }
+
+  result(): FoldResult<R> {
+    return {
+      at: new Date(this.limit).toISOString(),
+      state: { ...this.state } as FoldedState<R>,
+      eventsApplied: this.eventsApplied,
+      lastEventId: this.lastEventId,
+    };
+  }
 }
 
 /**

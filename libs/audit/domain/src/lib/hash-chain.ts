@@ -25,6 +25,11 @@ export interface ChainEntry {
   canonical: string;
   prevHash: string;
   hash: string;
+  /**
+   * Whether the row's indexed columns (type, referral, time) agree with its canonical event,
+   * when the reader checked (the database does, LEDGER_COLUMNS_MATCH); false breaks the chain.
+   */
+  columnsMatch?: boolean;
 }
 
 /** A point the chain is known to pass through: a signed checkpoint, or the genesis. */

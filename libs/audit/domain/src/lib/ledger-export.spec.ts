@@ -5,8 +5,19 @@ import { csvField, csvRow, ndjsonLine, type LedgerRow } from './ledger-export';
 const event = { id: 'e1', type: 'referral.withdrawn', data: { note: 'a "quoted", multi\nline value', n: 1.5 } };
 const canonical = canonicalJson(event);
 const row: LedgerRow = {
-  sequence: '12', eventId: 'e1', topic: 'rj.referral.v1', partition: 2, offset: '40', eventType: 'referral.withdrawn', aggregateId: 'a,b',
-  referralId: null, occurredAt: '2026-01-01T00:00:00.000Z', recordedAt: '2026-01-01T00:00:01.000Z', canonical, prevHash: GENESIS_HASH, hash: chainHash(GENESIS_HASH, canonical),
+  sequence: '12',
+  eventId: 'e1',
+  topic: 'rj.referral.v1',
+  partition: 2,
+  offset: '40',
+  eventType: 'referral.withdrawn',
+  aggregateId: 'a,b',
+  referralId: null,
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  recordedAt: '2026-01-01T00:00:01.000Z',
+  canonical,
+  prevHash: GENESIS_HASH,
+  hash: chainHash(GENESIS_HASH, canonical),
 };
 
 describe('ledger export formats', () => {

@@ -1,3 +1,5 @@
+import { csvField } from '@rj/shared/contracts';
+
 /** A ledger row as the replay and export formats need it. */
 export interface LedgerRow {
   sequence: string;
@@ -29,23 +31,47 @@ export function ndjsonLine(row: LedgerRow): string {
   );
 }
 
-export const CSV_COLUMNS = ['sequence', 'event_id', 'topic', 'partition', 'offset', 'event_type', 'aggregate_id', 'referral_id', 'occurred_at', 'recorded_at', 'prev_hash', 'hash', 'event'] as const;
-
 /**
- * RFC 4180: a field holding a comma, a quote, CR or LF is quoted, quotes doubled. Nothing else
- * is altered — the `event` column must stay the exact canonical JSON that was hashed.
+ * Cells are written by the platform's one csvField (RFC 4180 quoting, formula neutralising).
+ * The `event` column always starts with `{`, so it stays the exact canonical JSON that was hashed.
  */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+export { csvField };
+
+export const CSV_COLUMNS = [
+  'sequence',
+  'event_id',
+  'topic',
+  'partition',
+  'offset',
+  'event_type',
+  'aggregate_id',
+  'referral_id',
+  'occurred_at',
+  'recorded_at',
+  'prev_hash',
+  'hash',
+  'event',
+] as const;
 
 export function csvHeader(): string {
   return `${CSV_COLUMNS.join(',')}\r\n`;
 }
 
 export function csvRow(row: LedgerRow): string {
-  const values = [row.sequence, row.eventId, row.topic, row.partition, row.offset, row.eventType, row.aggregateId, row.referralId, row.occurredAt, row.recordedAt, row.prevHash, row.hash, row.canonical];
+  const values = [
+    row.sequence,
+    row.eventId,
+    row.topic,
+    row.partition,
+    row.offset,
+    row.eventType,
+    row.aggregateId,
+    row.referralId,
+    row.occurredAt,
+    row.recordedAt,
+    row.prevHash,
+    row.hash,
+    row.canonical,
+  ];
   return `${values.map(csvField).join(',')}\r\n`;
 }

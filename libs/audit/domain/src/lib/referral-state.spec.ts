@@ -1,4 +1,4 @@
-import { SAMPLE_EVENTS, SAMPLE_IDS } from '@rj/shared/contracts';
+import { SAMPLE_EVENTS, SAMPLE_IDS } from '@rj/shared/contracts/testing';
 import { initialReferralState, parseReferralState, reduceReferralState, storedReferralState } from './referral-state';
 
 const referralEvents = Object.values(SAMPLE_EVENTS)

@@ -44,5 +44,9 @@ export function storedReferralState(state: ReferralState): string {
 
 /** The stored form back into a state to fold the next event into. */
 export function parseReferralState(stored: { referral: unknown; case: unknown; outcome: unknown }): ReferralState {
-  return { referral: (stored.referral ?? undefined) as ReferralState['referral'], case: stored.case as ReferralState['case'], outcome: stored.outcome as ReferralState['outcome'] };
+  return {
+    referral: (stored.referral ?? undefined) as ReferralState['referral'],
+    case: stored.case as ReferralState['case'],
+    outcome: stored.outcome as ReferralState['outcome'],
+  };
 }

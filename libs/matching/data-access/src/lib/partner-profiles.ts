@@ -4,7 +4,18 @@ import type { PartnerEntity } from './entities/partner.entity';
 
 type ProfileColumns = Pick<
   PartnerEntity,
-  'id' | 'jurisdictions' | 'offenseCategories' | 'languages' | 'servesMinors' | 'capacity' | 'openCases' | 'responseHours' | 'specialties' | 'active' | 'offersResolved' | 'responseHoursTotal'
+  | 'id'
+  | 'jurisdictions'
+  | 'offenseCategories'
+  | 'languages'
+  | 'servesMinors'
+  | 'capacity'
+  | 'openCases'
+  | 'responseHours'
+  | 'specialties'
+  | 'active'
+  | 'offersResolved'
+  | 'responseHoursTotal'
 >;
 
 /** What ranking sees of a partner: its attributes, load and response record, nothing else. */
@@ -39,7 +50,10 @@ export async function loadPartnerProfiles(manager: EntityManager): Promise<Partn
 }
 
 /** The current profiles of some partners (the next candidates of a match), by id. */
-export async function loadPartnerProfilesByIds(manager: EntityManager, ids: readonly string[]): Promise<Map<string, PartnerProfile>> {
+export async function loadPartnerProfilesByIds(
+  manager: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, PartnerProfile>> {
   if (!ids.length) return new Map();
   const rows: ProfileColumns[] = await manager.query(`${PROFILE_SELECT} where id = any($1::uuid[])`, [ids]);
   return new Map(rows.map((row) => [row.id, partnerProfileOf(row)]));

@@ -4,7 +4,13 @@ import { RankingWeightsEntity } from './entities/ranking-weights.entity';
 
 const toWeights = (row: RankingWeightsEntity): RankingWeights =>
   // Validated on load (conventions.md): a hand-edited row with a bad factor fails loudly here.
-  parseRankingWeights({ version: row.version, language: row.language, specialty: row.specialty, load: row.load, responseTime: row.responseTime });
+  parseRankingWeights({
+    version: row.version,
+    language: row.language,
+    specialty: row.specialty,
+    load: row.load,
+    responseTime: row.responseTime,
+  });
 
 /** The weights that rank now: the highest version. */
 export async function currentRankingWeights(manager: EntityManager): Promise<RankingWeights> {

@@ -23,16 +23,22 @@ export interface ConstraintContext {
   readonly requiresSpecialist: boolean;
   /** The specialty a partner must list when a specialist is required. */
   readonly specialistCategory: string;
+  /** Partners with a credentialed specialist mediator for that category (issue 22). */
+  readonly credentialedSpecialists: ReadonlySet<string>;
   readonly hasMinor: boolean;
   readonly declinedOrExpired: ReadonlySet<string>;
 }
 
-export function constraintContext(referral: MatchingAttributes, declinedOrExpired: Iterable<string> = []): ConstraintContext {
+export function constraintContext(
+  referral: MatchingAttributes,
+  declinedOrExpired: Iterable<string> = [],
+): ConstraintContext {
   return {
     jurisdiction: referral.jurisdiction,
     offenseCategory: referral.offenseCategory,
     requiresSpecialist: referral.requiresSpecialist,
     specialistCategory: referral.specialistCategory ?? referral.offenseCategory,
+    credentialedSpecialists: new Set(referral.credentialedSpecialistPartnerIds ?? []),
     hasMinor: referral.hasMinor,
     declinedOrExpired: new Set(declinedOrExpired),
   };
@@ -52,11 +58,16 @@ export function takesCategory(partner: PartnerProfile, ctx: ConstraintContext): 
 }
 
 /**
- * An overridden exclusion goes only to a partner listing the category among its specialties
- * (product.md, Safety first; api.md, review).
+ * An overridden exclusion goes only to a partner an admin approved for the category (it lists
+ * it among its specialties: its protocol and specialist supervision) and that has at least one
+ * mediator with a valid, verified specialist credential for it (product.md, Safety first;
+ * issue 22). Both, never one of them.
  */
 export function hasRequiredSpecialty(partner: PartnerProfile, ctx: ConstraintContext): boolean {
-  return !ctx.requiresSpecialist || partner.specialties.includes(ctx.specialistCategory);
+  return (
+    !ctx.requiresSpecialist ||
+    (partner.specialties.includes(ctx.specialistCategory) && ctx.credentialedSpecialists.has(partner.partnerId))
+  );
 }
 
 /** A minor among the parties needs a partner that serves minors (product.md, Matching). */
@@ -91,8 +102,9 @@ export function exclusionMask(partner: PartnerProfile, ctx: ConstraintContext): 
 }
 
 /** One frozen list of reason codes per mask, shared by every partner excluded for the same reasons. */
-const REASONS_BY_MASK: readonly (readonly ExclusionReason[])[] = Array.from({ length: 1 << EXCLUSION_REASONS.length }, (_, mask) =>
-  Object.freeze(EXCLUSION_REASONS.filter((_, bit) => (mask & (1 << bit)) !== 0)),
+const REASONS_BY_MASK: readonly (readonly ExclusionReason[])[] = Array.from(
+  { length: 1 << EXCLUSION_REASONS.length },
+  (_, mask) => Object.freeze(EXCLUSION_REASONS.filter((_, bit) => (mask & (1 << bit)) !== 0)),
 );
 
 export function reasonsOfMask(mask: number): readonly ExclusionReason[] {

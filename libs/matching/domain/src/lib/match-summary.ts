@@ -7,7 +7,10 @@ import type { MatchResult } from './rank-partners';
  * the first excluded ones in partnerId order, and says how many there were in all. The service
  * keeps the whole result for `GET /api/referrals/{id}/match`.
  */
-export function trimMatchForEvent(result: MatchResult, max = MAX_MATCH_PARTNERS): MatchResult & { candidateCount: number; excludedCount: number } {
+export function trimMatchForEvent(
+  result: MatchResult,
+  max = MAX_MATCH_PARTNERS,
+): MatchResult & { candidateCount: number; excludedCount: number } {
   return {
     candidates: result.candidates.slice(0, max),
     excluded: result.excluded.slice(0, max),

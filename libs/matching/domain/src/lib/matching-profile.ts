@@ -19,6 +19,12 @@ export interface MatchingAttributes {
    * `specialistCategory`); the offence category when absent.
    */
   readonly specialistCategory?: string;
+  /**
+   * Partners with at least one mediator holding a valid, verified specialist credential for the
+   * specialist category today (issue 22). Needed only when a specialist is required; absent,
+   * no partner has one.
+   */
+  readonly credentialedSpecialistPartnerIds?: readonly string[];
 }
 
 export interface PartnerProfile {

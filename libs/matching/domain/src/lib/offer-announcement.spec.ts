@@ -14,7 +14,15 @@ describe('offerAnnouncement (product.md, Offer: never names or contacts)', () =>
   it('tells the programme what it needs to decide and by when', () => {
     const { subject, body } = offerAnnouncement(offer);
     expect(subject).toBe('New referral offer: assault (misdemeanor) in NL-NH, answer by 2026-03-02 10:30 UTC');
-    for (const line of ['Offence category: assault', 'Severity: misdemeanor', 'Jurisdiction: NL-NH', "Parties' languages: nl, ar", 'A party is a minor: yes', 'Answer by: 2026-03-02T10:30:00.000Z', `Offer: ${offer.offerId}`]) {
+    for (const line of [
+      'Offence category: assault',
+      'Severity: misdemeanor',
+      'Jurisdiction: NL-NH',
+      "Parties' languages: nl, ar",
+      'A party is a minor: yes',
+      'Answer by: 2026-03-02T10:30:00.000Z',
+      `Offer: ${offer.offerId}`,
+    ]) {
       expect(body).toContain(line);
     }
   });

@@ -1,5 +1,11 @@
 import { RuleViolation } from '@rj/shared/contracts';
-import { assertCapacityAvailable, assertOfferAnswerable, offerExpiresAt, offerStatusAfter, type OfferSnapshot } from './offer-rules';
+import {
+  assertCapacityAvailable,
+  assertOfferAnswerable,
+  offerExpiresAt,
+  offerStatusAfter,
+  type OfferSnapshot,
+} from './offer-rules';
 
 const now = new Date('2026-03-01T10:00:00Z');
 const pending = (overrides: Partial<OfferSnapshot> = {}): OfferSnapshot => ({
@@ -29,9 +35,12 @@ describe('offer rules (product.md, Offer)', () => {
     expect(ruleOf(() => assertOfferAnswerable(pending({ expiresAt: now }), now))).toBe('offer_expired');
   });
 
-  it.each(['accepted', 'declined', 'expired', 'withdrawn'] as const)('refuses an answer to an offer already %s', (status) => {
-    expect(ruleOf(() => assertOfferAnswerable(pending({ status }), now))).toBe('offer_already_answered');
-  });
+  it.each(['accepted', 'declined', 'expired', 'withdrawn'] as const)(
+    'refuses an answer to an offer already %s',
+    (status) => {
+      expect(ruleOf(() => assertOfferAnswerable(pending({ status }), now))).toBe('offer_already_answered');
+    },
+  );
 
   it('moves a pending offer to accepted, declined, expired or withdrawn', () => {
     expect(offerStatusAfter(pending(), 'accept', now)).toBe('accepted');

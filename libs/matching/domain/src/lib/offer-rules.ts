@@ -15,7 +15,9 @@ const HOUR_MS = 3_600_000;
 /** Offers expire (product.md, Timeliness): the partner's own response window from now. */
 export function offerExpiresAt(now: Date, responseHours: number): Date {
   if (!Number.isFinite(responseHours) || responseHours <= 0) {
-    throw new InvalidInput('responseHours must be a positive number', [{ field: 'responseHours', message: 'must be positive' }]);
+    throw new InvalidInput('responseHours must be a positive number', [
+      { field: 'responseHours', message: 'must be positive' },
+    ]);
   }
   return new Date(now.getTime() + Math.round(responseHours * HOUR_MS));
 }
@@ -60,6 +62,9 @@ export function offerStatusAfter(offer: OfferSnapshot, action: OfferAction, now:
  */
 export function assertCapacityAvailable(partner: Pick<PartnerProfile, 'capacity' | 'openCases'>): void {
   if (!hasFreeCapacity(partner)) {
-    throw new RuleViolation('partner_capacity', `the partner has no free capacity (${partner.openCases} of ${partner.capacity} in use)`);
+    throw new RuleViolation(
+      'partner_capacity',
+      `the partner has no free capacity (${partner.openCases} of ${partner.capacity} in use)`,
+    );
   }
 }

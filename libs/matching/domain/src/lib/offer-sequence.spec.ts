@@ -11,10 +11,17 @@ const profiles = (...list: PartnerProfile[]) => {
 
 describe('nextOffer (product.md, Offer: decline or no answer, the next candidate)', () => {
   const ranked = [candidate('p1', 3), candidate('p2', 2), candidate('p3', 1)];
-  const all = profiles(partnerFits({ partnerId: 'p1' }), partnerFits({ partnerId: 'p2' }), partnerFits({ partnerId: 'p3' }));
+  const all = profiles(
+    partnerFits({ partnerId: 'p1' }),
+    partnerFits({ partnerId: 'p2' }),
+    partnerFits({ partnerId: 'p3' }),
+  );
 
   it('offers the best candidate first, with its rank', () => {
-    expect(nextOffer(ranked, [], referralFits(), all)).toEqual({ next: { candidate: ranked[0], rank: 1 }, passedOver: [] });
+    expect(nextOffer(ranked, [], referralFits(), all)).toEqual({
+      next: { candidate: ranked[0], rank: 1 },
+      passedOver: [],
+    });
   });
 
   it('never asks a partner twice, whatever became of the first offer', () => {
@@ -23,7 +30,10 @@ describe('nextOffer (product.md, Offer: decline or no answer, the next candidate
   });
 
   it('passes over a candidate whose capacity filled since the match, and says why', () => {
-    const lookup = profiles(partnerFits({ partnerId: 'p1', capacity: 2, openCases: 2 }), partnerFits({ partnerId: 'p2' }));
+    const lookup = profiles(
+      partnerFits({ partnerId: 'p1', capacity: 2, openCases: 2 }),
+      partnerFits({ partnerId: 'p2' }),
+    );
     expect(nextOffer(ranked, [], referralFits(), lookup)).toEqual({
       next: { candidate: ranked[1], rank: 2 },
       passedOver: [{ partnerId: 'p1', reasons: ['no_free_capacity'] }],
@@ -43,7 +53,10 @@ describe('nextOffer (product.md, Offer: decline or no answer, the next candidate
   it('still holds a specialist-only referral to specialists', () => {
     const lookup = profiles(partnerFits({ partnerId: 'p1', offenseCategories: ['domestic_violence'] }));
     const referral = referralFits({ offenseCategory: 'domestic_violence', requiresSpecialist: true });
-    expect(nextOffer([candidate('p1')], [], referral, lookup)).toEqual({ next: null, passedOver: [{ partnerId: 'p1', reasons: ['specialist_required'] }] });
+    expect(nextOffer([candidate('p1')], [], referral, lookup)).toEqual({
+      next: null,
+      passedOver: [{ partnerId: 'p1', reasons: ['specialist_required'] }],
+    });
   });
 
   it(`offers no further than rank ${MAX_OFFER_RANK}, the candidates match.computed can carry`, () => {

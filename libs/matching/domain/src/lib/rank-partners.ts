@@ -1,6 +1,13 @@
 import { constraintContext, exclusionMask, reasonsOfMask, type ExclusionReason } from './hard-constraints';
 import type { MatchingAttributes, MatchingHistory, PartnerProfile } from './matching-profile';
-import { languageFactor, languagesSpoken, loadShare, rankedResponseHours, responseTimeFactor, specialtyFactor } from './ranking-factors';
+import {
+  languageFactor,
+  languagesSpoken,
+  loadShare,
+  rankedResponseHours,
+  responseTimeFactor,
+  specialtyFactor,
+} from './ranking-factors';
 import type { RankingWeights } from './ranking-weights';
 
 export interface RankedCandidate {

@@ -1,4 +1,13 @@
-import { languageFactor, languagesSpoken, loadFactor, MIN_RESOLVED_OFFERS, rankedResponseHours, responseTimeFactor, specialtyFactor, typicalResponseHours } from './ranking-factors';
+import {
+  languageFactor,
+  languagesSpoken,
+  loadFactor,
+  MIN_RESOLVED_OFFERS,
+  rankedResponseHours,
+  responseTimeFactor,
+  specialtyFactor,
+  typicalResponseHours,
+} from './ranking-factors';
 import { partnerFits } from '../test/matching-fixtures';
 
 describe('ranking factors (product.md, Matching)', () => {

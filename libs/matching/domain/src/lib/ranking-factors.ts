@@ -55,7 +55,11 @@ export const MIN_RESOLVED_OFFERS = 3;
  * fast). Accepting and declining count alike: this measures speed, never willingness, so it
  * cannot turn into the acceptance rate product.md forbids. Null below MIN_RESOLVED_OFFERS.
  */
-export function typicalResponseHours(resolvedOffers: number, totalResponseHours: number, minimum = MIN_RESOLVED_OFFERS): number | null {
+export function typicalResponseHours(
+  resolvedOffers: number,
+  totalResponseHours: number,
+  minimum = MIN_RESOLVED_OFFERS,
+): number | null {
   if (!(resolvedOffers >= minimum) || !(totalResponseHours >= 0)) return null;
   return totalResponseHours / resolvedOffers;
 }

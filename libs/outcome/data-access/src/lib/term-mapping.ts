@@ -17,14 +17,25 @@ export function termFromRow(row: TermEntity): Term {
     };
   }
   if (row.kind === 'community_service') {
-    return { ...common, kind: 'community_service', hours: fromHundredths(row.hoursHundredths ?? 0), hoursDone: fromHundredths(row.hoursDoneHundredths ?? 0) };
+    return {
+      ...common,
+      kind: 'community_service',
+      hours: fromHundredths(row.hoursHundredths ?? 0),
+      hoursDone: fromHundredths(row.hoursDoneHundredths ?? 0),
+    };
   }
   return { ...common, kind: row.kind as 'apology_letter' | 'programme' | 'other' };
 }
 
 /** The columns a domain term sets (identity, agreement and description are the caller's). */
 export function termColumns(term: Term): Partial<TermEntity> {
-  const base: Partial<TermEntity> = { id: term.id, kind: term.kind, dueBy: term.dueBy, fulfilled: term.fulfilled, overdueFlagged: term.overdueFlagged };
+  const base: Partial<TermEntity> = {
+    id: term.id,
+    kind: term.kind,
+    dueBy: term.dueBy,
+    fulfilled: term.fulfilled,
+    overdueFlagged: term.overdueFlagged,
+  };
   if (term.kind === 'restitution') {
     return {
       ...base,

@@ -17,7 +17,9 @@ describe('case result', () => {
   });
 
   it('refuses an unknown reason code rather than returning a case with it', () => {
-    expect(() => caseResultAfterConclusion({ agreementReached: false, reasonCode: 'party_refused' })).toThrow(/unknown reason/);
+    expect(() => caseResultAfterConclusion({ agreementReached: false, reasonCode: 'party_refused' })).toThrow(
+      /unknown reason/,
+    );
   });
 
   it('closes as agreement_not_completed only while a term is unfulfilled', () => {

@@ -20,7 +20,9 @@ export function caseResultAfterConclusion(concluded: CaseConcluded): ResultAfter
   if (concluded.agreementReached) return 'awaiting_agreement';
   const reason = concluded.reasonCode ?? 'no_agreement';
   if (!RETURN_REASON_CODES.includes(reason as ReturnReasonCode)) {
-    throw new InvalidInput(`unknown reason code ${reason}`, [{ field: 'reasonCode', message: `must be one of ${RETURN_REASON_CODES.join(', ')}` }]);
+    throw new InvalidInput(`unknown reason code ${reason}`, [
+      { field: 'reasonCode', message: `must be one of ${RETURN_REASON_CODES.join(', ')}` },
+    ]);
   }
   return { returned: reason as ReturnReasonCode };
 }
@@ -37,6 +39,9 @@ export function assertCloseAllowed(terms: readonly Term[], reasonCode: string): 
   }
   if (terms.length === 0) throw new RuleViolation('close_needs_agreement', 'no agreement was recorded for this case');
   if (allTermsFulfilled(terms)) {
-    throw new RuleViolation('close_only_unfulfilled', 'every term is fulfilled: the case completes, it is not returned');
+    throw new RuleViolation(
+      'close_only_unfulfilled',
+      'every term is fulfilled: the case completes, it is not returned',
+    );
   }
 }

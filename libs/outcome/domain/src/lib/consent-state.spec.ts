@@ -1,6 +1,11 @@
 import { everyPartyConsented, hasConsented, type LatestConsent } from './consent-state';
 
-const consent = (participantId: string, decision: string, byGuardian = false): LatestConsent => ({ participantId, purpose: 'receive_outcome', byGuardian, decision });
+const consent = (participantId: string, decision: string, byGuardian = false): LatestConsent => ({
+  participantId,
+  purpose: 'receive_outcome',
+  byGuardian,
+  decision,
+});
 
 describe('hasConsented', () => {
   it.each([
@@ -22,7 +27,9 @@ describe('hasConsented', () => {
 
 describe('everyPartyConsented', () => {
   it('needs every party, and at least one', () => {
-    expect(everyPartyConsented([consent('a', 'given'), consent('b', 'given')], ['a', 'b'], 'receive_outcome')).toBe(true);
+    expect(everyPartyConsented([consent('a', 'given'), consent('b', 'given')], ['a', 'b'], 'receive_outcome')).toBe(
+      true,
+    );
     expect(everyPartyConsented([consent('a', 'given')], ['a', 'b'], 'receive_outcome')).toBe(false);
     expect(everyPartyConsented([], [], 'receive_outcome')).toBe(false);
   });

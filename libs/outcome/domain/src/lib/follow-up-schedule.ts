@@ -11,9 +11,13 @@ export interface FollowUpDue {
  * Due dates of the re-offence follow-ups (product.md step 9; domain research M9: 6, 12 and 24
  * months), counted from the day the case completed, end-of-month safe.
  */
-export function followUpSchedule(completedOn: IsoDate, offsetsMonths: readonly number[] = DEFAULT_FOLLOW_UP_MONTHS): FollowUpDue[] {
+export function followUpSchedule(
+  completedOn: IsoDate,
+  offsetsMonths: readonly number[] = DEFAULT_FOLLOW_UP_MONTHS,
+): FollowUpDue[] {
   return offsetsMonths.map((offsetMonths) => {
-    if (!Number.isInteger(offsetMonths) || offsetMonths <= 0) throw new RangeError(`follow-up offset must be a positive whole number of months: ${offsetMonths}`);
+    if (!Number.isInteger(offsetMonths) || offsetMonths <= 0)
+      throw new RangeError(`follow-up offset must be a positive whole number of months: ${offsetMonths}`);
     return { offsetMonths, dueOn: addMonths(completedOn, offsetMonths) };
   });
 }

@@ -1,4 +1,4 @@
-import { shouldInformHarmedParty } from './harmed-party-informing';
+import { informedResultOf, shouldInformHarmedParty } from './harmed-party-informing';
 
 describe('informing the person harmed', () => {
   it.each([
@@ -21,8 +21,30 @@ describe('informing the person harmed', () => {
       ],
       true,
     ],
-    ['other purposes do not count', [{ purpose: 'receive_outcome', decision: 'given' }, { purpose: 'share_outcome_with_referrer', decision: 'declined' }], true],
-  ] as const)('tells the outcome only when the latest receive_outcome decision is given: %s', (_name, consents, expected) => {
-    expect(shouldInformHarmedParty(consents)).toBe(expected);
+    [
+      'other purposes do not count',
+      [
+        { purpose: 'receive_outcome', decision: 'given' },
+        { purpose: 'share_outcome_with_referrer', decision: 'declined' },
+      ],
+      true,
+    ],
+  ] as const)(
+    'tells the outcome only when the latest receive_outcome decision is given: %s',
+    (_name, consents, expected) => {
+      expect(shouldInformHarmedParty(consents)).toBe(expected);
+    },
+  );
+});
+
+describe('informedResultOf', () => {
+  it.each([
+    [{ status: 'completed', returnReason: null }, 'completed'],
+    [{ status: 'returned', returnReason: 'agreement_not_completed' }, 'not_completed'],
+    [{ status: 'returned', returnReason: 'no_agreement' }, null],
+    [{ status: 'withdrawn', returnReason: null }, null],
+    [{ status: 'agreement', returnReason: null }, null],
+  ])('tells %j as %p', (kase, result) => {
+    expect(informedResultOf(kase)).toBe(result);
   });
 });

@@ -1,4 +1,4 @@
-import type { ConsentDecision, ConsentPurpose } from '@rj/shared/contracts';
+import type { ConsentDecision, ConsentPurpose, InformedResult } from '@rj/shared/contracts';
 
 export interface ConsentRecord {
   purpose: ConsentPurpose;
@@ -21,4 +21,15 @@ export function shouldInformHarmedParty(consents: readonly ConsentRecord[]): boo
       return Number.isNaN(x) || Number.isNaN(y) || x === y ? a.index - b.index : x - y;
     });
   return decisions.at(-1)?.consent.decision === 'given';
+}
+
+/**
+ * What a person harmed who asked is told about a case, from the case's end as outcome-tracking
+ * keeps it: completed, or returned because the terms were not kept. Any other end (no agreement,
+ * withdrawn, still running) has no agreement outcome to tell, so nothing.
+ */
+export function informedResultOf(kase: { status: string; returnReason?: string | null }): InformedResult | null {
+  if (kase.status === 'completed') return 'completed';
+  if (kase.status === 'returned' && kase.returnReason === 'agreement_not_completed') return 'not_completed';
+  return null;
 }

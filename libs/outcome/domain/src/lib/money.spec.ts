@@ -22,7 +22,10 @@ describe('money', () => {
   });
 
   it('adds in integer minor units, so 0.10 + 0.20 is exactly 0.30', () => {
-    expect(addMoney({ amount: '0.10', currency: 'EUR' }, { amount: '0.20', currency: 'EUR' })).toEqual({ amount: '0.30', currency: 'EUR' });
+    expect(addMoney({ amount: '0.10', currency: 'EUR' }, { amount: '0.20', currency: 'EUR' })).toEqual({
+      amount: '0.30',
+      currency: 'EUR',
+    });
     expect(toMinorUnits('999999999999999.99', 'EUR')).toBe(99999999999999999n);
   });
 

@@ -31,15 +31,29 @@ export interface OutcomeState {
   followUps: FollowUpView[];
 }
 
-export const initialOutcomeState: OutcomeState = { caseId: null, agreement: null, result: null, harmedPartyInformed: [], followUps: [] };
+export const initialOutcomeState: OutcomeState = {
+  caseId: null,
+  agreement: null,
+  result: null,
+  harmedPartyInformed: [],
+  followUps: [],
+};
 
 function termFrom(t: AgreementRecordedData['terms'][number]): Term {
   const common = { id: t.termId, dueBy: t.dueBy, fulfilled: false, overdueFlagged: false };
   if (t.kind === 'restitution' && t.amount) {
     const amount = { amount: t.amount.amount, currency: t.amount.currency };
-    return { ...common, kind: 'restitution', amount, recipient: t.recipient ?? 'harmed', paid: zeroMoney(amount.currency), ...(t.instalments ? { instalments: t.instalments } : {}) };
+    return {
+      ...common,
+      kind: 'restitution',
+      amount,
+      recipient: t.recipient ?? 'harmed',
+      paid: zeroMoney(amount.currency),
+      ...(t.instalments ? { instalments: t.instalments } : {}),
+    };
   }
-  if (t.kind === 'community_service') return { ...common, kind: 'community_service', hours: t.hours ?? 0, hoursDone: 0 };
+  if (t.kind === 'community_service')
+    return { ...common, kind: 'community_service', hours: t.hours ?? 0, hoursDone: 0 };
   // The contract guarantees restitution has an amount; anything else replays as a plain term.
   return { ...common, kind: t.kind === 'restitution' ? 'other' : t.kind };
 }
@@ -53,7 +67,8 @@ function updateTerm(state: OutcomeState, termId: string, change: (term: Term) =>
 function amend(term: Term, d: TermAmendedData): Term {
   const dueBy = d.dueBy ?? term.dueBy;
   const base = { ...term, dueBy, overdueFlagged: dueBy === term.dueBy ? term.overdueFlagged : false };
-  if (base.kind === 'restitution' && d.amount) return { ...base, amount: { amount: d.amount.amount, currency: d.amount.currency } };
+  if (base.kind === 'restitution' && d.amount)
+    return { ...base, amount: { amount: d.amount.amount, currency: d.amount.currency } };
   if (base.kind === 'community_service' && d.hours !== undefined) return { ...base, hours: d.hours };
   return base;
 }
@@ -61,15 +76,22 @@ function amend(term: Term, d: TermAmendedData): Term {
 function progress(term: Term, d: TermProgressRecordedData): Term {
   // The event carries running totals, so replay needs no arithmetic and cannot drift from what
   // outcome-tracking recorded.
-  if (term.kind === 'restitution' && d.totalAmount) return { ...term, paid: { amount: d.totalAmount.amount, currency: d.totalAmount.currency } };
+  if (term.kind === 'restitution' && d.totalAmount)
+    return { ...term, paid: { amount: d.totalAmount.amount, currency: d.totalAmount.currency } };
   if (term.kind === 'community_service' && d.totalHours !== undefined) return { ...term, hoursDone: d.totalHours };
   return term;
 }
 
-function upsertFollowUp(state: OutcomeState, followUpId: string, change: Partial<FollowUpView> & { monthsAfter: number }): OutcomeState {
+function upsertFollowUp(
+  state: OutcomeState,
+  followUpId: string,
+  change: Partial<FollowUpView> & { monthsAfter: number },
+): OutcomeState {
   const existing = state.followUps.find((f) => f.followUpId === followUpId);
   const updated: FollowUpView = { ...(existing ?? { followUpId, dueOn: null, reoffended: null }), ...change };
-  const followUps = existing ? state.followUps.map((f) => (f.followUpId === followUpId ? updated : f)) : [...state.followUps, updated];
+  const followUps = existing
+    ? state.followUps.map((f) => (f.followUpId === followUpId ? updated : f))
+    : [...state.followUps, updated];
   return { ...state, followUps };
 }
 
@@ -83,12 +105,25 @@ export function outcomeReducer(state: OutcomeState, event: EventEnvelope): Outco
   switch (event.type) {
     case 'agreement.recorded': {
       const d = event.data as AgreementRecordedData;
-      return { ...state, caseId: d.caseId, agreement: { agreementId: d.agreementId, recordedAt: event.occurredAt, consentedBy: [...d.consentedBy], terms: d.terms.map(termFrom) } };
+      return {
+        ...state,
+        caseId: d.caseId,
+        agreement: {
+          agreementId: d.agreementId,
+          recordedAt: event.occurredAt,
+          consentedBy: [...d.consentedBy],
+          terms: d.terms.map(termFrom),
+        },
+      };
     }
     case 'term.amended':
-      return updateTerm(state, (event.data as TermAmendedData).termId, (term) => amend(term, event.data as TermAmendedData));
+      return updateTerm(state, (event.data as TermAmendedData).termId, (term) =>
+        amend(term, event.data as TermAmendedData),
+      );
     case 'term.progress_recorded':
-      return updateTerm(state, (event.data as TermProgressRecordedData).termId, (term) => progress(term, event.data as TermProgressRecordedData));
+      return updateTerm(state, (event.data as TermProgressRecordedData).termId, (term) =>
+        progress(term, event.data as TermProgressRecordedData),
+      );
     case 'term.fulfilled':
       return updateTerm(state, (event.data as { termId: string }).termId, (term) => ({ ...term, fulfilled: true }));
     case 'term.overdue':
@@ -99,11 +134,21 @@ export function outcomeReducer(state: OutcomeState, event: EventEnvelope): Outco
     }
     case 'case.returned': {
       const d = event.data as CaseReturnedData;
-      return { ...state, caseId: d.caseId, result: { kind: 'returned', reasonCode: d.reasonCode, at: event.occurredAt } };
+      return {
+        ...state,
+        caseId: d.caseId,
+        result: { kind: 'returned', reasonCode: d.reasonCode, at: event.occurredAt },
+      };
     }
     case 'harmed_party.informed': {
       const d = event.data as HarmedPartyInformedData;
-      return { ...state, harmedPartyInformed: [...state.harmedPartyInformed, { participantId: d.participantId, result: d.result, at: event.occurredAt }] };
+      return {
+        ...state,
+        harmedPartyInformed: [
+          ...state.harmedPartyInformed,
+          { participantId: d.participantId, result: d.result, at: event.occurredAt },
+        ],
+      };
     }
     case 'follow_up.due': {
       const d = event.data as FollowUpDueData;

@@ -10,7 +10,13 @@ const range = (startsAt: Date, endsAt: Date): string => `[${startsAt.toISOString
  * Books everyone of a session for its time range. Half-open ranges: a session ending at 10:00
  * does not overlap one starting at 10:00. Throws the driver's 23P01 on an overlap.
  */
-export async function bookSession(manager: EntityManager, sessionId: string, personKeys: readonly string[], startsAt: Date, endsAt: Date): Promise<void> {
+export async function bookSession(
+  manager: EntityManager,
+  sessionId: string,
+  personKeys: readonly string[],
+  startsAt: Date,
+  endsAt: Date,
+): Promise<void> {
   await manager.query(
     `insert into session_booking (session_id, person_key, during, active)
      select $1, key, $3::tstzrange, true from unnest($2::text[]) as key`,
@@ -19,8 +25,16 @@ export async function bookSession(manager: EntityManager, sessionId: string, per
 }
 
 /** Moves a session's bookings (reschedule); the exclusion constraint judges the new range. */
-export async function moveBookings(manager: EntityManager, sessionId: string, startsAt: Date, endsAt: Date): Promise<void> {
-  await manager.query('update session_booking set during = $2::tstzrange where session_id = $1 and active', [sessionId, range(startsAt, endsAt)]);
+export async function moveBookings(
+  manager: EntityManager,
+  sessionId: string,
+  startsAt: Date,
+  endsAt: Date,
+): Promise<void> {
+  await manager.query('update session_booking set during = $2::tstzrange where session_id = $1 and active', [
+    sessionId,
+    range(startsAt, endsAt),
+  ]);
 }
 
 /** A cancelled session frees its people's time. */

@@ -23,3 +23,15 @@ export function caseStandingOf(state: Pick<CaseState, 'partnerId' | 'mediators'>
   if (!mediator || mediator.conflicted) return null;
   return mediator.declared ? 'assigned' : 'proposed';
 }
+
+/** How much of the parties a caller with a standing on the case may read. */
+export type ParticipantDisclosure = 'names_and_roles' | 'full';
+
+/**
+ * A proposed mediator declares about the named parties, so until the declaration they read
+ * only the parties' names and roles: no contacts, no guardians, no needs, no records. After a
+ * declaration of no conflict (assigned), and for the partner's admin, the case reads in full.
+ */
+export function participantDisclosureFor(standing: Exclude<CaseStanding, null>): ParticipantDisclosure {
+  return standing === 'proposed' ? 'names_and_roles' : 'full';
+}

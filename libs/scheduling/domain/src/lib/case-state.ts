@@ -26,6 +26,8 @@ export interface ParticipantState {
   readonly informationRecorded: { readonly version: string; readonly language: string } | null;
   /** The latest assessment counts (api.md, risk-assessments). */
   readonly latestRisk: RiskOutcome | null;
+  /** When the latest assessment was made; absent from states folded before it was kept. */
+  readonly riskAssessedAt?: string | null;
   /** Only the person responsible acknowledges the basic facts (R6); always false for the harmed. */
   readonly acknowledged: boolean;
   /** The participant's own latest decision per purpose. */
@@ -70,6 +72,8 @@ export interface CaseState {
   readonly mediators: readonly MediatorState[];
   readonly sessions: readonly SessionState[];
   readonly conclusion: { readonly agreementReached: boolean; readonly reasonCode?: ConclusionReasonCode } | null;
+  /** When a disclosure under a confidentiality exception was last recorded in the case. */
+  readonly lastDisclosureAt?: string | null;
 }
 
 /** A mediator who declared no conflict: assigned, and may act on the case. */

@@ -20,7 +20,13 @@ const submitted = ev('referral.submitted', {
 });
 const prepared = (participantId: string, n: number): CaseEvent[] => [
   ev('information.recorded', { caseId: CASE, participantId, informationVersion: 'adult-v3', language: 'nl' }),
-  ev('consent.recorded', { caseId: CASE, participantId, purpose: 'participation', decision: 'given', byGuardian: false }),
+  ev('consent.recorded', {
+    caseId: CASE,
+    participantId,
+    purpose: 'participation',
+    decision: 'given',
+    byGuardian: false,
+  }),
   ev('risk.assessed', { caseId: CASE, participantId, outcome: 'proceed' }),
   ev('session.scheduled', {
     sessionId: sid(n),
@@ -47,7 +53,13 @@ const history: CaseEvent[] = [
   ev('mediator.declared', { caseId: CASE, mediatorId: MEDIATOR, conflictOfInterest: false }),
   ...prepared(HARMED, 1),
   ...prepared(RESPONSIBLE, 2),
-  ev('consent.recorded', { caseId: CASE, participantId: RESPONSIBLE, purpose: 'participation', decision: 'given', byGuardian: true }),
+  ev('consent.recorded', {
+    caseId: CASE,
+    participantId: RESPONSIBLE,
+    purpose: 'participation',
+    decision: 'given',
+    byGuardian: true,
+  }),
   ev('acknowledgement.recorded', { caseId: CASE, participantId: RESPONSIBLE }),
 ];
 
@@ -77,20 +89,38 @@ describe('caseReducer (product.md, Audit: a case as it stood at any moment)', ()
   });
 
   it('holds the case on a withdrawal and keeps a stop hold as it is', () => {
-    const withdrawn = replayCase([...history, ev('case.on_hold', { caseId: CASE, reasonCode: 'participation_withdrawn' })]);
-    expect(withdrawn).toMatchObject({ status: 'on_hold', holdReason: 'participation_withdrawn' });
-    const stopped = replayCase([
-      ev('case.on_hold', { caseId: CASE, reasonCode: 'risk_stop' }),
+    const withdrawn = replayCase([
+      ...history,
       ev('case.on_hold', { caseId: CASE, reasonCode: 'participation_withdrawn' }),
-    ], withdrawn);
+    ]);
+    expect(withdrawn).toMatchObject({ status: 'on_hold', holdReason: 'participation_withdrawn' });
+    const stopped = replayCase(
+      [
+        ev('case.on_hold', { caseId: CASE, reasonCode: 'risk_stop' }),
+        ev('case.on_hold', { caseId: CASE, reasonCode: 'participation_withdrawn' }),
+      ],
+      withdrawn,
+    );
     expect(stopped.holdReason).toBe('risk_stop');
   });
 
   it('records consents per purpose and per consenter, latest decision winning', () => {
     const state = replayCase([
       ...history,
-      ev('consent.recorded', { caseId: CASE, participantId: HARMED, purpose: 'participation', decision: 'withdrawn', byGuardian: false }),
-      ev('consent.recorded', { caseId: CASE, participantId: HARMED, purpose: 'receive_outcome', decision: 'given', byGuardian: false }),
+      ev('consent.recorded', {
+        caseId: CASE,
+        participantId: HARMED,
+        purpose: 'participation',
+        decision: 'withdrawn',
+        byGuardian: false,
+      }),
+      ev('consent.recorded', {
+        caseId: CASE,
+        participantId: HARMED,
+        purpose: 'receive_outcome',
+        decision: 'given',
+        byGuardian: false,
+      }),
     ]);
     expect(state.participants[0].consents).toEqual({ participation: 'withdrawn', receive_outcome: 'given' });
   });
@@ -98,7 +128,12 @@ describe('caseReducer (product.md, Audit: a case as it stood at any moment)', ()
   it('tracks sessions through rescheduling, cancellation and conclusion', () => {
     const state = replayCase([
       ...history,
-      ev('session.rescheduled', { sessionId: sid(1), caseId: CASE, startsAt: '2026-03-02T10:00:00.000Z', endsAt: '2026-03-02T11:00:00.000Z' }),
+      ev('session.rescheduled', {
+        sessionId: sid(1),
+        caseId: CASE,
+        startsAt: '2026-03-02T10:00:00.000Z',
+        endsAt: '2026-03-02T11:00:00.000Z',
+      }),
       ev('session.cancelled', { sessionId: sid(2), caseId: CASE, reasonCode: 'mediator_cancelled' }),
       ev('mediator.declared', { caseId: CASE, mediatorId: MEDIATOR, conflictOfInterest: true }),
       ev('case.concluded', { caseId: CASE, agreementReached: false, reasonCode: 'not_suitable' }),
@@ -108,12 +143,17 @@ describe('caseReducer (product.md, Audit: a case as it stood at any moment)', ()
       ['2026-03-01T10:00:00.000Z', 'cancelled'],
     ]);
     expect(state.mediators[0].conflicted).toBe(true);
-    expect(state).toMatchObject({ status: 'concluded', conclusion: { agreementReached: false, reasonCode: 'not_suitable' } });
+    expect(state).toMatchObject({
+      status: 'concluded',
+      conclusion: { agreementReached: false, reasonCode: 'not_suitable' },
+    });
   });
 
   it('leaves the case as it is for events it does not fold', () => {
     const state = replayCase(history);
     expect(caseReducer(state, ev('reminder.sent', {}))).toBe(state);
-    expect(caseReducer(EMPTY_CASE, ev('risk.assessed', { caseId: CASE, participantId: HARMED, outcome: 'stop' }))).toEqual(EMPTY_CASE);
+    expect(
+      caseReducer(EMPTY_CASE, ev('risk.assessed', { caseId: CASE, participantId: HARMED, outcome: 'stop' })),
+    ).toEqual(EMPTY_CASE);
   });
 });

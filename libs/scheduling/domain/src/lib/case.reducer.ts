@@ -20,6 +20,8 @@ import type { CaseState, ParticipantState, SessionState } from './case-state';
 export interface CaseEvent {
   readonly type: string;
   readonly referralId?: string | null;
+  /** The envelope's time; the reducer keeps it where a rule needs to know when (risk, disclosures). */
+  readonly occurredAt?: string;
   readonly data: object;
 }
 
@@ -51,7 +53,13 @@ export function caseReducer(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'case.opened': {
       const data = event.data as CaseOpenedData;
-      return { ...state, caseId: data.caseId, partnerId: data.partnerId, referralId: state.referralId ?? event.referralId ?? null, status: 'open' };
+      return {
+        ...state,
+        caseId: data.caseId,
+        partnerId: data.partnerId,
+        referralId: state.referralId ?? event.referralId ?? null,
+        status: 'open',
+      };
     }
     case 'mediator.proposed': {
       const { mediatorId } = event.data as MediatorProposedData;
@@ -60,17 +68,26 @@ export function caseReducer(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'mediator.declared': {
       const { mediatorId, conflictOfInterest } = event.data as MediatorDeclaredData;
-      const mediators = state.mediators.map((m) => (m.mediatorId === mediatorId ? { ...m, declared: true, conflicted: conflictOfInterest } : m));
+      const mediators = state.mediators.map((m) =>
+        m.mediatorId === mediatorId ? { ...m, declared: true, conflicted: conflictOfInterest } : m,
+      );
       return { ...state, mediators };
     }
     case 'information.recorded': {
       const data = event.data as InformationRecordedData;
-      return withParticipant(state, data.participantId, { informationRecorded: { version: data.informationVersion, language: data.language } });
+      return withParticipant(state, data.participantId, {
+        informationRecorded: { version: data.informationVersion, language: data.language },
+      });
     }
     case 'risk.assessed': {
       const data = event.data as RiskAssessedData;
-      return withParticipant(state, data.participantId, { latestRisk: data.outcome });
+      return withParticipant(state, data.participantId, {
+        latestRisk: data.outcome,
+        riskAssessedAt: event.occurredAt ?? null,
+      });
     }
+    case 'disclosure.recorded':
+      return { ...state, lastDisclosureAt: event.occurredAt ?? null };
     case 'acknowledgement.recorded': {
       const data = event.data as AcknowledgementRecordedData;
       return withParticipant(state, data.participantId, { acknowledged: true });
@@ -80,11 +97,16 @@ export function caseReducer(state: CaseState, event: CaseEvent): CaseState {
       const participant = state.participants.find((p) => p.participantId === data.participantId);
       if (!participant) return state;
       const key = data.byGuardian ? 'guardianConsents' : 'consents';
-      return withParticipant(state, data.participantId, { [key]: { ...participant[key], [data.purpose]: data.decision } });
+      return withParticipant(state, data.participantId, {
+        [key]: { ...participant[key], [data.purpose]: data.decision },
+      });
     }
     case 'session.scheduled': {
       const { caseId: _caseId, ...data } = event.data as SessionScheduledData;
-      return { ...state, sessions: [...state.sessions.filter((s) => s.sessionId !== data.sessionId), { ...data, status: 'scheduled' }] };
+      return {
+        ...state,
+        sessions: [...state.sessions.filter((s) => s.sessionId !== data.sessionId), { ...data, status: 'scheduled' }],
+      };
     }
     case 'session.rescheduled': {
       const data = event.data as SessionRescheduledData;
@@ -104,7 +126,10 @@ export function caseReducer(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'case.concluded': {
       const data = event.data as CaseConcludedData;
-      const conclusion = data.reasonCode === undefined ? { agreementReached: data.agreementReached } : { agreementReached: data.agreementReached, reasonCode: data.reasonCode };
+      const conclusion =
+        data.reasonCode === undefined
+          ? { agreementReached: data.agreementReached }
+          : { agreementReached: data.agreementReached, reasonCode: data.reasonCode };
       return { ...state, status: 'concluded', conclusion };
     }
     default:
@@ -135,14 +160,24 @@ function newParticipant(p: Pick<ReferralParticipant, 'participantId' | 'role' | 
 
 /** R9: a preparation session counts as held for each participant who was present. */
 function sessionCompleted(state: CaseState, data: SessionCompletedData): CaseState {
-  const next = withSession(state, data.sessionId, { status: 'completed', kind: data.kind, attendance: data.attendance });
+  const next = withSession(state, data.sessionId, {
+    status: 'completed',
+    kind: data.kind,
+    attendance: data.attendance,
+  });
   if (data.kind !== 'preparation') return next;
   const present = new Set(data.attendance.filter((a) => a.present).map((a) => a.participantId));
-  return { ...next, participants: next.participants.map((p) => (present.has(p.participantId) ? { ...p, preparationHeld: true } : p)) };
+  return {
+    ...next,
+    participants: next.participants.map((p) => (present.has(p.participantId) ? { ...p, preparationHeld: true } : p)),
+  };
 }
 
 function withParticipant(state: CaseState, participantId: string, change: Partial<ParticipantState>): CaseState {
-  return { ...state, participants: state.participants.map((p) => (p.participantId === participantId ? { ...p, ...change } : p)) };
+  return {
+    ...state,
+    participants: state.participants.map((p) => (p.participantId === participantId ? { ...p, ...change } : p)),
+  };
 }
 
 function withSession(state: CaseState, sessionId: string, change: Partial<SessionState>): CaseState {

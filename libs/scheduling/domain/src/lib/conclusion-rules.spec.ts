@@ -15,19 +15,28 @@ const dialogue = (status: SessionState['status']): SessionState => ({
 
 describe('conclusion rules (product.md, Report back; Failure is not punished)', () => {
   it('concludes with an agreement after a completed dialogue', () => {
-    expect(assertConclusionAllowed(readyCase({ sessions: [dialogue('completed')] }), { agreementReached: true })).toBeUndefined();
+    expect(
+      assertConclusionAllowed(readyCase({ sessions: [dialogue('completed')] }), { agreementReached: true }),
+    ).toBeUndefined();
   });
 
   it('refuses an agreement without a dialogue that took place', () => {
-    expect(() => assertConclusionAllowed(readyCase({ sessions: [dialogue('scheduled')] }), { agreementReached: true })).toThrow(RuleViolation);
+    expect(() =>
+      assertConclusionAllowed(readyCase({ sessions: [dialogue('scheduled')] }), { agreementReached: true }),
+    ).toThrow(RuleViolation);
   });
 
   it('refuses a reason code with an agreement, and requires one without', () => {
-    expect(() => assertConclusionAllowed(readyCase({ sessions: [dialogue('completed')] }), { agreementReached: true, reasonCode: 'no_agreement' })).toThrow(
-      InvalidInput,
-    );
+    expect(() =>
+      assertConclusionAllowed(readyCase({ sessions: [dialogue('completed')] }), {
+        agreementReached: true,
+        reasonCode: 'no_agreement',
+      }),
+    ).toThrow(InvalidInput);
     expect(() => assertConclusionAllowed(readyCase(), { agreementReached: false })).toThrow(InvalidInput);
-    expect(() => assertConclusionAllowed(readyCase(), { agreementReached: false, reasonCode: 'victim_declined' })).toThrow(InvalidInput);
+    expect(() =>
+      assertConclusionAllowed(readyCase(), { agreementReached: false, reasonCode: 'victim_declined' }),
+    ).toThrow(InvalidInput);
   });
 
   it.each(['dialogue_not_held', 'no_agreement', 'not_suitable'])('accepts the neutral code %s', (reasonCode) => {
@@ -35,14 +44,26 @@ describe('conclusion rules (product.md, Report back; Failure is not punished)', 
   });
 
   it('keeps referral_withdrawn for the platform', () => {
-    expect(() => assertConclusionAllowed(readyCase(), { agreementReached: false, reasonCode: 'referral_withdrawn' })).toThrow(RuleViolation);
-    expect(assertConclusionAllowed(readyCase(), { agreementReached: false, reasonCode: 'referral_withdrawn' }, 'platform')).toBe('referral_withdrawn');
+    expect(() =>
+      assertConclusionAllowed(readyCase(), { agreementReached: false, reasonCode: 'referral_withdrawn' }),
+    ).toThrow(RuleViolation);
+    expect(
+      assertConclusionAllowed(readyCase(), { agreementReached: false, reasonCode: 'referral_withdrawn' }, 'platform'),
+    ).toBe('referral_withdrawn');
   });
 
   it('still concludes a case on hold after a stop, and never one already concluded', () => {
-    expect(assertConclusionAllowed(readyCase({ status: 'on_hold', holdReason: 'risk_stop' }), { agreementReached: false, reasonCode: 'not_suitable' })).toBe(
-      'not_suitable',
-    );
-    expect(() => assertConclusionAllowed(readyCase({ status: 'concluded' }), { agreementReached: false, reasonCode: 'not_suitable' })).toThrow(RuleViolation);
+    expect(
+      assertConclusionAllowed(readyCase({ status: 'on_hold', holdReason: 'risk_stop' }), {
+        agreementReached: false,
+        reasonCode: 'not_suitable',
+      }),
+    ).toBe('not_suitable');
+    expect(() =>
+      assertConclusionAllowed(readyCase({ status: 'concluded' }), {
+        agreementReached: false,
+        reasonCode: 'not_suitable',
+      }),
+    ).toThrow(RuleViolation);
   });
 });

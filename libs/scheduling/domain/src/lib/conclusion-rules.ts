@@ -20,22 +20,32 @@ export type Concluder = 'mediator' | 'platform';
  * which party chose what; `referral_withdrawn` is the platform's alone. An agreement needs a
  * dialogue that took place. A `stop` hold still allows this: conclusion is its only way on.
  */
-export function assertConclusionAllowed(state: CaseState, request: ConclusionRequest, by: Concluder = 'mediator'): ConclusionReasonCode | undefined {
+export function assertConclusionAllowed(
+  state: CaseState,
+  request: ConclusionRequest,
+  by: Concluder = 'mediator',
+): ConclusionReasonCode | undefined {
   if (state.status === 'concluded') throw new RuleViolation('case_concluded', 'the case is already concluded');
   if (by === 'platform') {
     if (request.agreementReached || request.reasonCode !== 'referral_withdrawn') {
-      throw new InvalidInput('the platform concludes only a withdrawn referral', [{ field: 'reasonCode', message: 'must be referral_withdrawn' }]);
+      throw new InvalidInput('the platform concludes only a withdrawn referral', [
+        { field: 'reasonCode', message: 'must be referral_withdrawn' },
+      ]);
     }
     return 'referral_withdrawn';
   }
   if (request.agreementReached) {
     if (request.reasonCode !== undefined) {
-      throw new InvalidInput('a reason code is given only without agreement', [{ field: 'reasonCode', message: 'must be absent when agreementReached' }]);
+      throw new InvalidInput('a reason code is given only without agreement', [
+        { field: 'reasonCode', message: 'must be absent when agreementReached' },
+      ]);
     }
     const dialogueHeld = state.sessions.some(
-      (session) => session.status === 'completed' && (session.kind === 'joint_dialogue' || session.kind === 'indirect_dialogue'),
+      (session) =>
+        session.status === 'completed' && (session.kind === 'joint_dialogue' || session.kind === 'indirect_dialogue'),
     );
-    if (!dialogueHeld) throw new RuleViolation('agreement_needs_dialogue', 'an agreement needs a completed dialogue session');
+    if (!dialogueHeld)
+      throw new RuleViolation('agreement_needs_dialogue', 'an agreement needs a completed dialogue session');
     return undefined;
   }
   if (request.reasonCode === 'referral_withdrawn') {

@@ -15,11 +15,15 @@ const fresh = readyParticipant({ consents: {}, informationRecorded: null });
 
 describe('consent rules (product.md, Voluntary, informed consent)', () => {
   it('refuses a participation consent before the information given is recorded', () => {
-    expect(ruleOf(() => assertConsentAllowed(fresh, 'participation', 'given', false))).toBe('consent_needs_information');
+    expect(ruleOf(() => assertConsentAllowed(fresh, 'participation', 'given', false))).toBe(
+      'consent_needs_information',
+    );
   });
 
   it('accepts a participation consent once information is recorded', () => {
-    expect(ruleOf(() => assertConsentAllowed(readyParticipant({ consents: {} }), 'participation', 'given', false))).toBeNull();
+    expect(
+      ruleOf(() => assertConsentAllowed(readyParticipant({ consents: {} }), 'participation', 'given', false)),
+    ).toBeNull();
   });
 
   it('always lets a participant decline, informed or not', () => {
@@ -27,13 +31,19 @@ describe('consent rules (product.md, Voluntary, informed consent)', () => {
   });
 
   it('accepts a guardian\u2019s consent only for a minor', () => {
-    expect(ruleOf(() => assertConsentAllowed(readyParticipant(), 'participation', 'given', true))).toBe('guardian_consent_minor_only');
-    expect(ruleOf(() => assertConsentAllowed(readyParticipant({ minor: true }), 'participation', 'given', true))).toBeNull();
+    expect(ruleOf(() => assertConsentAllowed(readyParticipant(), 'participation', 'given', true))).toBe(
+      'guardian_consent_minor_only',
+    );
+    expect(
+      ruleOf(() => assertConsentAllowed(readyParticipant({ minor: true }), 'participation', 'given', true)),
+    ).toBeNull();
   });
 
   it('withdraws only what was given, and takes back a given consent only as a withdrawal', () => {
     expect(ruleOf(() => assertConsentAllowed(fresh, 'participation', 'withdrawn', false))).toBe('consent_not_given');
-    expect(ruleOf(() => assertConsentAllowed(readyParticipant(), 'participation', 'declined', false))).toBe('consent_already_given');
+    expect(ruleOf(() => assertConsentAllowed(readyParticipant(), 'participation', 'declined', false))).toBe(
+      'consent_already_given',
+    );
     expect(ruleOf(() => assertConsentAllowed(readyParticipant(), 'participation', 'withdrawn', false))).toBeNull();
   });
 
@@ -62,8 +72,18 @@ describe('consent rules (product.md, Voluntary, informed consent)', () => {
 
   it('counts a minor\u2019s consent only together with the guardian\u2019s', () => {
     expect(hasEffectiveConsent(readyParticipant({ minor: true }), 'participation')).toBe(false);
-    expect(hasEffectiveConsent(readyParticipant({ minor: true, guardianConsents: { participation: 'given' } }), 'participation')).toBe(true);
-    expect(hasEffectiveConsent(readyParticipant({ minor: true, consents: {}, guardianConsents: { participation: 'given' } }), 'participation')).toBe(false);
+    expect(
+      hasEffectiveConsent(
+        readyParticipant({ minor: true, guardianConsents: { participation: 'given' } }),
+        'participation',
+      ),
+    ).toBe(true);
+    expect(
+      hasEffectiveConsent(
+        readyParticipant({ minor: true, consents: {}, guardianConsents: { participation: 'given' } }),
+        'participation',
+      ),
+    ).toBe(false);
     expect(hasEffectiveConsent(readyParticipant(), 'participation')).toBe(true);
     expect(hasEffectiveConsent(readyParticipant(), 'receive_outcome')).toBe(false);
   });

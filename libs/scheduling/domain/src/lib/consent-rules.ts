@@ -19,14 +19,23 @@ export function assertConsentAllowed(
   // R4: participation consent is informed consent. Declining or withdrawing needs no pack: a
   // "no" is always open to a participant.
   if (purpose === 'participation' && decision === 'given' && participant.informationRecorded === null) {
-    throw new RuleViolation('consent_needs_information', 'participation consent needs the information given recorded first');
+    throw new RuleViolation(
+      'consent_needs_information',
+      'participation consent needs the information given recorded first',
+    );
   }
   const current = (byGuardian ? participant.guardianConsents : participant.consents)[purpose];
   if (decision === 'withdrawn' && current !== 'given') {
-    throw new RuleViolation('consent_not_given', 'only a consent that was given can be withdrawn; record a decline instead');
+    throw new RuleViolation(
+      'consent_not_given',
+      'only a consent that was given can be withdrawn; record a decline instead',
+    );
   }
   if (decision === 'declined' && current === 'given') {
-    throw new RuleViolation('consent_already_given', 'a consent that was given is taken back by a withdrawal, recorded as such');
+    throw new RuleViolation(
+      'consent_already_given',
+      'a consent that was given is taken back by a withdrawal, recorded as such',
+    );
   }
 }
 
@@ -37,7 +46,12 @@ export interface ConsentEffect {
   readonly holdReason: 'participation_withdrawn' | null;
 }
 
-const NO_EFFECT: ConsentEffect = Object.freeze({ cancelFutureSessions: false, cancelReminders: false, putOnHold: false, holdReason: null });
+const NO_EFFECT: ConsentEffect = Object.freeze({
+  cancelFutureSessions: false,
+  cancelReminders: false,
+  putOnHold: false,
+  holdReason: null,
+});
 const WITHDRAWAL: ConsentEffect = Object.freeze({
   cancelFutureSessions: true,
   cancelReminders: true,

@@ -14,24 +14,114 @@ describe('dialogue gate (api.md, "Dialogue gate")', () => {
   // Each row breaks exactly one condition; the gate must name exactly that one, for both kinds.
   const unmet: [string, CaseState, string[], string[], string][] = [
     ['the case is not open', readyCase({ status: 'concluded' }), BOTH, [MEDIATOR], 'case_not_open'],
-    ['the case is on hold after a stop', readyCase({ status: 'on_hold', holdReason: 'risk_stop' }), BOTH, [MEDIATOR], 'case_not_open'],
+    [
+      'the case is on hold after a stop',
+      readyCase({ status: 'on_hold', holdReason: 'risk_stop' }),
+      BOTH,
+      [MEDIATOR],
+      'case_not_open',
+    ],
     ['no mediator is named', readyCase(), BOTH, [], 'mediator_missing'],
-    ['the mediator has not declared', readyCase({ mediators: [assignedMediator({ declared: false })] }), BOTH, [MEDIATOR], `mediator_not_declared:${MEDIATOR}`],
-    ['the mediator declared a conflict', readyCase({ mediators: [assignedMediator({ conflicted: true })] }), BOTH, [MEDIATOR], `mediator_not_assigned:${MEDIATOR}`],
-    ['the mediator is not on the case', readyCase({ mediators: [] }), BOTH, [MEDIATOR], `mediator_not_assigned:${MEDIATOR}`],
+    [
+      'the mediator has not declared',
+      readyCase({ mediators: [assignedMediator({ declared: false })] }),
+      BOTH,
+      [MEDIATOR],
+      `mediator_not_declared:${MEDIATOR}`,
+    ],
+    [
+      'the mediator declared a conflict',
+      readyCase({ mediators: [assignedMediator({ conflicted: true })] }),
+      BOTH,
+      [MEDIATOR],
+      `mediator_not_assigned:${MEDIATOR}`,
+    ],
+    [
+      'the mediator is not on the case',
+      readyCase({ mediators: [] }),
+      BOTH,
+      [MEDIATOR],
+      `mediator_not_assigned:${MEDIATOR}`,
+    ],
     ['a party of the case is left out', readyCase(), [HARMED], [MEDIATOR], `participant_not_listed:${RESPONSIBLE}`],
     ['a stranger is listed', readyCase(), [...BOTH, 'someone-else'], [MEDIATOR], 'participant_unknown:someone-else'],
-    ['information was not recorded', readyCase({}, { informationRecorded: null }), BOTH, [MEDIATOR], `information_missing:${HARMED}`],
-    ['participation consent is missing', readyCase({}, { consents: {} }), BOTH, [MEDIATOR], `participation_consent_missing:${HARMED}`],
-    ['participation consent was declined', readyCase({}, { consents: { participation: 'declined' } }), BOTH, [MEDIATOR], `participation_consent_missing:${HARMED}`],
-    ['participation consent was withdrawn', readyCase({}, { consents: { participation: 'withdrawn' } }), BOTH, [MEDIATOR], `participation_consent_missing:${HARMED}`],
-    ['only a sharing consent was given', readyCase({}, { consents: { share_outcome_with_referrer: 'given' } }), BOTH, [MEDIATOR], `participation_consent_missing:${HARMED}`],
-    ['a minor\u2019s guardian has not consented', readyCase({}, { minor: true }), BOTH, [MEDIATOR], `guardian_consent_missing:${HARMED}`],
-    ['a minor\u2019s guardian withdrew', readyCase({}, { minor: true, guardianConsents: { participation: 'withdrawn' } }), BOTH, [MEDIATOR], `guardian_consent_missing:${HARMED}`],
-    ['no risk assessment was made', readyCase({}, { latestRisk: null }), BOTH, [MEDIATOR], `risk_assessment_missing:${HARMED}`],
-    ['the risk assessment says stop', readyCase({}, {}, { latestRisk: 'stop' }), BOTH, [MEDIATOR], `risk_stop:${RESPONSIBLE}`],
-    ['no preparation session was held', readyCase({}, { preparationHeld: false }), BOTH, [MEDIATOR], `preparation_not_held:${HARMED}`],
-    ['the person responsible did not acknowledge', readyCase({}, {}, { acknowledged: false }), BOTH, [MEDIATOR], `acknowledgement_missing:${RESPONSIBLE}`],
+    [
+      'information was not recorded',
+      readyCase({}, { informationRecorded: null }),
+      BOTH,
+      [MEDIATOR],
+      `information_missing:${HARMED}`,
+    ],
+    [
+      'participation consent is missing',
+      readyCase({}, { consents: {} }),
+      BOTH,
+      [MEDIATOR],
+      `participation_consent_missing:${HARMED}`,
+    ],
+    [
+      'participation consent was declined',
+      readyCase({}, { consents: { participation: 'declined' } }),
+      BOTH,
+      [MEDIATOR],
+      `participation_consent_missing:${HARMED}`,
+    ],
+    [
+      'participation consent was withdrawn',
+      readyCase({}, { consents: { participation: 'withdrawn' } }),
+      BOTH,
+      [MEDIATOR],
+      `participation_consent_missing:${HARMED}`,
+    ],
+    [
+      'only a sharing consent was given',
+      readyCase({}, { consents: { share_outcome_with_referrer: 'given' } }),
+      BOTH,
+      [MEDIATOR],
+      `participation_consent_missing:${HARMED}`,
+    ],
+    [
+      'a minor\u2019s guardian has not consented',
+      readyCase({}, { minor: true }),
+      BOTH,
+      [MEDIATOR],
+      `guardian_consent_missing:${HARMED}`,
+    ],
+    [
+      'a minor\u2019s guardian withdrew',
+      readyCase({}, { minor: true, guardianConsents: { participation: 'withdrawn' } }),
+      BOTH,
+      [MEDIATOR],
+      `guardian_consent_missing:${HARMED}`,
+    ],
+    [
+      'no risk assessment was made',
+      readyCase({}, { latestRisk: null }),
+      BOTH,
+      [MEDIATOR],
+      `risk_assessment_missing:${HARMED}`,
+    ],
+    [
+      'the risk assessment says stop',
+      readyCase({}, {}, { latestRisk: 'stop' }),
+      BOTH,
+      [MEDIATOR],
+      `risk_stop:${RESPONSIBLE}`,
+    ],
+    [
+      'no preparation session was held',
+      readyCase({}, { preparationHeld: false }),
+      BOTH,
+      [MEDIATOR],
+      `preparation_not_held:${HARMED}`,
+    ],
+    [
+      'the person responsible did not acknowledge',
+      readyCase({}, {}, { acknowledged: false }),
+      BOTH,
+      [MEDIATOR],
+      `acknowledgement_missing:${RESPONSIBLE}`,
+    ],
   ];
 
   describe.each(KINDS)('for a %s', (kind) => {
@@ -54,7 +144,9 @@ describe('dialogue gate (api.md, "Dialogue gate")', () => {
   });
 
   it('does not ask the person harmed to acknowledge anything', () => {
-    expect(dialogueGateProblems(readyCase({}, { acknowledged: false }), 'joint_dialogue', BOTH, [MEDIATOR])).toEqual([]);
+    expect(dialogueGateProblems(readyCase({}, { acknowledged: false }), 'joint_dialogue', BOTH, [MEDIATOR])).toEqual(
+      [],
+    );
   });
 
   it('refuses a joint dialogue but allows an indirect one when a party\u2019s risk is indirect_only', () => {
@@ -70,7 +162,11 @@ describe('dialogue gate (api.md, "Dialogue gate")', () => {
   });
 
   it('lists every unmet condition in a stable order, ids only', () => {
-    const state = readyCase({ mediators: [assignedMediator({ declared: false })] }, { informationRecorded: null, consents: {} }, { acknowledged: false });
+    const state = readyCase(
+      { mediators: [assignedMediator({ declared: false })] },
+      { informationRecorded: null, consents: {} },
+      { acknowledged: false },
+    );
     expect(dialogueGateProblems(state, 'joint_dialogue', BOTH, [MEDIATOR])).toEqual([
       `mediator_not_declared:${MEDIATOR}`,
       `information_missing:${HARMED}`,

@@ -52,10 +52,12 @@ export function participantProblems(participant: ParticipantState, kind: Dialogu
   const problems: string[] = [];
   if (participant.informationRecorded === null) problems.push(`information_missing:${id}`);
   if (participant.consents.participation !== 'given') problems.push(`participation_consent_missing:${id}`);
-  if (participant.minor && participant.guardianConsents.participation !== 'given') problems.push(`guardian_consent_missing:${id}`);
+  if (participant.minor && participant.guardianConsents.participation !== 'given')
+    problems.push(`guardian_consent_missing:${id}`);
   if (participant.latestRisk === null) problems.push(`risk_assessment_missing:${id}`);
   else if (participant.latestRisk === 'stop') problems.push(`risk_stop:${id}`);
-  else if (participant.latestRisk === 'indirect_only' && kind === 'joint_dialogue') problems.push(`risk_indirect_only:${id}`);
+  else if (participant.latestRisk === 'indirect_only' && kind === 'joint_dialogue')
+    problems.push(`risk_indirect_only:${id}`);
   if (!participant.preparationHeld) problems.push(`preparation_not_held:${id}`);
   if (participant.role === 'responsible' && !participant.acknowledged) problems.push(`acknowledgement_missing:${id}`);
   return problems;
@@ -70,6 +72,10 @@ export function assertDialogueAllowed(
 ): void {
   const unmet = dialogueGateProblems(state, kind, participantIds, mediatorIds);
   if (unmet.length > 0) {
-    throw new RuleViolation('dialogue_gate', `the ${kind.replace('_', ' ')} is not allowed yet; unmet: ${unmet.join(', ')}`, unmet);
+    throw new RuleViolation(
+      'dialogue_gate',
+      `the ${kind.replace('_', ' ')} is not allowed yet; unmet: ${unmet.join(', ')}`,
+      unmet,
+    );
   }
 }

@@ -14,12 +14,16 @@ describe('mediator rules (product.md, Neutral facilitators)', () => {
   });
 
   it('does not reveal the case to a conflicted or unknown mediator', () => {
-    expect(() => assertMediatorMayAct(readyCase({ mediators: [assignedMediator({ conflicted: true })] }), MEDIATOR)).toThrow(NotFound);
+    expect(() =>
+      assertMediatorMayAct(readyCase({ mediators: [assignedMediator({ conflicted: true })] }), MEDIATOR),
+    ).toThrow(NotFound);
     expect(() => assertMediatorMayAct(readyCase(), 'someone-else')).toThrow(NotFound);
   });
 
   it('takes one declaration from a proposed mediator', () => {
-    expect(() => assertMediatorMayDeclare(readyCase({ mediators: [assignedMediator({ declared: false })] }), MEDIATOR)).not.toThrow();
+    expect(() =>
+      assertMediatorMayDeclare(readyCase({ mediators: [assignedMediator({ declared: false })] }), MEDIATOR),
+    ).not.toThrow();
     expect(() => assertMediatorMayDeclare(readyCase(), MEDIATOR)).toThrow(Conflict);
     expect(() => assertMediatorMayDeclare(readyCase(), 'someone-else')).toThrow(NotFound);
   });

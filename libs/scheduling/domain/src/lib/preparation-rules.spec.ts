@@ -8,16 +8,22 @@ describe('preparation rules', () => {
   });
 
   it('still records on a case on hold, where a reassessment decides the way on', () => {
-    expect(assertParticipantRecordable(readyCase({ status: 'on_hold', holdReason: 'risk_stop' }), HARMED).participantId).toBe(HARMED);
+    expect(
+      assertParticipantRecordable(readyCase({ status: 'on_hold', holdReason: 'risk_stop' }), HARMED).participantId,
+    ).toBe(HARMED);
   });
 
   it('refuses a participant who is not on the case as invalid input', () => {
-    expect(() => assertParticipantRecordable(readyCase(), '0190a000-0000-7000-8000-000000000999')).toThrow(InvalidInput);
+    expect(() => assertParticipantRecordable(readyCase(), '0190a000-0000-7000-8000-000000000999')).toThrow(
+      InvalidInput,
+    );
   });
 
   it('lets only the person responsible acknowledge the basic facts', () => {
     const state = readyCase();
-    expect(() => assertAcknowledgementAllowed(assertParticipantRecordable(state, HARMED))).toThrow('only the person responsible');
+    expect(() => assertAcknowledgementAllowed(assertParticipantRecordable(state, HARMED))).toThrow(
+      'only the person responsible',
+    );
     expect(() => assertAcknowledgementAllowed(assertParticipantRecordable(state, RESPONSIBLE))).not.toThrow();
   });
 

@@ -9,14 +9,20 @@ import { findParticipant, type CaseState, type ParticipantState } from './case-s
 export function assertParticipantRecordable(state: CaseState, participantId: string): ParticipantState {
   if (state.status === 'concluded') throw new RuleViolation('case_concluded', 'the case is concluded');
   const participant = findParticipant(state, participantId);
-  if (!participant) throw new InvalidInput('unknown participant', [{ field: 'participantId', message: 'is not a participant of the case' }]);
+  if (!participant)
+    throw new InvalidInput('unknown participant', [
+      { field: 'participantId', message: 'is not a participant of the case' },
+    ]);
   return participant;
 }
 
 /** product.md, Acknowledgement: only the person responsible acknowledges the basic facts. */
 export function assertAcknowledgementAllowed(participant: ParticipantState): void {
   if (participant.role !== 'responsible') {
-    throw new RuleViolation('acknowledgement_responsible_only', 'only the person responsible acknowledges the basic facts');
+    throw new RuleViolation(
+      'acknowledgement_responsible_only',
+      'only the person responsible acknowledges the basic facts',
+    );
   }
 }
 

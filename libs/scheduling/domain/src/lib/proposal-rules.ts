@@ -12,7 +12,8 @@ export const MAX_MEDIATORS_PER_CASE = 2;
 export function assertMediatorMayBeProposed(state: CaseState, mediatorId: string): void {
   if (state.status === 'concluded') throw new RuleViolation('case_concluded', 'the case is concluded');
   const existing = findMediator(state, mediatorId);
-  if (existing?.conflicted) throw new RuleViolation('mediator_conflicted', 'the mediator declared a conflict of interest on this case');
+  if (existing?.conflicted)
+    throw new RuleViolation('mediator_conflicted', 'the mediator declared a conflict of interest on this case');
   if (existing) throw new Conflict('the mediator is already proposed for this case', { rule: 'already_proposed' });
   const active = state.mediators.filter((mediator) => !mediator.conflicted).length;
   if (active >= MAX_MEDIATORS_PER_CASE) {

@@ -22,7 +22,12 @@ export function reminderTimes(startsAt: Date, offsetsMinutes: readonly number[],
  * BullMQ refuses custom ids containing one. Pass `startsAt` so a rescheduled session's
  * reminders get new ids instead of colliding with the old (possibly retained) jobs.
  */
-export function reminderJobId(sessionId: string, participantId: string, offsetMinutes: number, startsAt?: Date): string {
+export function reminderJobId(
+  sessionId: string,
+  participantId: string,
+  offsetMinutes: number,
+  startsAt?: Date,
+): string {
   const base = `reminder.${sessionId}.${participantId}.${offsetMinutes}m`;
   return startsAt === undefined ? base : `${base}.${startsAt.getTime()}`;
 }

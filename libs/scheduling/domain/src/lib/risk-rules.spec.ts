@@ -2,8 +2,15 @@ import { riskEffect } from './risk-rules';
 
 describe('risk effects (product.md, Safety first)', () => {
   it('puts the case on hold on stop, cancels every session and leaves only conclusion', () => {
-    expect(riskEffect('stop')).toMatchObject({ putOnHold: true, holdReason: 'risk_stop', onlyConclusionRemains: true, jointDialogueAllowed: false });
-    expect(riskEffect('stop').cancelSessionKinds).toEqual(expect.arrayContaining(['preparation', 'joint_dialogue', 'indirect_dialogue', 'follow_up']));
+    expect(riskEffect('stop')).toMatchObject({
+      putOnHold: true,
+      holdReason: 'risk_stop',
+      onlyConclusionRemains: true,
+      jointDialogueAllowed: false,
+    });
+    expect(riskEffect('stop').cancelSessionKinds).toEqual(
+      expect.arrayContaining(['preparation', 'joint_dialogue', 'indirect_dialogue', 'follow_up']),
+    );
   });
 
   it('forbids only a joint meeting on indirect_only', () => {
@@ -17,6 +24,10 @@ describe('risk effects (product.md, Safety first)', () => {
   });
 
   it('changes nothing on proceed', () => {
-    expect(riskEffect('proceed')).toMatchObject({ putOnHold: false, cancelSessionKinds: [], jointDialogueAllowed: true });
+    expect(riskEffect('proceed')).toMatchObject({
+      putOnHold: false,
+      cancelSessionKinds: [],
+      jointDialogueAllowed: true,
+    });
   });
 });

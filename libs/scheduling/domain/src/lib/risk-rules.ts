@@ -11,7 +11,13 @@ export interface RiskEffect {
 }
 
 const EFFECTS: Record<RiskOutcome, RiskEffect> = {
-  proceed: Object.freeze<RiskEffect>({ putOnHold: false, holdReason: null, cancelSessionKinds: [], jointDialogueAllowed: true, onlyConclusionRemains: false }),
+  proceed: Object.freeze<RiskEffect>({
+    putOnHold: false,
+    holdReason: null,
+    cancelSessionKinds: [],
+    jointDialogueAllowed: true,
+    onlyConclusionRemains: false,
+  }),
   // A joint meeting is forbidden; indirect dialogue (shuttle mediation, letters) stays possible.
   indirect_only: Object.freeze<RiskEffect>({
     putOnHold: false,

@@ -37,7 +37,9 @@ describe('session rules (product.md, Preparation and Dialogue)', () => {
 
   it('refuses any session of a party before that party\u2019s participation consent', () => {
     expect(ruleOf(readyCase({}, { consents: {} }), request())).toBe('participation_consent_required');
-    expect(ruleOf(readyCase({}, { consents: {} }), request({ kind: 'follow_up' }))).toBe('participation_consent_required');
+    expect(ruleOf(readyCase({}, { consents: {} }), request({ kind: 'follow_up' }))).toBe(
+      'participation_consent_required',
+    );
   });
 
   it('needs a minor\u2019s guardian\u2019s consent too', () => {
@@ -46,14 +48,19 @@ describe('session rules (product.md, Preparation and Dialogue)', () => {
   });
 
   it('lets only assigned mediators lead a session', () => {
-    expect(ruleOf(readyCase({ mediators: [assignedMediator({ declared: false })] }), request())).toBe('mediator_not_assigned');
+    expect(ruleOf(readyCase({ mediators: [assignedMediator({ declared: false })] }), request())).toBe(
+      'mediator_not_assigned',
+    );
   });
 
   it('refuses sessions in a concluded case or one on hold after a stop', () => {
     expect(ruleOf(readyCase({ status: 'concluded' }), request())).toBe('case_concluded');
-    expect(ruleOf(readyCase({ status: 'on_hold', holdReason: 'risk_stop' }), request({ kind: 'indirect_dialogue', participantIds: BOTH }))).toBe(
-      'case_on_hold_risk_stop',
-    );
+    expect(
+      ruleOf(
+        readyCase({ status: 'on_hold', holdReason: 'risk_stop' }),
+        request({ kind: 'indirect_dialogue', participantIds: BOTH }),
+      ),
+    ).toBe('case_on_hold_risk_stop');
   });
 
   it('allows only an indirect dialogue while on hold after a participation withdrawal', () => {
@@ -65,9 +72,21 @@ describe('session rules (product.md, Preparation and Dialogue)', () => {
 
   it('puts dialogues through the dialogue gate', () => {
     expect(ruleOf(readyCase(), request({ kind: 'joint_dialogue', participantIds: BOTH }))).toBeNull();
-    expect(ruleOf(readyCase({}, {}, { latestRisk: 'indirect_only' }), request({ kind: 'joint_dialogue', participantIds: BOTH }))).toBe('dialogue_gate');
-    expect(ruleOf(readyCase({}, {}, { latestRisk: 'indirect_only' }), request({ kind: 'indirect_dialogue', participantIds: BOTH }))).toBeNull();
-    expect(ruleOf(readyCase(), request({ kind: 'joint_dialogue', participantIds: [RESPONSIBLE] }))).toBe('dialogue_gate');
+    expect(
+      ruleOf(
+        readyCase({}, {}, { latestRisk: 'indirect_only' }),
+        request({ kind: 'joint_dialogue', participantIds: BOTH }),
+      ),
+    ).toBe('dialogue_gate');
+    expect(
+      ruleOf(
+        readyCase({}, {}, { latestRisk: 'indirect_only' }),
+        request({ kind: 'indirect_dialogue', participantIds: BOTH }),
+      ),
+    ).toBeNull();
+    expect(ruleOf(readyCase(), request({ kind: 'joint_dialogue', participantIds: [RESPONSIBLE] }))).toBe(
+      'dialogue_gate',
+    );
   });
 
   it('refuses a session that ends before it starts, or names strangers', () => {
@@ -80,7 +99,9 @@ describe('session rules (product.md, Preparation and Dialogue)', () => {
     const attendance = [{ participantId: HARMED, present: true }];
 
     it('records a past session with its attendance within the window', () => {
-      expect(assertSessionAllowed(readyCase(), request({ startsAt: at(-48), endsAt: at(-47), attendance }), now, WINDOW)).toEqual({ recordedLate: true });
+      expect(
+        assertSessionAllowed(readyCase(), request({ startsAt: at(-48), endsAt: at(-47), attendance }), now, WINDOW),
+      ).toEqual({ recordedLate: true });
     });
 
     it('refuses a past session without attendance', () => {
@@ -88,7 +109,9 @@ describe('session rules (product.md, Preparation and Dialogue)', () => {
     });
 
     it('refuses a session further back than the window', () => {
-      expect(ruleOf(readyCase(), request({ startsAt: at(-73), endsAt: at(-72), attendance }))).toBe('backdating_window');
+      expect(ruleOf(readyCase(), request({ startsAt: at(-73), endsAt: at(-72), attendance }))).toBe(
+        'backdating_window',
+      );
     });
 
     it('accepts a session exactly at the edge of the window', () => {

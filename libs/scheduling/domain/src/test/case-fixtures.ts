@@ -28,7 +28,11 @@ export const assignedMediator = (overrides: Partial<MediatorState> = {}): Mediat
 });
 
 /** An open case whose gate is open: both parties ready, the responsible acknowledged, one assigned mediator. */
-export function readyCase(overrides: Partial<CaseState> = {}, harmed: Partial<ParticipantState> = {}, responsible: Partial<ParticipantState> = {}): CaseState {
+export function readyCase(
+  overrides: Partial<CaseState> = {},
+  harmed: Partial<ParticipantState> = {},
+  responsible: Partial<ParticipantState> = {},
+): CaseState {
   return {
     caseId: '0190a000-0000-7000-8000-0000000000c1',
     referralId: '0190a000-0000-7000-8000-0000000000f1',

@@ -12,3 +12,6 @@ export const AUTH_OPTIONS = Symbol('rj:auth:options');
  * purpose (tools/run/token.js repeats it); the service lib's config refuses it in production.
  */
 export const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789';
+
+/** Injection token of the FailedAuthLimiter, or null when failed authentication is not limited. */
+export const FAILED_AUTH_LIMITER = Symbol('rj:auth:failed-auth-limiter');

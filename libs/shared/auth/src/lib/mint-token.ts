@@ -15,7 +15,7 @@ export interface MintOptions {
   audience?: string;
 }
 
-/** An HS256 token as development and tests use; production people tokens come from the IdP. */
+/** An HS256 token as automated tests use; everywhere else tokens come from the identity provider (docs/sign-in.md). */
 export function mintToken(claims: MintTokenClaims, secret: string, options: MintOptions = {}): string {
   const { sub, role, org, name, expiresIn = '1h' } = claims;
   return jwt.sign({ role, org, name }, secret, {
@@ -28,9 +28,24 @@ export function mintToken(claims: MintTokenClaims, secret: string, options: Mint
 }
 
 /**
- * A short-lived token for calls between services (role `service`, no organisation). Its
- * subject is `system:<service>`, the same name the service's own events carry as actor.
+ * A short-lived HS256 token for calls between services in tests (role `service`, no
+ * organisation). Its subject is `system:<service>`, the same name the service's own events
+ * carry as actor. Running services get theirs by client credentials (serviceTokenSource).
  */
-export function mintServiceToken(serviceName: string, secret: string, options: MintOptions & { expiresIn?: MintTokenClaims['expiresIn'] } = {}): string {
-  return mintToken({ sub: `system:${serviceName}`, role: 'service', org: null, name: serviceName, expiresIn: options.expiresIn ?? '15m' }, secret, options);
+export function mintServiceToken(
+  serviceName: string,
+  secret: string,
+  options: MintOptions & { expiresIn?: MintTokenClaims['expiresIn'] } = {},
+): string {
+  return mintToken(
+    {
+      sub: `system:${serviceName}`,
+      role: 'service',
+      org: null,
+      name: serviceName,
+      expiresIn: options.expiresIn ?? '15m',
+    },
+    secret,
+    options,
+  );
 }

@@ -11,6 +11,10 @@ export function isOwnedBy(principal: Pick<Principal, 'org'>, orgId: string | nul
  * 403, so a caller cannot learn that another office's referral exists. Roles that see every
  * organisation (auditor, admin) are the caller's decision, made before calling this.
  */
-export function assertOwnedBy(principal: Pick<Principal, 'org'>, orgId: string | null | undefined, message = 'Not found'): void {
+export function assertOwnedBy(
+  principal: Pick<Principal, 'org'>,
+  orgId: string | null | undefined,
+  message = 'Not found',
+): void {
   if (!isOwnedBy(principal, orgId)) throw new NotFound(message);
 }

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DependencyUnavailable } from '@rj/shared/contracts';
 import jwt from 'jsonwebtoken';
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import type jwksRsa from 'jwks-rsa';
 import { AUTH_OPTIONS } from './auth.constants';
 import type { AuthModuleOptions } from './auth-options';
+import { JwksKeySet, JwksUnavailable, UnknownSigningKey } from './jwks-key-set';
 import { InvalidClaims, principalFromClaims, type Principal } from './principal';
 
 /** Why a token was refused; the guard answers it as 401 with this message as `detail`. */
@@ -20,18 +20,24 @@ const CLOCK_TOLERANCE_S = 5;
  */
 @Injectable()
 export class TokenVerifier {
-  private readonly jwks?: jwksRsa.JwksClient;
+  /** The identity provider's keys; public so tests and metrics can count its fetches. */
+  readonly jwks?: JwksKeySet;
   private cachedHmacKey?: KeyObject;
 
   constructor(@Inject(AUTH_OPTIONS) private readonly options: AuthModuleOptions) {
     if (!options.jwtSecret && !options.jwksUrl) throw new Error('AuthModule needs jwtSecret or jwksUrl');
-    // jwks-rsa caches keys (10 min) and rate-limits refetches for unknown key ids.
-    if (options.jwksUrl) this.jwks = loadJwksRsa()({ jwksUri: options.jwksUrl, cache: true, rateLimit: true, jwksRequestsPerMinute: 10, timeout: 5000 });
+    if (options.jwksUrl)
+      this.jwks = new JwksKeySet({
+        url: options.jwksUrl,
+        minRefreshIntervalMs: options.jwksMinRefreshMs,
+        now: options.now,
+      });
   }
 
   async verify(token: string): Promise<Principal> {
     const decoded = jwt.decode(token, { complete: true });
-    if (!decoded || typeof decoded.payload === 'string') throw new AuthenticationFailed('The bearer token is malformed.');
+    if (!decoded || typeof decoded.payload === 'string')
+      throw new AuthenticationFailed('The bearer token is malformed.');
     const claims = await this.verifySignature(token, decoded.header);
     if (typeof claims.exp !== 'number') throw new AuthenticationFailed('The bearer token has no expiry.');
     try {
@@ -43,14 +49,15 @@ export class TokenVerifier {
       }
       return principal;
     } catch (error) {
-      if (error instanceof InvalidClaims) throw new AuthenticationFailed(`The bearer token is not valid: ${error.message}.`);
+      if (error instanceof InvalidClaims)
+        throw new AuthenticationFailed(`The bearer token is not valid: ${error.message}.`);
       throw error;
     }
   }
 
   private async verifySignature(token: string, header: jwt.JwtHeader): Promise<jwt.JwtPayload> {
     const common = { issuer: this.options.issuer, audience: this.options.audience, clockTolerance: CLOCK_TOLERANCE_S };
-    let key: string | KeyObject;
+    let key: KeyObject;
     let algorithm: jwt.Algorithm;
     if (header.alg === 'HS256' && this.options.jwtSecret) {
       key = this.hmacKey();
@@ -78,23 +85,17 @@ export class TokenVerifier {
     return this.cachedHmacKey;
   }
 
-  private async signingKey(kid: string | undefined): Promise<string> {
-    if (!this.jwks) throw new AuthenticationFailed('The bearer token is signed with an algorithm this service does not accept.');
+  private async signingKey(kid: string | undefined): Promise<KeyObject> {
+    if (!this.jwks)
+      throw new AuthenticationFailed('The bearer token is signed with an algorithm this service does not accept.');
     try {
-      return (await this.jwks.getSigningKey(kid)).getPublicKey();
+      return await this.jwks.key(kid);
     } catch (error) {
-      if (error instanceof Error && error.name === 'SigningKeyNotFoundError') throw new AuthenticationFailed('The bearer token is signed with an unknown key.');
-      // The identity provider is unreachable: not the caller's fault, so 503 rather than 401.
-      throw new DependencyUnavailable('The identity provider could not be reached to verify the token.');
+      if (error instanceof UnknownSigningKey)
+        throw new AuthenticationFailed('The bearer token is signed with an unknown key.');
+      if (error instanceof JwksUnavailable)
+        throw new DependencyUnavailable('The identity provider could not be reached to verify the token.');
+      throw error;
     }
   }
-}
-
-/**
- * jwks-rsa 4 depends on jose 6, which is ESM-only: Node 20.19+ loads it through require(esm),
- * but jest's module runtime cannot (before Node 24.9). Loading it only when a JWKS is
- * configured keeps every HS256 path, tests included, free of it.
- */
-function loadJwksRsa(): typeof jwksRsa {
-  return require('jwks-rsa') as typeof jwksRsa;
 }

@@ -14,6 +14,9 @@ const API_MD_EVENTS = {
     'referral.deadline_extended',
     'referral.deadline_at_risk',
     'referral.personal_data_erased',
+    'office.staff_member_added',
+    'office.staff_training_recorded',
+    'jurisdiction.settings_changed',
   ],
   [Topics.matching]: [
     'partner.registered',
@@ -29,6 +32,7 @@ const API_MD_EVENTS = {
   [Topics.scheduling]: [
     'case.opened',
     'mediator.registered',
+    'mediator.updated',
     'mediator.proposed',
     'mediator.declared',
     'information.recorded',
@@ -41,8 +45,12 @@ const API_MD_EVENTS = {
     'session.completed',
     'reminder.sent',
     'disclosure.recorded',
+    'contact.confirmed',
     'case.on_hold',
     'case.concluded',
+    'mediator.practice_recorded',
+    'mediator.practice_verified',
+    'practice_thresholds.set',
   ],
   [Topics.outcome]: [
     'agreement.recorded',
@@ -59,15 +67,29 @@ const API_MD_EVENTS = {
   [Topics.access]: ['personal_data.read', 'audit.read'],
 } as const;
 
-/** api.md: events with no referral are `office.*`, `partner.*`, `mediator.registered` — and the auditors' own reads. */
-const NOT_OF_A_REFERRAL = ['office.registered', 'office.updated', 'partner.registered', 'partner.updated', 'mediator.registered', 'audit.read'];
+/** api.md: events with no referral are `office.*`, `partner.*`, `mediator.*` records — and the auditors' own reads. */
+const NOT_OF_A_REFERRAL = [
+  'office.registered',
+  'office.updated',
+  'office.staff_member_added',
+  'office.staff_training_recorded',
+  'jurisdiction.settings_changed',
+  'partner.registered',
+  'partner.updated',
+  'mediator.registered',
+  'mediator.updated',
+  'mediator.practice_recorded',
+  'mediator.practice_verified',
+  'practice_thresholds.set',
+  'audit.read',
+];
 
 describe('event catalogue', () => {
-  it.each(ALL_TOPICS)('holds exactly api.md\'s events of %s, in its order', (topic) => {
+  it.each(ALL_TOPICS)("holds exactly api.md's events of %s, in its order", (topic) => {
     expect(eventsOfTopic(topic).map((definition) => definition.type)).toEqual(API_MD_EVENTS[topic]);
   });
 
-  it('holds nothing beyond api.md\'s table, each type once at version 1', () => {
+  it("holds nothing beyond api.md's table, each type once at version 1", () => {
     const expected = Object.values(API_MD_EVENTS).flat();
     expect(EVENT_DEFINITIONS.map((definition) => definition.type)).toEqual(expected);
     expect(EVENT_CATALOGUE.size).toBe(expected.length);
@@ -85,8 +107,35 @@ describe('event catalogue', () => {
 
   it('names an aggregate for every event, keyed by its own id when it has no referral', () => {
     const aggregates = new Set(EVENT_DEFINITIONS.map((definition) => definition.aggregateType));
-    expect([...aggregates].sort()).toEqual(['access', 'agreement', 'case', 'follow_up', 'match', 'mediator', 'offer', 'office', 'partner', 'referral', 'session']);
-    expect(EVENT_DEFINITIONS.filter((d) => !d.referralScoped).map((d) => d.aggregateType)).toEqual(['office', 'office', 'partner', 'partner', 'mediator', 'access']);
+    expect([...aggregates].sort()).toEqual([
+      'access',
+      'agreement',
+      'case',
+      'follow_up',
+      'jurisdiction',
+      'match',
+      'mediator',
+      'offer',
+      'office',
+      'partner',
+      'referral',
+      'session',
+    ]);
+    expect(EVENT_DEFINITIONS.filter((d) => !d.referralScoped).map((d) => d.aggregateType)).toEqual([
+      'office',
+      'office',
+      'office',
+      'office',
+      'jurisdiction',
+      'partner',
+      'partner',
+      'mediator',
+      'mediator',
+      'mediator',
+      'mediator',
+      'jurisdiction',
+      'access',
+    ]);
   });
 
   it('freezes definitions so no one edits a version in place', () => {

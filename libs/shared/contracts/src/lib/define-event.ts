@@ -34,7 +34,11 @@ export type DataOf<D> = D extends EventDefinition<string, infer T> ? T : never;
 export function validateEventData(definition: EventDefinition, data: unknown): string[] {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return ['data must be an object'];
   const instance = plainToInstance(definition.schema, data);
-  const errors = validateSync(instance as object, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  const errors = validateSync(instance as object, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+  });
   return flattenValidationErrors(errors);
 }
 

@@ -14,7 +14,13 @@ function officeRegistered(overrides: Record<string, unknown> = {}, data: Record<
     actor: { sub: 'admin-1', role: 'admin', org: null },
     correlationId: uuidv7(),
     causationId: null,
-    data: { officeId, name: 'North District Prosecutor', jurisdictions: ['NL-NH'], contact: { email: 'rj@north.example' }, ...data },
+    data: {
+      officeId,
+      name: 'North District Prosecutor',
+      jurisdictions: ['NL-NH'],
+      contact: { email: 'rj@north.example' },
+      ...data,
+    },
     ...overrides,
   };
 }

@@ -1,10 +1,22 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { findEventDefinition } from './catalogue';
 import { flattenValidationErrors, validateEventData, type EventDefinition } from './define-event';
-import type { EventEnvelope } from './envelope';
+import { CORRELATION_ID_MAX_LENGTH, type EventEnvelope } from './envelope';
 import { ROLES, type Role } from './roles';
 
 class ActorSchema {
@@ -23,8 +35,8 @@ class EnvelopeSchema {
   @IsString() @Length(1, 100) aggregateId: string;
   @IsOptional() @IsUUID() referralId: string | null;
   @IsDefined() @ValidateNested() @Type(() => ActorSchema) actor: ActorSchema;
-  @IsString() @Length(1, 100) correlationId: string;
-  @IsOptional() @IsString() @Length(1, 100) causationId: string | null;
+  @IsString() @Length(1, CORRELATION_ID_MAX_LENGTH) correlationId: string;
+  @IsOptional() @IsString() @Length(1, CORRELATION_ID_MAX_LENGTH) causationId: string | null;
   @IsObject() data: object;
 }
 
@@ -43,7 +55,8 @@ export type EnvelopeCheck =
  * in the catalogue, that referral events name their referral, and the data's schema.
  */
 export function checkEnvelope(raw: unknown): EnvelopeCheck {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, errors: ['event must be a JSON object'] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, errors: ['event must be a JSON object'] };
   const envelopeErrors = checkEnvelopeShape(raw);
   if (envelopeErrors.length) return { ok: false, errors: envelopeErrors, envelope: raw };
   const envelope = raw as EventEnvelope;
@@ -58,4 +71,3 @@ export function checkEnvelope(raw: unknown): EnvelopeCheck {
   errors.push(...validateEventData(definition, envelope.data).map((e) => `data.${e}`));
   return errors.length ? { ok: false, errors, envelope } : { ok: true, envelope, definition };
 }
-

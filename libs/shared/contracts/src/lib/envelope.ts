@@ -20,6 +20,13 @@ export interface EventEnvelope<TType extends string = string, TData = unknown> {
   data: TData;
 }
 
+/**
+ * The longest correlation (and causation) id an envelope carries. The HTTP edge holds a
+ * caller's id to the same limit (and pattern) and mints a fresh one for anything else, so a
+ * request can never be accepted and then fail when its event is built.
+ */
+export const CORRELATION_ID_MAX_LENGTH = 100;
+
 /** Kafka header names. The envelope is the truth; headers let tools route without parsing it. */
 export const EventHeaders = {
   eventId: 'event-id',

@@ -5,7 +5,10 @@
 export abstract class DomainError extends Error {
   abstract readonly status: 400 | 403 | 404 | 409 | 410 | 503;
   abstract readonly title: string;
-  constructor(message: string, readonly details?: Record<string, unknown>) {
+  constructor(
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -15,7 +18,11 @@ export abstract class DomainError extends Error {
 export class RuleViolation extends DomainError {
   readonly status = 409 as const;
   readonly title = 'Process rule violated';
-  constructor(readonly rule: string, message: string, readonly unmet: string[] = []) {
+  constructor(
+    readonly rule: string,
+    message: string,
+    readonly unmet: string[] = [],
+  ) {
     super(message, unmet.length ? { rule, unmet } : { rule });
   }
 }
@@ -39,7 +46,10 @@ export class Forbidden extends DomainError {
 export class InvalidInput extends DomainError {
   readonly status = 400 as const;
   readonly title = 'Invalid input';
-  constructor(message: string, readonly errors: { field: string; message: string }[] = []) {
+  constructor(
+    message: string,
+    readonly errors: { field: string; message: string }[] = [],
+  ) {
     super(message);
   }
 }

@@ -7,7 +7,8 @@ export type JobPayload = Readonly<Record<string, string | number | boolean>>;
 export type JobBackoff = { readonly type: 'fixed' | 'exponential'; readonly delay: number };
 
 /** Retention as BullMQ reads it: true removes at once, a number keeps that many, age in seconds. */
-export type JobRetention = boolean | number | { readonly count: number } | { readonly age: number; readonly count?: number };
+export type JobRetention =
+  boolean | number | { readonly count: number } | { readonly age: number; readonly count?: number };
 
 export interface JobOptions {
   readonly attempts: number;

@@ -1,7 +1,12 @@
 import { defineJob } from './job-definition';
 import { jobIdOf, sanitiseJobId } from './job-id';
 
-const options = { attempts: 1, backoff: { type: 'fixed', delay: 10 }, removeOnComplete: true, removeOnFail: true } as const;
+const options = {
+  attempts: 1,
+  backoff: { type: 'fixed', delay: 10 },
+  removeOnComplete: true,
+  removeOnFail: true,
+} as const;
 
 describe('job ids', () => {
   it('never contain a colon, which BullMQ reserves', () => {

@@ -1,7 +1,12 @@
 import { defineJob } from './job-definition';
 import { handleJob, JobRegistry, JobRegistryError } from './job-registry';
 
-const options = { attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 100 } as const;
+const options = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: true,
+  removeOnFail: 100,
+} as const;
 const offerExpiry = defineJob<{ offerId: string }>({ name: 'offer.expire', queue: 'matching', options });
 const reminder = defineJob<{ sessionId: string }>({ name: 'session.remind', queue: 'scheduling', options });
 const noop = async () => undefined;
@@ -9,7 +14,10 @@ const noop = async () => undefined;
 describe('JobRegistry', () => {
   it('accepts one handler per declared job and lists each queue once', () => {
     const sweep = defineJob({ name: 'offer.sweep', queue: 'matching', options });
-    const registry = new JobRegistry([offerExpiry, reminder, sweep], [handleJob(offerExpiry, noop), handleJob(reminder, noop), handleJob(sweep, noop)]);
+    const registry = new JobRegistry(
+      [offerExpiry, reminder, sweep],
+      [handleJob(offerExpiry, noop), handleJob(reminder, noop), handleJob(sweep, noop)],
+    );
     expect(registry.queueNames.sort()).toEqual(['matching', 'scheduling']);
     expect(registry.handler('offer.expire')).toBeDefined();
   });
@@ -21,11 +29,15 @@ describe('JobRegistry', () => {
   });
 
   it('refuses to start when a job has two handlers', () => {
-    expect(() => new JobRegistry([offerExpiry], [handleJob(offerExpiry, noop), handleJob(offerExpiry, noop)])).toThrow(/job offer.expire has two handlers/);
+    expect(() => new JobRegistry([offerExpiry], [handleJob(offerExpiry, noop), handleJob(offerExpiry, noop)])).toThrow(
+      /job offer.expire has two handlers/,
+    );
   });
 
   it('refuses a handler for a job that is not declared', () => {
-    expect(() => new JobRegistry([offerExpiry], [handleJob(offerExpiry, noop), handleJob(reminder, noop)])).toThrow(/unknown job session.remind/);
+    expect(() => new JobRegistry([offerExpiry], [handleJob(offerExpiry, noop), handleJob(reminder, noop)])).toThrow(
+      /unknown job session.remind/,
+    );
   });
 
   it('refuses a job declared twice under one name', () => {

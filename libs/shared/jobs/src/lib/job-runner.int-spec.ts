@@ -8,18 +8,29 @@ import { deleteKeysWithPrefix, REDIS_URL, uniqueJobPrefix } from '../test/redis-
 const options = (attempts: number, backoff: JobBackoff = { type: 'fixed', delay: 100 }) =>
   ({ attempts, backoff, removeOnComplete: true, removeOnFail: 100 }) as const;
 
-const remind = defineJob<{ sessionId: string }>({ name: 'session.remind', queue: 'test-a', options: options(1), jobId: (p) => p.sessionId });
-const flaky = defineJob<{ id: string }>({ name: 'flaky', queue: 'test-a', options: options(3, { type: 'exponential', delay: 200 }) });
+const remind = defineJob<{ sessionId: string }>({
+  name: 'session.remind',
+  queue: 'test-a',
+  options: options(1),
+  jobId: (p) => p.sessionId,
+});
+const flaky = defineJob<{ id: string }>({
+  name: 'flaky',
+  queue: 'test-a',
+  options: options(3, { type: 'exponential', delay: 200 }),
+});
 const slow = defineJob<{ id: string }>({ name: 'slow', queue: 'test-b', options: options(1) });
 const sweep = defineJob<{ scope: string }>({ name: 'sweep', queue: 'test-b', options: options(1) });
 const ALL = [remind, flaky, slow, sweep];
 
 function recorder() {
   const calls: { name: string; at: number; payload: unknown; context: JobContext }[] = [];
-  const track = (name: string, then: JobHandler = async () => undefined): JobHandler => async (payload, context) => {
-    calls.push({ name, at: Date.now(), payload, context });
-    await then(payload, context);
-  };
+  const track =
+    (name: string, then: JobHandler = async () => undefined): JobHandler =>
+    async (payload, context) => {
+      calls.push({ name, at: Date.now(), payload, context });
+      await then(payload, context);
+    };
   return { calls, track, of: (name: string) => calls.filter((c) => c.name === name) };
 }
 
@@ -30,34 +41,45 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('JobRunner against Redis', () => {
   const prefix = uniqueJobPrefix('jobs');
   const logs: string[] = [];
-  const logger = { log: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
+  const logger = {
+    log: (m: string) => logs.push(m),
+    warn: (m: string) => logs.push(m),
+    error: (m: string) => logs.push(m),
+  };
   let runner: JobRunner;
   let rec: ReturnType<typeof recorder>;
-  let slowGate: { started: boolean; finished: boolean };
+  let slowGate: { started: boolean; finished: boolean; release: () => void; released: Promise<void> };
 
   function bindings(): JobHandlerBinding[] {
     return [
       handleJob(remind, rec.track('remind')),
-      handleJob(flaky, rec.track('flaky', async () => {
-        throw new Error('smtp down');
-      })),
-      handleJob(slow, rec.track('slow', async () => {
-        slowGate.started = true;
-        await sleep(800);
-        slowGate.finished = true;
-      })),
+      handleJob(
+        flaky,
+        rec.track('flaky', async () => {
+          throw new Error('smtp down');
+        }),
+      ),
+      handleJob(
+        slow,
+        rec.track('slow', async () => {
+          slowGate.started = true;
+          await slowGate.released; // the job's work lasts until the test lets it end
+          slowGate.finished = true;
+        }),
+      ),
       handleJob(sweep, rec.track('sweep')),
     ];
   }
 
   beforeEach(async () => {
     rec = recorder();
-    slowGate = { started: false, finished: false };
+    let release = () => undefined as void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    slowGate = { started: false, finished: false, release, released };
     logs.length = 0;
     runner = new JobRunner({ registry: new JobRegistry(ALL, bindings()), redisUrl: REDIS_URL, prefix, logger });
     await runner.start();
@@ -74,7 +96,8 @@ describe('JobRunner against Redis', () => {
   it('runs a delayed job only after its delay', async () => {
     const added = Date.now();
     await runner.enqueue(remind, { sessionId: 's-1' }, { delay: 1200 });
-    await sleep(600);
+    // Waiting for it to be due; the time of its run, asserted below, is what proves the delay.
+    expect(await runner.jobState(remind, { sessionId: 's-1' })).toBe('delayed');
     expect(rec.of('remind')).toHaveLength(0);
     await until(() => rec.of('remind').length === 1);
     expect(rec.of('remind')[0].at - added).toBeGreaterThanOrEqual(1150);
@@ -92,16 +115,22 @@ describe('JobRunner against Redis', () => {
     const ids = await Promise.all([1, 2, 3].map(() => runner.enqueue(remind, { sessionId: 's:dup' }, { delay: 300 })));
     expect(new Set(ids)).toEqual(new Set(['session.remind-s_dup']));
     await until(() => rec.of('remind').length === 1);
-    await sleep(800);
-    expect(rec.of('remind')).toHaveLength(1);
+    // A job on the same queue due after the copies would have been: once it ran, so had they.
+    await runner.enqueue(remind, { sessionId: 's:after-dup' }, { delay: 300 });
+    await until(() => rec.of('remind').some((c) => (c.payload as { sessionId: string }).sessionId === 's:after-dup'));
+    expect(rec.of('remind').filter((c) => (c.payload as { sessionId: string }).sessionId === 's:dup')).toHaveLength(1);
   });
 
   it('never runs a delayed job that was removed', async () => {
     await runner.enqueue(remind, { sessionId: 's-cancelled' }, { delay: 400 });
     expect(await runner.jobState(remind, { sessionId: 's-cancelled' })).toBe('delayed');
     expect(await runner.remove(remind, { sessionId: 's-cancelled' })).toBe(true);
-    await sleep(900);
-    expect(rec.of('remind')).toHaveLength(0);
+    // A job on the same queue due after the removed one would have been: once it ran, the moment has passed.
+    await runner.enqueue(remind, { sessionId: 's-witness' }, { delay: 500 });
+    await until(() => rec.of('remind').length === 1);
+    expect(
+      rec.of('remind').filter((c) => (c.payload as { sessionId: string }).sessionId === 's-cancelled'),
+    ).toHaveLength(0);
     expect(await runner.jobState(remind, { sessionId: 's-cancelled' })).toBe('missing');
   });
 
@@ -121,17 +150,25 @@ describe('JobRunner against Redis', () => {
     const permanent = defineJob<{ id: string }>({ name: 'permanent', queue: 'test-a', options: options(5) });
     await runner.close();
     runner = new JobRunner({
-      registry: new JobRegistry([permanent], [handleJob(permanent, rec.track('permanent', async () => {
-        throw new PermanentJobError('refused');
-      }))]),
+      registry: new JobRegistry(
+        [permanent],
+        [
+          handleJob(
+            permanent,
+            rec.track('permanent', async () => {
+              throw new PermanentJobError('refused');
+            }),
+          ),
+        ],
+      ),
       redisUrl: REDIS_URL,
       prefix,
       logger,
     });
     await runner.start();
     await runner.enqueue(permanent, { id: 'p-1' });
+    // 'failed' is final in BullMQ: no retry can follow it.
     await until(async () => (await runner.jobState(permanent, { id: 'p-1' })) === 'failed');
-    await sleep(300);
     expect(rec.of('permanent')).toHaveLength(1);
   });
 
@@ -139,7 +176,10 @@ describe('JobRunner against Redis', () => {
     await runner.enqueue(slow, { id: 'slow-1' });
     await until(() => slowGate.started);
     expect(slowGate.finished).toBe(false);
-    await runner.close();
+    // Closing begins while the job still works; the job ends only afterwards, and close waits for it.
+    const closing = runner.close();
+    slowGate.release();
+    await closing;
     expect(slowGate.finished).toBe(true);
   });
 

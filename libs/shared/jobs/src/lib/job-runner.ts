@@ -1,11 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
+import { contextFrom, describeError, inSpan, SpanKind, traceCarrier, type TraceCarrier } from '@rj/shared/service';
 import type { JobDefinition, JobPayload } from './job-definition';
 import { PermanentJobError } from './job-context';
 import { jobIdOf } from './job-id';
 import type { JobLogger } from './job-logger';
 import type { JobRegistry } from './job-registry';
+import { watchQueues } from './queue-metrics';
 
 export interface JobRunnerOptions {
   readonly registry: JobRegistry;
@@ -46,6 +48,7 @@ export class JobRunner {
   private readonly logger: JobLogger;
   private readonly now: () => number;
   private closing?: Promise<void>;
+  private unwatchQueues?: () => void;
 
   constructor(private readonly options: JobRunnerOptions) {
     this.logger = options.logger ?? new Logger('Jobs');
@@ -66,6 +69,7 @@ export class JobRunner {
       this.queues.set(name, queue);
     }
     await Promise.all([...this.queues.values()].map((queue) => queue.waitUntilReady()));
+    this.unwatchQueues = watchQueues(this.queues);
     if (this.options.runWorkers === false) return;
     this.workerConnection = new Redis(redisUrl, { connectionName: 'rj-jobs-worker', maxRetriesPerRequest: null });
     for (const name of registry.queueNames) {
@@ -82,10 +86,14 @@ export class JobRunner {
   }
 
   /** Adds the job under its deterministic id; re-adding an id that still exists is a no-op. */
-  async enqueue<P extends JobPayload>(job: JobDefinition<P>, payload: P, options: EnqueueOptions = {}): Promise<string> {
+  async enqueue<P extends JobPayload>(
+    job: JobDefinition<P>,
+    payload: P,
+    options: EnqueueOptions = {},
+  ): Promise<string> {
     const jobId = jobIdOf(job, payload);
     const delay = options.at ? Math.max(0, options.at.getTime() - this.now()) : Math.max(0, options.delay ?? 0);
-    await this.queueOf(job).add(job.name, payload, { ...this.bullOptions(job), jobId, delay });
+    await this.queueOf(job).add(job.name, payload, { ...this.bullOptions(job), jobId, delay, ...traceOption() });
     return jobId;
   }
 
@@ -98,7 +106,11 @@ export class JobRunner {
    * Registers (or updates) a job that runs every `everyMs`. Call it at every start: the
    * scheduler id is deterministic, so this never doubles, and a Redis loss is repaired.
    */
-  async registerRepeatable<P extends JobPayload>(job: JobDefinition<P>, payload: P, options: { everyMs: number }): Promise<void> {
+  async registerRepeatable<P extends JobPayload>(
+    job: JobDefinition<P>,
+    payload: P,
+    options: { everyMs: number },
+  ): Promise<void> {
     await this.queueOf(job).upsertJobScheduler(
       jobIdOf(job, payload),
       { every: options.everyMs },
@@ -118,10 +130,13 @@ export class JobRunner {
   }
 
   private async closeInOrder(): Promise<void> {
+    this.unwatchQueues?.();
     await Promise.all(this.workers.map((worker) => worker.close()));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     await Promise.all(
-      [this.workerConnection, this.producerConnection].map((connection) => connection?.quit().catch(() => connection.disconnect())),
+      [this.workerConnection, this.producerConnection].map((connection) =>
+        connection?.quit().catch(() => connection.disconnect()),
+      ),
     );
   }
 
@@ -131,21 +146,34 @@ export class JobRunner {
     if (!handler || !definition) throw new UnrecoverableError(`no handler for job ${job.name}`);
     const attempts = job.opts.attempts ?? definition.options.attempts;
     const attempt = job.attemptsMade + 1;
-    try {
-      await handler(job.data as JobPayload, { jobId: job.id ?? '', attempt, attempts, isLastAttempt: attempt >= attempts });
-    } catch (error) {
-      if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);
-      throw error;
-    }
+    // A span per run, continuing the trace of whatever enqueued the job (a request, an event).
+    const span = {
+      kind: SpanKind.CONSUMER,
+      parent: contextFrom(traceOf(job)),
+      attributes: { 'rj.job.name': job.name, 'rj.job.id': job.id ?? '', 'rj.job.attempt': attempt },
+    };
+    await inSpan(`job ${job.name}`, span, async () => {
+      try {
+        await handler(job.data as JobPayload, {
+          jobId: job.id ?? '',
+          attempt,
+          attempts,
+          isLastAttempt: attempt >= attempts,
+        });
+      } catch (error) {
+        if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);
+        throw error;
+      }
+    });
   }
 
-  // Names and ids only: payloads hold ids, and an error message may not carry personal data
-  // (conventions.md), so the log needs nothing else.
+  // Names and ids only: payloads hold ids, and the error is described by type, code and a
+  // message without the input a database quotes (describeError), so the log needs nothing else.
   private logFailure(job: Job | undefined, error: Error): void {
     if (!job) return this.logger.error(`a stalled job failed: ${error.name}`);
     const attempts = job.opts.attempts ?? 1;
     const final = job.attemptsMade >= attempts || error instanceof UnrecoverableError;
-    const message = `job ${job.name} ${job.id} failed on attempt ${job.attemptsMade}/${attempts}${final ? ' (final)' : ''}: ${error.name}: ${error.message}`;
+    const message = `job ${job.name} ${job.id} failed on attempt ${job.attemptsMade}/${attempts}${final ? ' (final)' : ''}: ${describeError(error)}`;
     if (final) this.logger.error(message);
     else this.logger.warn(message);
   }
@@ -167,5 +195,25 @@ export class JobRunner {
     const { concurrency } = this.options;
     if (typeof concurrency === 'number') return concurrency;
     return concurrency?.[queue] ?? 1;
+  }
+}
+
+/**
+ * The enqueuer's trace position, kept with the job in BullMQ's own telemetry metadata (stored
+ * beside the job, not in its payload, so the deterministic job id is unchanged). None when
+ * tracing is off.
+ */
+function traceOption(): Pick<JobsOptions, 'telemetry'> {
+  const carrier = traceCarrier();
+  return carrier.traceparent ? { telemetry: { metadata: JSON.stringify(carrier) } } : {};
+}
+
+function traceOf(job: Job): TraceCarrier | undefined {
+  const metadata = job.opts.telemetry?.metadata;
+  if (!metadata) return undefined;
+  try {
+    return JSON.parse(metadata) as TraceCarrier;
+  } catch {
+    return undefined;
   }
 }

@@ -1,8 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { uuidv7, type EventEnvelope } from '@rj/shared/contracts';
 import { withTransaction } from '@rj/shared/persistence';
-import { createScratchDatabase, createTestTopics, eventually, readTopics, spawnTs, testKafka, type ScratchDatabase, type TestTopics } from '@rj/shared/testing';
-import { caseOpened, FIXTURE_MIGRATIONS, fixtureConsumer, fixtureRelay, offerAccepted } from '../test/backbone-fixture';
+import {
+  createScratchDatabase,
+  createTestTopics,
+  eventually,
+  readTopics,
+  spawnTs,
+  testKafka,
+  type ScratchDatabase,
+  type TestTopics,
+} from '@rj/shared/testing';
+import {
+  caseOpened,
+  FIXTURE_MIGRATIONS,
+  fixtureConsumer,
+  fixtureRelay,
+  offerAccepted,
+  offerWithdrawn,
+} from '../test/backbone-fixture';
 import { appendToOutbox } from './outbox-writer';
 import type { EventConsumer } from './event-consumer';
 import type { OutboxRelay } from './outbox-relay';
@@ -46,12 +62,18 @@ describe('event backbone: outbox → Kafka → inbox, over the real broker and P
   }
 
   async function timesApplied(eventId: string, db = consumerDb): Promise<number> {
-    const [{ count }] = await db.dataSource.query('select count(*)::int as count from applied_event where event_id = $1', [eventId]);
+    const [{ count }] = await db.dataSource.query(
+      'select count(*)::int as count from applied_event where event_id = $1',
+      [eventId],
+    );
     return count;
   }
 
   async function appliedInOrder(referralId: string, db = consumerDb): Promise<string[]> {
-    const rows: { event_id: string }[] = await db.dataSource.query('select event_id from applied_event where referral_id = $1 order by seq', [referralId]);
+    const rows: { event_id: string }[] = await db.dataSource.query(
+      'select event_id from applied_event where referral_id = $1 order by seq',
+      [referralId],
+    );
     return rows.map((r) => r.event_id);
   }
 
@@ -70,7 +92,10 @@ describe('event backbone: outbox → Kafka → inbox, over the real broker and P
     // Deliver the very same message a second time, as Kafka may after a producer retry.
     const producer = testKafka().producer();
     await producer.connect();
-    await producer.send({ topic: `${topics.prefix}${MATCHING}`, messages: [{ key: event.referralId, value: JSON.stringify(event) }] });
+    await producer.send({
+      topic: `${topics.prefix}${MATCHING}`,
+      messages: [{ key: event.referralId, value: JSON.stringify(event) }],
+    });
     await producer.disconnect();
     await sentinelApplied();
     expect(await timesApplied(event.id)).toBe(1);
@@ -79,12 +104,19 @@ describe('event backbone: outbox → Kafka → inbox, over the real broker and P
   it('publishes nothing for a rolled-back transaction', async () => {
     const event = offerAccepted(uuidv7());
     await expect(commitWithEvents([event], { rollBack: true })).rejects.toThrow('the use case failed');
-    const [{ count }] = await producerDb.dataSource.query('select count(*)::int as count from outbox where event_id = $1', [event.id]);
+    const [{ count }] = await producerDb.dataSource.query(
+      'select count(*)::int as count from outbox where event_id = $1',
+      [event.id],
+    );
     expect(count).toBe(0);
 
     await sentinelApplied();
     expect(await timesApplied(event.id)).toBe(0);
-    const onTheWire = await readTopics([`${topics.prefix}${MATCHING}`], (messages) => messages.some((m) => m.value.includes(event.id)), 3000);
+    const onTheWire = await readTopics(
+      [`${topics.prefix}${MATCHING}`],
+      (messages) => messages.some((m) => m.value.includes(event.id)),
+      3000,
+    );
     expect(onTheWire.filter((m) => m.value.includes(event.id))).toHaveLength(0);
   });
 
@@ -92,7 +124,10 @@ describe('event backbone: outbox → Kafka → inbox, over the real broker and P
     await relay.stop(); // the process under test must be the one holding the publishing lock
     const event = offerAccepted(uuidv7());
     await commitWithEvents([event]);
-    const doomed = spawnTs('libs/shared/messaging/src/test/relay-process.ts', { DATABASE_URL: producerDb.url, TOPIC_PREFIX: topics.prefix });
+    const doomed = spawnTs('libs/shared/messaging/src/test/relay-process.ts', {
+      DATABASE_URL: producerDb.url,
+      TOPIC_PREFIX: topics.prefix,
+    });
     await doomed.waitFor('PUBLISHED');
     doomed.kill('SIGKILL');
     expect(await doomed.exited).toBe('SIGKILL');
@@ -102,7 +137,10 @@ describe('event backbone: outbox → Kafka → inbox, over the real broker and P
 
     relay = fixtureRelay(producerDb.dataSource, topics.prefix);
     await relay.start();
-    const copies = await readTopics([`${topics.prefix}${MATCHING}`], (messages) => messages.filter((m) => m.value.includes(event.id)).length >= 2);
+    const copies = await readTopics(
+      [`${topics.prefix}${MATCHING}`],
+      (messages) => messages.filter((m) => m.value.includes(event.id)).length >= 2,
+    );
     expect(copies.filter((m) => m.value.includes(event.id))).toHaveLength(2);
     await sentinelApplied();
     expect(await timesApplied(event.id)).toBe(1);
@@ -125,7 +163,14 @@ describe('event backbone: outbox → Kafka → inbox, over the real broker and P
       doomed.kill('SIGKILL');
       await doomed.exited;
       // The handler's writes died with its transaction.
-      await eventually(async () => (await otherDb.dataSource.query("select count(*)::int as c from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'"))[0].c === 0);
+      await eventually(
+        async () =>
+          (
+            await otherDb.dataSource.query(
+              "select count(*)::int as c from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'",
+            )
+          )[0].c === 0,
+      );
       expect(await timesApplied(event.id, otherDb)).toBe(0);
 
       const successor = fixtureConsumer(otherDb.dataSource, crashGroup, topics.prefix);
@@ -146,7 +191,10 @@ describe('event backbone: outbox → Kafka → inbox, over the real broker and P
     const poisonOffer = uuidv7();
     await consumerDb.dataSource.query('insert into poison_offer (offer_id) values ($1)', [poisonOffer]);
     const poisoned = offerAccepted(referralId, poisonOffer);
-    const schemaInvalid = { ...offerAccepted(referralId), data: { offerId: uuidv7(), partnerName: 'Harbour Mediation' } };
+    const schemaInvalid = {
+      ...offerAccepted(referralId),
+      data: { offerId: uuidv7(), partnerName: 'Harbour Mediation' },
+    };
     const healthy = offerAccepted(referralId);
 
     const producer = testKafka().producer();
@@ -163,8 +211,13 @@ describe('event backbone: outbox → Kafka → inbox, over the real broker and P
     await producer.disconnect();
 
     await eventually(async () => (await timesApplied(healthy.id)) === 1, 30_000, 'the message after the poison');
-    const dead = await readTopics([`${topics.prefix}${MATCHING}.dlq`], (messages) => messages.filter((m) => m.key === referralId).length >= 3);
-    const reasons = dead.filter((m) => m.key === referralId).map((m) => [m.headers['dlq-reason'], m.headers['dlq-attempts']]);
+    const dead = await readTopics(
+      [`${topics.prefix}${MATCHING}.dlq`],
+      (messages) => messages.filter((m) => m.key === referralId).length >= 3,
+    );
+    const reasons = dead
+      .filter((m) => m.key === referralId)
+      .map((m) => [m.headers['dlq-reason'], m.headers['dlq-attempts']]);
     expect(reasons).toEqual([
       ['invalid_json', '1'],
       ['schema', '1'],
@@ -181,15 +234,27 @@ describe('event backbone: outbox → Kafka → inbox, over the real broker and P
     const offerId = uuidv7();
     const opened = caseOpened(referralId, offerId);
     await commitWithEvents([opened]);
-    await eventually(async () => (await consumerDb.dataSource.query('select 1 from pending_event where event_id = $1', [opened.id])).length === 1, 20_000, 'the event to be parked');
+    await eventually(
+      async () =>
+        (await consumerDb.dataSource.query('select 1 from pending_event where event_id = $1', [opened.id])).length ===
+        1,
+      20_000,
+      'the event to be parked',
+    );
     expect(await timesApplied(opened.id)).toBe(0);
 
     const accepted = offerAccepted(referralId, offerId);
     await commitWithEvents([accepted]);
     await eventually(async () => (await appliedInOrder(referralId)).length === 2, 20_000, 'both events');
     expect(await appliedInOrder(referralId)).toEqual([accepted.id, opened.id]);
-    expect(await consumerDb.dataSource.query('select * from pending_event where event_id = $1', [opened.id])).toHaveLength(0);
-    const dead = await readTopics([`${topics.prefix}${SCHEDULING}.dlq`], (messages) => messages.some((m) => m.key === referralId), 2000);
+    expect(
+      await consumerDb.dataSource.query('select * from pending_event where event_id = $1', [opened.id]),
+    ).toHaveLength(0);
+    const dead = await readTopics(
+      [`${topics.prefix}${SCHEDULING}.dlq`],
+      (messages) => messages.some((m) => m.key === referralId),
+      2000,
+    );
     expect(dead.filter((m) => m.key === referralId)).toHaveLength(0);
   });
 
@@ -215,12 +280,44 @@ describe('event backbone: outbox → Kafka → inbox, over the real broker and P
     const first = caseOpened(referralId, missingOffer); // waits for its offer
     const second = caseOpened(referralId, knownOffer); // could apply, but must not overtake
     await commitWithEvents([first, second]);
-    await eventually(async () => (await consumerDb.dataSource.query('select 1 from pending_event where event_id = any($1)', [[first.id, second.id]])).length === 2, 20_000, 'both parked');
+    await eventually(
+      async () =>
+        (
+          await consumerDb.dataSource.query('select 1 from pending_event where event_id = any($1)', [
+            [first.id, second.id],
+          ])
+        ).length === 2,
+      20_000,
+      'both parked',
+    );
 
     const late = offerAccepted(referralId, missingOffer);
     await commitWithEvents([late]);
     await eventually(async () => (await appliedInOrder(referralId)).length === 4, 20_000, 'all four');
     expect((await appliedInOrder(referralId)).slice(1)).toEqual([late.id, first.id, second.id]);
+  });
+
+  it('lets the prerequisite on the same topic through a parked event, applies the parked one next, and keeps the rest in order', async () => {
+    const referralId = uuidv7();
+    const offerId = uuidv7();
+    // The withdrawal overtook its acceptance on the same topic (as a DLQ re-drive would bring it).
+    const early = offerWithdrawn(referralId, offerId);
+    await commitWithEvents([early]);
+    await eventually(
+      async () =>
+        (await consumerDb.dataSource.query('select 1 from pending_event where event_id = $1', [early.id])).length === 1,
+      20_000,
+      'the early event to be parked',
+    );
+    // Without the same-topic wait the acceptance would park behind the withdrawal for ever.
+    const accepted = offerAccepted(referralId, offerId);
+    const later = offerAccepted(referralId);
+    await commitWithEvents([accepted, later]);
+    await eventually(async () => (await appliedInOrder(referralId)).length === 3, 20_000, 'all three');
+    expect(await appliedInOrder(referralId)).toEqual([accepted.id, early.id, later.id]);
+    expect(
+      await consumerDb.dataSource.query('select 1 from pending_event where event_id = any($1)', [[early.id, later.id]]),
+    ).toEqual([]);
   });
 
   it('pauses while its database is unreachable and applies everything once it is back, dead-lettering nothing', async () => {
@@ -232,13 +329,26 @@ describe('event backbone: outbox → Kafka → inbox, over the real broker and P
     const events = [offerAccepted(referralId), offerAccepted(referralId), offerAccepted(referralId)];
     try {
       for (const event of events) await commitWithEvents([event]);
-      await new Promise((resolve) => setTimeout(resolve, 3000)); // the consumer meets a dead database
+      // The relay publishes all three while the consumer's database is down: it meets them with no database.
+      await readTopics(
+        [`${topics.prefix}${MATCHING}`],
+        (messages) => messages.filter((m) => m.key === referralId).length === 3,
+        20_000,
+      );
     } finally {
       await admin.query(`alter database "${name}" allow_connections true`);
     }
-    await eventually(async () => (await appliedInOrder(referralId)).length === 3, 40_000, 'the events after the outage');
+    await eventually(
+      async () => (await appliedInOrder(referralId)).length === 3,
+      40_000,
+      'the events after the outage',
+    );
     expect(await appliedInOrder(referralId)).toEqual(events.map((e) => e.id));
-    const dead = await readTopics([`${topics.prefix}${MATCHING}.dlq`], (messages) => messages.some((m) => m.key === referralId), 2000);
+    const dead = await readTopics(
+      [`${topics.prefix}${MATCHING}.dlq`],
+      (messages) => messages.some((m) => m.key === referralId),
+      2000,
+    );
     expect(dead.filter((m) => m.key === referralId)).toHaveLength(0);
   });
 });

@@ -1,7 +1,9 @@
 import type { IHeaders, KafkaMessage, Producer } from 'kafkajs';
 import { DlqHeaders, dlqTopicOf } from '@rj/shared/contracts';
+import { messagingMetrics } from './metrics/messaging-metrics';
 
-export type DeadLetterReason = 'invalid_json' | 'schema' | 'handler_failed';
+/** wrong_topic: an event type read from a topic other than its own (see topicMismatch). */
+export type DeadLetterReason = 'invalid_json' | 'schema' | 'wrong_topic' | 'handler_failed';
 
 export interface DeadLetter {
   topic: string;
@@ -35,4 +37,5 @@ export async function sendToDeadLetter(producer: Producer, letter: DeadLetter): 
     acks: -1,
     messages: [{ key: letter.message.key, value: letter.message.value, headers }],
   });
+  messagingMetrics().deadLettered.inc({ topic: letter.topic, reason: letter.reason });
 }

@@ -1,9 +1,17 @@
 import type { DataSource } from 'typeorm';
-import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
+import {
+  Partitioners,
+  type Consumer,
+  type EachBatchPayload,
+  type Kafka,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
 import { checkEnvelope, EVENT_CATALOGUE, messageKeyOf, type EventEnvelope } from '@rj/shared/contracts';
-import { applyChunk, type ApplyInput, type ApplyResult } from './apply-event';
+import { applyEvents, providedBy, type ApplyInput, type ApplyResult } from './apply-event';
 import { sendToDeadLetter, type DeadLetterReason } from './dead-letter';
 import type { MessagingLogger } from './messaging-logger';
+import { messagingMetrics } from './metrics/messaging-metrics';
 import { PendingDrainer } from './pending-drainer';
 import type { Subscription } from './subscription';
 
@@ -29,6 +37,21 @@ export interface EventConsumerOptions {
 }
 
 const KNOWN_TYPES = new Set([...EVENT_CATALOGUE.values()].map((definition) => definition.type));
+/** The contract's topic of each event type: an event read from any other topic is refused. */
+const TOPIC_OF_TYPE = new Map(
+  [...EVENT_CATALOGUE.values()].map((definition) => [definition.type, definition.topic as string]),
+);
+
+/**
+ * Null when the type belongs to the topic (or is unknown: the schema check refuses that);
+ * else why not. A producer may write only its own topic, so a type arriving on a topic it does
+ * not belong to was written by someone impersonating its owner, or by mistake: never applied.
+ */
+export function topicMismatch(type: unknown, topic: string): string | null {
+  if (typeof type !== 'string') return null;
+  const expected = TOPIC_OF_TYPE.get(type);
+  return expected && expected !== topic ? `${type} belongs to ${expected}, not ${topic}` : null;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -50,7 +73,8 @@ export class EventConsumer {
 
   constructor(private readonly options: EventConsumerOptions) {
     for (const subscription of options.subscriptions) {
-      if (this.byType.has(subscription.event.type)) throw new Error(`two handlers for ${subscription.event.type} in ${options.groupId}`);
+      if (this.byType.has(subscription.event.type))
+        throw new Error(`two handlers for ${subscription.event.type} in ${options.groupId}`);
       this.byType.set(subscription.event.type, subscription);
     }
     this.topics = [...new Set(options.subscriptions.map((s) => s.event.topic))];
@@ -62,7 +86,10 @@ export class EventConsumer {
       allowAutoTopicCreation: false,
       retry: { retries: 10 },
     });
-    this.producer = options.kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    this.producer = options.kafka.producer({
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.drainer = new PendingDrainer({
       ...options,
       byType: this.byType,
@@ -71,7 +98,12 @@ export class EventConsumer {
         sendToDeadLetter(this.producer, {
           topic: `${options.topicPrefix ?? ''}${topic}`,
           partition: -1,
-          message: { key: Buffer.from(messageKeyOf(envelope)), value: Buffer.from(JSON.stringify(envelope)), headers: {}, offset: '-1' },
+          message: {
+            key: Buffer.from(messageKeyOf(envelope)),
+            value: Buffer.from(JSON.stringify(envelope)),
+            headers: {},
+            offset: '-1',
+          },
           groupId: options.groupId,
           reason: 'handler_failed',
           error,
@@ -87,13 +119,20 @@ export class EventConsumer {
     await this.producer.connect();
     await this.consume();
     const sweepMs = this.options.pendingSweepMs ?? 5000;
-    this.sweepTimer = setInterval(() => void this.drainer.sweep().catch((error) => this.options.logger.warn({ err: error }, 'pending sweep failed')), sweepMs);
+    this.sweepTimer = setInterval(
+      () =>
+        void this.drainer.sweep().catch((error) => this.options.logger.warn({ err: error }, 'pending sweep failed')),
+      sweepMs,
+    );
   }
 
   /** Connects, subscribes and runs: what start does, and a restart after a crash. */
   private async consume(): Promise<void> {
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.topics.map((t) => this.prefixed(t)), fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.subscribe({
+      topics: this.topics.map((t) => this.prefixed(t)),
+      fromBeginning: this.options.fromBeginning ?? true,
+    });
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -109,10 +148,16 @@ export class EventConsumer {
   private watchForCrashes(): void {
     const { CRASH, GROUP_JOIN } = this.consumer.events;
     this.consumer.on(GROUP_JOIN, ({ payload }) =>
-      this.options.logger.info({ groupId: this.options.groupId, assignment: payload.memberAssignment }, 'consumer joined its group'),
+      this.options.logger.info(
+        { groupId: this.options.groupId, assignment: payload.memberAssignment },
+        'consumer joined its group',
+      ),
     );
     this.consumer.on(CRASH, ({ payload }) => {
-      this.options.logger.error({ err: payload.error, groupId: this.options.groupId, restart: payload.restart }, 'kafka consumer crashed');
+      this.options.logger.error(
+        { err: payload.error, groupId: this.options.groupId, restart: payload.restart },
+        'kafka consumer crashed',
+      );
       if (payload.restart || !this.started) return;
       setTimeout(() => void this.restart(), 1000);
     });
@@ -156,25 +201,44 @@ export class EventConsumer {
     let run: { message: KafkaMessage; input: ApplyInput }[] = [];
     const settle = async (message: KafkaMessage) => {
       resolveOffset(message.offset);
-      await this.consumer.commitOffsets([{ topic: kafkaTopic, partition: batch.partition, offset: String(BigInt(message.offset) + 1n) }]);
+      await this.consumer.commitOffsets([
+        { topic: kafkaTopic, partition: batch.partition, offset: String(BigInt(message.offset) + 1n) },
+      ]);
       await heartbeat();
     };
     const flush = async () => {
       if (!run.length) return;
-      await this.applyRun(run.map((r) => r.input), heartbeat, isRunning);
+      await this.applyRun(
+        run.map((r) => r.input),
+        heartbeat,
+        isRunning,
+      );
       await settle(run[run.length - 1].message);
       run = [];
     };
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
-      const prepared = this.prepare(message);
+      const prepared = this.prepare(message, topic);
       if (prepared.kind === 'apply') {
-        run.push({ message, input: { ...prepared, dataSource: this.options.dataSource, groupId: this.options.groupId, topic, partition: batch.partition, offset: message.offset, logger: this.options.logger } });
+        run.push({
+          message,
+          input: {
+            ...prepared,
+            dataSource: this.options.dataSource,
+            groupId: this.options.groupId,
+            topic,
+            partition: batch.partition,
+            offset: message.offset,
+            logger: this.options.logger,
+            traceHeaders: message.headers,
+          },
+        });
         if (run.length >= this.runLength) await flush();
         continue;
       }
       await flush(); // keep offsets committed strictly in order
-      if (prepared.kind === 'dead') await this.deadLetter(kafkaTopic, batch.partition, message, prepared.reason, prepared.error, 1);
+      if (prepared.kind === 'dead')
+        await this.deadLetter(kafkaTopic, batch.partition, message, prepared.reason, prepared.error, 1);
       await settle(message);
     }
     await flush();
@@ -187,7 +251,11 @@ export class EventConsumer {
   /** Decides what to do with a message before touching the database. */
   private prepare(
     message: KafkaMessage,
-  ): { kind: 'skip' } | { kind: 'dead'; reason: DeadLetterReason; error: string } | { kind: 'apply'; envelope: EventEnvelope; subscription: Subscription } {
+    topic: string,
+  ):
+    | { kind: 'skip' }
+    | { kind: 'dead'; reason: DeadLetterReason; error: string }
+    | { kind: 'apply'; envelope: EventEnvelope; subscription: Subscription } {
     let raw: unknown;
     try {
       raw = JSON.parse(String(message.value ?? ''));
@@ -195,6 +263,8 @@ export class EventConsumer {
       return { kind: 'dead', reason: 'invalid_json', error: (error as Error).message };
     }
     const type = (raw as { type?: unknown })?.type;
+    const mismatch = topicMismatch(type, topic);
+    if (mismatch) return { kind: 'dead', reason: 'wrong_topic', error: mismatch };
     // Events of the catalogue that this service does not need are none of its business.
     if (typeof type === 'string' && KNOWN_TYPES.has(type) && !this.byType.has(type)) return { kind: 'skip' };
     const check = checkEnvelope(raw);
@@ -208,7 +278,11 @@ export class EventConsumer {
    * Applies a run of events in one transaction; the event that fails (if any) is retried on
    * its own with backoff and dead-lettered after maxAttempts, then the run goes on after it.
    */
-  private async applyRun(inputs: ApplyInput[], heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
+  private async applyRun(
+    inputs: ApplyInput[],
+    heartbeat: () => Promise<void>,
+    isRunning: () => boolean,
+  ): Promise<void> {
     let start = 0;
     while (start < inputs.length) {
       const outcome = await this.applyPatiently(inputs.slice(start), heartbeat, isRunning);
@@ -227,22 +301,36 @@ export class EventConsumer {
    */
   private async applyPatiently(inputs: ApplyInput[], heartbeat: () => Promise<void>, isRunning: () => boolean) {
     for (let wait = 250; ; wait = Math.min(wait * 2, 5000)) {
+      const stopTimer = messagingMetrics().applyDuration.startTimer({ topic: inputs[0]?.topic });
       try {
-        return await applyChunk(inputs);
+        return await applyEvents(inputs);
       } catch (error) {
         if (!isRunning()) throw error;
-        this.options.logger.warn({ err: error, events: inputs.length }, 'could not reach the database to apply events; retrying');
+        this.options.logger.warn(
+          { err: error, events: inputs.length },
+          'could not reach the database to apply events; retrying',
+        );
         await sleep(wait);
         await heartbeat();
+      } finally {
+        stopTimer();
       }
     }
   }
 
-  private async retryAlone(input: ApplyInput, firstError: Error, heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
+  private async retryAlone(
+    input: ApplyInput,
+    firstError: Error,
+    heartbeat: () => Promise<void>,
+    isRunning: () => boolean,
+  ): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     let error = firstError;
     for (let attempt = 2; attempt <= maxAttempts; attempt++) {
-      this.options.logger.warn({ err: error, eventId: input.envelope.id, eventType: input.envelope.type, attempt }, 'handler failed; retrying');
+      this.options.logger.warn(
+        { err: error, eventId: input.envelope.id, eventType: input.envelope.type, attempt },
+        'handler failed; retrying',
+      );
       await sleep((this.options.retryBackoffMs ?? 200) * 2 ** (attempt - 2));
       await heartbeat();
       const outcome = await this.applyPatiently([input], heartbeat, isRunning);
@@ -252,23 +340,58 @@ export class EventConsumer {
       }
       error = outcome.failure.error;
     }
-    const message = { key: Buffer.from(messageKeyOf(input.envelope)), value: Buffer.from(JSON.stringify(input.envelope)), headers: {}, offset: input.offset ?? '-1' };
-    await this.deadLetter(`${this.options.topicPrefix ?? ''}${input.topic}`, input.partition ?? -1, message, 'handler_failed', error.stack ?? String(error), Math.max(maxAttempts, 1));
+    // The original headers go with it (its trace among them): a re-drive continues the same trace.
+    const headers = (input.traceHeaders ?? {}) as KafkaMessage['headers'];
+    const message = {
+      key: Buffer.from(messageKeyOf(input.envelope)),
+      value: Buffer.from(JSON.stringify(input.envelope)),
+      headers,
+      offset: input.offset ?? '-1',
+    };
+    await this.deadLetter(
+      `${this.options.topicPrefix ?? ''}${input.topic}`,
+      input.partition ?? -1,
+      message,
+      'handler_failed',
+      error.stack ?? String(error),
+      Math.max(maxAttempts, 1),
+    );
   }
 
-  private async deadLetter(kafkaTopic: string, partition: number, message: Pick<KafkaMessage, 'key' | 'value' | 'headers' | 'offset'>, reason: DeadLetterReason, error: string, attempts: number): Promise<void> {
-    await sendToDeadLetter(this.producer, { topic: kafkaTopic, partition, message, groupId: this.options.groupId, reason, error, attempts });
-    this.options.logger.error({ topic: kafkaTopic, partition, offset: message.offset, reason, attempts, error: error.slice(0, 500) }, 'message dead-lettered');
+  private async deadLetter(
+    kafkaTopic: string,
+    partition: number,
+    message: Pick<KafkaMessage, 'key' | 'value' | 'headers' | 'offset'>,
+    reason: DeadLetterReason,
+    error: string,
+    attempts: number,
+  ): Promise<void> {
+    await sendToDeadLetter(this.producer, {
+      topic: kafkaTopic,
+      partition,
+      message,
+      groupId: this.options.groupId,
+      reason,
+      error,
+      attempts,
+    });
+    this.options.logger.error(
+      { topic: kafkaTopic, partition, offset: message.offset, reason, attempts, error: error.slice(0, 500) },
+      'message dead-lettered',
+    );
   }
 
   private async afterApply(inputs: ApplyInput[], results: ApplyResult[]): Promise<void> {
     const provided: string[] = [];
     results.forEach((result, index) => {
-      const { envelope, subscription } = inputs[index];
+      const { envelope } = inputs[index];
       if (result.kind === 'parked') {
-        this.options.logger.info({ eventId: envelope.id, eventType: envelope.type, waitingFor: result.waitingFor }, 'event parked until its prerequisite arrives');
+        this.options.logger.info(
+          { eventId: envelope.id, eventType: envelope.type, waitingFor: result.waitingFor },
+          'event parked until its prerequisite arrives',
+        );
       }
-      if (result.kind === 'applied' && subscription.provides) provided.push(...subscription.provides(envelope as never));
+      if (result.kind === 'applied') provided.push(...providedBy(inputs[index]));
     });
     if (provided.length) await this.drainer.drain(provided);
   }

@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { buildEvent, uuidv7, type Actor, type DataOf, type EventDefinition, type EventEnvelope } from '@rj/shared/contracts';
+import {
+  buildEvent,
+  uuidv7,
+  type Actor,
+  type DataOf,
+  type EventDefinition,
+  type EventEnvelope,
+} from '@rj/shared/contracts';
 import { appendToOutbox } from './outbox-writer';
 
 export interface PublishInput<D extends EventDefinition> {
@@ -16,7 +23,11 @@ export interface PublishInput<D extends EventDefinition> {
  * Builds an event from its contract (validated) and writes it to the outbox in the caller's
  * transaction. The one way services emit events.
  */
-export async function publishEvent<D extends EventDefinition>(manager: EntityManager, definition: D, input: PublishInput<D>): Promise<EventEnvelope> {
+export async function publishEvent<D extends EventDefinition>(
+  manager: EntityManager,
+  definition: D,
+  input: PublishInput<D>,
+): Promise<EventEnvelope> {
   const event = buildEvent(definition, {
     aggregateId: input.aggregateId,
     referralId: input.referralId,

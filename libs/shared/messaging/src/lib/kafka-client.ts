@@ -1,4 +1,5 @@
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { kafkaSecurity } from '@rj/shared/service';
 import type { MessagingLogger } from './messaging-logger';
 
 export interface KafkaClientOptions {
@@ -29,6 +30,8 @@ export function createKafka({ brokers, clientId, logger }: KafkaClientOptions): 
   return new Kafka({
     clientId,
     brokers,
+    // TLS and SCRAM where the brokers require them (k8s); nothing locally.
+    ...kafkaSecurity(),
     logLevel: logLevel.WARN,
     retry: { initialRetryTime: 200, retries: 10, maxRetryTime: 5000 },
     logCreator: () => (entry: LogEntry) => {

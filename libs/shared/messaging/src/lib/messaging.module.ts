@@ -1,4 +1,13 @@
-import { Inject, Injectable, Module, type DynamicModule, type InjectionToken, type ModuleMetadata, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type InjectionToken,
+  type ModuleMetadata,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
@@ -7,6 +16,8 @@ import { EventConsumer, type EventConsumerOptions } from './event-consumer';
 import { createKafka } from './kafka-client';
 import type { MessagingLogger } from './messaging-logger';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
+import { watchMessagingTables } from './metrics/messaging-metrics';
+import { watchConsumerLag } from './metrics/consumer-lag';
 import type { Subscription } from './subscription';
 
 export interface MessagingModuleOptions {
@@ -16,7 +27,10 @@ export interface MessagingModuleOptions {
   /** Modules whose exported providers the subscriptions factory injects (feature modules). */
   imports?: ModuleMetadata['imports'];
   /** The events this service consumes, built with its own providers injected. */
-  subscriptions?: { inject?: InjectionToken[]; useFactory: (...deps: never[]) => Subscription[] | Promise<Subscription[]> };
+  subscriptions?: {
+    inject?: InjectionToken[];
+    useFactory: (...deps: never[]) => Subscription[] | Promise<Subscription[]>;
+  };
   consumer?: Partial<Omit<EventConsumerOptions, 'kafka' | 'dataSource' | 'groupId' | 'subscriptions' | 'logger'>>;
   relay?: Partial<Omit<OutboxRelayOptions, 'kafka' | 'dataSource' | 'name' | 'logger'>>;
 }
@@ -35,6 +49,7 @@ const SUBSCRIPTIONS = Symbol('rj:subscriptions');
 export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   readonly relay: OutboxRelay;
   readonly consumer?: EventConsumer;
+  private readonly unwatch: (() => unknown)[] = [];
 
   constructor(
     @Inject(OPTIONS) options: MessagingModuleOptions,
@@ -45,7 +60,15 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     dataSource: DataSource,
   ) {
     const topicPrefix = config.KAFKA_TOPIC_PREFIX || undefined;
-    this.relay = new OutboxRelay({ dataSource, kafka, logger, name: options.serviceName, topicPrefix, ...options.relay });
+    this.unwatch.push(watchMessagingTables(dataSource));
+    this.relay = new OutboxRelay({
+      dataSource,
+      kafka,
+      logger,
+      name: options.serviceName,
+      topicPrefix,
+      ...options.relay,
+    });
     if (subscriptions.length) {
       this.consumer = new EventConsumer({
         kafka,
@@ -59,6 +82,9 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
         subscriptions,
         ...options.consumer,
       });
+      const groupId = options.groupId ?? `${config.KAFKA_TOPIC_PREFIX}${options.serviceName}`;
+      const topics = [...new Set(subscriptions.map((s) => `${topicPrefix ?? ''}${s.event.topic}`))];
+      this.unwatch.push(watchConsumerLag({ kafka, groupId, topics }));
     }
   }
 
@@ -70,6 +96,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
   async onModuleDestroy(): Promise<void> {
     await this.consumer?.stop();
     await this.relay.stop();
+    await Promise.all(this.unwatch.map((undo) => undo()));
   }
 }
 
@@ -85,13 +112,22 @@ export class MessagingModule {
         {
           provide: MESSAGING_LOGGER,
           inject: [SERVICE_CONFIG],
-          useFactory: (config: BaseServiceEnv) => pino({ name: options.serviceName, level: config.LOG_LEVEL, redact: { paths: [...REDACT_PATHS], censor: '[redacted]' } }),
+          useFactory: (config: BaseServiceEnv) =>
+            pino({
+              name: options.serviceName,
+              level: config.LOG_LEVEL,
+              redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
+            }),
         },
         {
           provide: KAFKA,
           inject: [SERVICE_CONFIG, MESSAGING_LOGGER],
           useFactory: (config: BaseServiceEnv, logger: MessagingLogger) =>
-            createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? options.serviceName, logger }),
+            createKafka({
+              brokers: config.KAFKA_BROKERS,
+              clientId: config.KAFKA_CLIENT_ID ?? options.serviceName,
+              logger,
+            }),
         },
         {
           provide: SUBSCRIPTIONS,
@@ -102,7 +138,9 @@ export class MessagingModule {
         {
           provide: READINESS_CHECKS,
           inject: [SERVICE_CONFIG],
-          useFactory: (config: BaseServiceEnv) => [kafkaCheck(config.KAFKA_BROKERS, { clientId: `${options.serviceName}-ready` })],
+          useFactory: (config: BaseServiceEnv) => [
+            kafkaCheck(config.KAFKA_BROKERS, { clientId: `${options.serviceName}-ready` }),
+          ],
         },
       ],
       exports: [KAFKA, MESSAGING_LOGGER, MessagingLifecycle],

@@ -1,9 +1,12 @@
 import { Client, type Notification } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { CompressionTypes, Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
+import { EventHeaders } from '@rj/shared/contracts';
+import { contextFrom, markFailed, SpanKind, startSpan, traceCarrier } from '@rj/shared/service';
 import type { MessagingLogger } from './messaging-logger';
 import { OUTBOX_CHANNEL } from './outbox-writer';
+import { messagingMetrics } from './metrics/messaging-metrics';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
@@ -104,6 +107,7 @@ export class OutboxRelay {
         await this.purgeSentRows();
         if (published < this.batchSize && !this.dirty) await this.waitForWork();
       } catch (error) {
+        messagingMetrics().relayErrors.inc();
         this.options.logger.error({ err: error }, 'outbox relay failed; reconnecting');
         await this.disconnect();
         await sleep(1000);
@@ -116,7 +120,7 @@ export class OutboxRelay {
       if (!this.isLeader) await this.tryLead();
       return;
     }
-    const { url } = this.options.dataSource.options as PostgresConnectionOptions;
+    const { url } = this.options.dataSource.options as PostgresDataSourceOptions;
     const client = new Client({ connectionString: url, application_name: `${this.options.name}-outbox-relay` });
     client.on('error', (error) => this.options.logger.warn({ err: error }, 'outbox relay connection error'));
     client.on('notification', (message: Notification) => {
@@ -131,7 +135,9 @@ export class OutboxRelay {
   }
 
   private async tryLead(): Promise<void> {
-    const { rows } = await this.connected().query('select pg_try_advisory_lock(hashtext($1)) as locked', [`outbox-relay:${this.options.name}`]);
+    const { rows } = await this.connected().query('select pg_try_advisory_lock(hashtext($1)) as locked', [
+      `outbox-relay:${this.options.name}`,
+    ]);
     if (rows[0].locked && !this.isLeader) this.options.logger.info('outbox relay is publishing (advisory lock held)');
     this.isLeader = rows[0].locked;
   }
@@ -168,26 +174,45 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<number> {
     const query = (text: string, values: unknown[]) =>
-      this.client ? this.client.query(text, values) : this.options.dataSource.query(text, values).then((rows) => ({ rows }));
+      this.client
+        ? this.client.query(text, values)
+        : this.options.dataSource.query(text, values).then((rows) => ({ rows }));
     const { rows } = (await query(
       'select seq, topic, message_key, payload::text as payload, headers from outbox where sent_at is null order by seq limit $1',
       [this.batchSize],
     )) as { rows: OutboxRow[] };
     if (!rows.length) return 0;
     const byTopic = new Map<string, Message[]>();
-    for (const row of rows) {
+    const spans = rows.map((row) => publishSpan(row));
+    rows.forEach((row, index) => {
       const messages = byTopic.get(row.topic) ?? [];
-      messages.push({ key: row.message_key, value: row.payload, headers: row.headers });
+      // The message carries the publish span as its parent: the consumer's span continues it.
+      messages.push({
+        key: row.message_key,
+        value: row.payload,
+        headers: { ...row.headers, ...traceCarrier(spans[index].context) },
+      });
       byTopic.set(row.topic, messages);
-    }
-    await this.connectedProducer().sendBatch({
-      acks: -1,
-      compression: CompressionTypes.None,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: `${this.options.topicPrefix ?? ''}${topic}`, messages })),
     });
+    try {
+      await this.connectedProducer().sendBatch({
+        acks: -1,
+        compression: CompressionTypes.None,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({
+          topic: `${this.options.topicPrefix ?? ''}${topic}`,
+          messages,
+        })),
+      });
+    } catch (error) {
+      for (const { span } of spans) markFailed(span, error);
+      throw error;
+    } finally {
+      for (const { span } of spans) span.end();
+    }
     const seqs = rows.map((row) => row.seq);
     await this.options.afterPublish?.(seqs);
     await query('update outbox set sent_at = now() where seq = any($1::bigint[])', [seqs]);
+    for (const [topic, messages] of byTopic) messagingMetrics().relayPublished.inc({ topic }, messages.length);
     return rows.length;
   }
 
@@ -197,4 +222,22 @@ export class OutboxRelay {
     const hours = this.options.retentionHours ?? 24;
     await this.connected().query(`delete from outbox where sent_at < now() - make_interval(hours => $1)`, [hours]);
   }
+}
+
+/**
+ * A producer span per event, child of the request or message that wrote it to the outbox
+ * (the traceparent stored in its row): ids and names only.
+ */
+function publishSpan(row: OutboxRow) {
+  return startSpan(`publish ${row.topic}`, {
+    kind: SpanKind.PRODUCER,
+    parent: contextFrom(row.headers),
+    attributes: {
+      'messaging.system': 'kafka',
+      'messaging.operation.type': 'send',
+      'messaging.destination.name': row.topic,
+      'messaging.message.id': row.headers[EventHeaders.eventId] ?? '',
+      'rj.event.type': row.headers[EventHeaders.eventType] ?? '',
+    },
+  });
 }

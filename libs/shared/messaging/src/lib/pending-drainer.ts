@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@rj/shared/contracts';
-import { applyEvent, HandlerFailed } from './apply-event';
+import { applyEvents, providedBy, type ApplyOutcome } from './apply-event';
 import type { MessagingLogger } from './messaging-logger';
 import type { Subscription } from './subscription';
 
@@ -33,7 +33,9 @@ export class PendingDrainer {
 
   /** Runs drains one at a time, so two triggers never race over the same rows. */
   drain(keys: string[]): Promise<void> {
-    this.running = this.running.then(() => this.drainKeys(keys)).catch((error) => this.options.logger.warn({ err: error }, 'pending drain failed'));
+    this.running = this.running
+      .then(() => this.drainKeys(keys))
+      .catch((error) => this.options.logger.warn({ err: error }, 'pending drain failed'));
     return this.running;
   }
 
@@ -66,19 +68,31 @@ export class PendingDrainer {
         if (blocked.has(orderKey)) continue;
         const subscription = byType.get(row.envelope.type);
         if (!subscription) continue;
+        const input = {
+          dataSource,
+          groupId,
+          topic: row.topic,
+          envelope: row.envelope,
+          subscription,
+          logger,
+          pendingSeq: row.seq,
+        };
+        let outcome: ApplyOutcome;
         try {
-          const result = await applyEvent({ dataSource, groupId, topic: row.topic, envelope: row.envelope, subscription, logger, pendingSeq: row.seq });
-          if (result.kind === 'parked') blocked.add(orderKey);
-          if (result.kind === 'applied') provided.push(...(subscription.provides?.(row.envelope as never) ?? []));
+          outcome = await applyEvents([input]);
         } catch (error) {
-          if (!(error instanceof HandlerFailed)) {
-            // The database failed, not the event: the periodic sweep tries again later.
-            logger.warn({ err: error }, 'could not reach the database to apply parked events; the sweep will retry');
-            return;
-          }
-          blocked.add(orderKey);
-          await this.recordFailure(row, error.cause);
+          // The database failed, not the event: the periodic sweep tries again later.
+          logger.warn({ err: error }, 'could not reach the database to apply parked events; the sweep will retry');
+          return;
         }
+        if (outcome.failure) {
+          blocked.add(orderKey);
+          await this.recordFailure(row, outcome.failure.error);
+          continue;
+        }
+        const [result] = outcome.results;
+        if (result.kind === 'parked') blocked.add(orderKey);
+        if (result.kind === 'applied') provided.push(...providedBy(input));
       }
       keys = provided;
     }
@@ -93,6 +107,10 @@ export class PendingDrainer {
       logger.error({ eventId: row.envelope.id, attempts }, 'parked event dead-lettered');
       return;
     }
-    await dataSource.query('update pending_event set attempts = $1, last_error = $2 where seq = $3', [attempts, error.message.slice(0, 1000), row.seq]);
+    await dataSource.query('update pending_event set attempts = $1, last_error = $2 where seq = $3', [
+      attempts,
+      error.message.slice(0, 1000),
+      row.seq,
+    ]);
   }
 }

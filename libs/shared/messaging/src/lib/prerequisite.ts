@@ -1,12 +1,14 @@
 /**
- * Thrown by a handler when the event depends on one from another topic that has not
- * arrived yet (an `offer.accepted` before its `referral.submitted`). Across topics Kafka
- * keeps no order, so this is normal: the consumer parks the event in `pending_event` and
- * applies it when an event that `provides` the key is applied. Never dead-lettered.
- *
- * Only for prerequisites from ANOTHER topic. Within one topic a referral's events already
- * arrive in order, and a parked event holds back the later events of its referral on that
- * topic, so waiting there for a later event of the same topic would wait forever.
+ * Thrown by a handler when the event depends on another that has not been applied yet; the
+ * consumer parks the event in `pending_event` and applies it once an event whose subscription
+ * `provides` the key is applied. Never dead-lettered. Two cases, one mechanism:
+ * - from ANOTHER topic (an `offer.accepted` before its `referral.submitted`): across topics
+ *   Kafka keeps no order, so this is normal. Later events of the same referral on this topic
+ *   park behind it, keeping their order.
+ * - from the SAME topic (a `referral.screened` re-driven from the DLQ ahead of its
+ *   `referral.submitted`): the later event that provides the key is not held behind the
+ *   parked one; it applies, and the parked events run right after it, in their order.
+ * See the library's README for the states an event goes through.
  */
 export class MissingPrerequisite extends Error {
   constructor(readonly key: string) {

@@ -1,5 +1,13 @@
-import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { CaseOpened, OfferAccepted, uuidv7, type Actor, type EventDefinition, type EventEnvelope } from '@rj/shared/contracts';
+import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import {
+  CaseOpened,
+  OfferAccepted,
+  OfferWithdrawn,
+  uuidv7,
+  type Actor,
+  type EventDefinition,
+  type EventEnvelope,
+} from '@rj/shared/contracts';
 import { createKafka } from '../lib/kafka-client';
 import { CreateMessagingTables1764100000000 } from '../lib/migrations/1764100000000-create-messaging-tables';
 import { MissingPrerequisite, prerequisiteKey } from '../lib/prerequisite';
@@ -29,7 +37,12 @@ export const FIXTURE_MIGRATIONS = [CreateMessagingTables1764100000000, CreateFix
 
 const actor: Actor = { sub: 'partner-admin-1', role: 'partner_admin', org: '0195f000-0000-7000-8000-000000000001' };
 
-export function envelopeOf<D extends EventDefinition>(definition: D, referralId: string, data: object, aggregateId = uuidv7()): EventEnvelope {
+export function envelopeOf<D extends EventDefinition>(
+  definition: D,
+  referralId: string,
+  data: object,
+  aggregateId = uuidv7(),
+): EventEnvelope {
   return {
     id: uuidv7(),
     type: definition.type,
@@ -49,6 +62,11 @@ export function offerAccepted(referralId: string, offerId = uuidv7()): EventEnve
   return envelopeOf(OfferAccepted, referralId, { offerId, partnerId: actor.org! }, offerId);
 }
 
+/** Same topic as offer.accepted: the fixture's handler waits for that offer's acceptance. */
+export function offerWithdrawn(referralId: string, offerId: string): EventEnvelope {
+  return envelopeOf(OfferWithdrawn, referralId, { offerId, partnerId: actor.org! }, offerId);
+}
+
 export function caseOpened(referralId: string, offerId: string): EventEnvelope {
   const caseId = uuidv7();
   return envelopeOf(CaseOpened, referralId, { caseId, partnerId: actor.org!, offerId }, caseId);
@@ -63,7 +81,11 @@ export function fixtureSubscriptions(): Subscription[] {
         const poisoned = await manager.query('select 1 from poison_offer where offer_id = $1', [event.data.offerId]);
         if (poisoned.length) throw new Error(`handler keeps failing for offer ${event.data.offerId}`);
         await manager.query('insert into accepted_offer (offer_id) values ($1)', [event.data.offerId]);
-        await manager.query('insert into applied_event (event_id, event_type, referral_id) values ($1, $2, $3)', [event.id, event.type, event.referralId]);
+        await manager.query('insert into applied_event (event_id, event_type, referral_id) values ($1, $2, $3)', [
+          event.id,
+          event.type,
+          event.referralId,
+        ]);
         if (process.env.FIXTURE_HANG_IN_HANDLER === event.referralId) {
           process.stdout.write(`IN-HANDLER ${event.id}\n`);
           await new Promise(() => undefined);
@@ -71,19 +93,36 @@ export function fixtureSubscriptions(): Subscription[] {
       },
       (event) => [prerequisiteKey('offer', event.data.offerId)],
     ),
-    on(CaseOpened, async (event, { manager }) => {
-      const accepted = await manager.query('select 1 from accepted_offer where offer_id = $1', [event.data.offerId]);
-      if (!accepted.length) throw new MissingPrerequisite(prerequisiteKey('offer', event.data.offerId));
-      await manager.query('insert into applied_event (event_id, event_type, referral_id) values ($1, $2, $3)', [event.id, event.type, event.referralId]);
-    }),
+    on(CaseOpened, (event, { manager }) => applyOnceAccepted(manager, event)),
+    // A prerequisite on the same topic (offer.accepted), as when a DLQ re-drive brings it late.
+    on(OfferWithdrawn, (event, { manager }) => applyOnceAccepted(manager, event)),
   ];
+}
+
+async function applyOnceAccepted(manager: EntityManager, event: EventEnvelope<string, { offerId: string }>) {
+  const accepted = await manager.query('select 1 from accepted_offer where offer_id = $1', [event.data.offerId]);
+  if (!accepted.length) throw new MissingPrerequisite(prerequisiteKey('offer', event.data.offerId));
+  await manager.query('insert into applied_event (event_id, event_type, referral_id) values ($1, $2, $3)', [
+    event.id,
+    event.type,
+    event.referralId,
+  ]);
 }
 
 export const quietLogger = () => pino({ level: process.env.FIXTURE_LOG_LEVEL ?? 'silent' });
 
-export function fixtureConsumer(dataSource: DataSource, groupId: string, topicPrefix: string, overrides: Partial<ConstructorParameters<typeof EventConsumer>[0]> = {}): EventConsumer {
+export function fixtureConsumer(
+  dataSource: DataSource,
+  groupId: string,
+  topicPrefix: string,
+  overrides: Partial<ConstructorParameters<typeof EventConsumer>[0]> = {},
+): EventConsumer {
   const logger = quietLogger();
-  const kafka = createKafka({ brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), clientId: groupId, logger });
+  const kafka = createKafka({
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    clientId: groupId,
+    logger,
+  });
   return new EventConsumer({
     kafka,
     dataSource,
@@ -99,8 +138,24 @@ export function fixtureConsumer(dataSource: DataSource, groupId: string, topicPr
   });
 }
 
-export function fixtureRelay(dataSource: DataSource, topicPrefix: string, afterPublish?: (seqs: string[]) => Promise<void>): OutboxRelay {
+export function fixtureRelay(
+  dataSource: DataSource,
+  topicPrefix: string,
+  afterPublish?: (seqs: string[]) => Promise<void>,
+): OutboxRelay {
   const logger = quietLogger();
-  const kafka = createKafka({ brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), clientId: 'fixture-relay', logger });
-  return new OutboxRelay({ dataSource, kafka, logger, name: 'fixture', topicPrefix, pollIntervalMs: 200, afterPublish });
+  const kafka = createKafka({
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    clientId: 'fixture-relay',
+    logger,
+  });
+  return new OutboxRelay({
+    dataSource,
+    kafka,
+    logger,
+    name: 'fixture',
+    topicPrefix,
+    pollIntervalMs: 200,
+    afterPublish,
+  });
 }

@@ -51,4 +51,16 @@ export class NotificationEntity {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  /** A participant's IANA time zone: no delivery in their quiet hours. Null for staff mail. */
+  @Column({ name: 'time_zone', type: 'text', nullable: true })
+  timeZone: string | null;
+
+  /** Not delivered before this moment (the end of the recipient's quiet hours). */
+  @Column({ name: 'not_before', type: 'timestamptz', nullable: true })
+  notBefore: Date | null;
+
+  /** The display name a participant's mail goes out under (neutral); null: MAIL_FROM as it is. */
+  @Column({ name: 'sender_name', type: 'text', nullable: true })
+  senderName: string | null;
 }

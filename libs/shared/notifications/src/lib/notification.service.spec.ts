@@ -15,19 +15,26 @@ describe('NotificationService.queueEmail', () => {
 
   it('writes a pending row with the manager it was given and returns its id', async () => {
     const id = await service.queueEmail(manager, { ...base, to: 'office@rj.example' });
-    expect(insert).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ id, status: 'pending', recipientIsEncrypted: false }));
+    expect(insert).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({ id, status: 'pending', recipientIsEncrypted: false }),
+    );
   });
 
   it('refuses an encrypted recipient without its referral, whose key decrypts it', async () => {
-    await expect(service.queueEmail(manager, { ...base, to: CIPHERTEXT, encrypted: true })).rejects.toThrow(InvalidNotificationError);
-    await expect(service.queueEmail(manager, { ...base, to: CIPHERTEXT, encrypted: true, referralId: REFERRAL })).resolves.toEqual(expect.any(String));
+    await expect(service.queueEmail(manager, { ...base, to: CIPHERTEXT, encrypted: true })).rejects.toThrow(
+      InvalidNotificationError,
+    );
+    await expect(
+      service.queueEmail(manager, { ...base, to: CIPHERTEXT, encrypted: true, referralId: REFERRAL }),
+    ).resolves.toEqual(expect.any(String));
   });
 
   it('refuses ciphertext passed as a plain address, and plain text passed as ciphertext', async () => {
     await expect(service.queueEmail(manager, { ...base, to: CIPHERTEXT })).rejects.toThrow(InvalidNotificationError);
-    await expect(service.queueEmail(manager, { ...base, to: 'a@b.example', encrypted: true, referralId: REFERRAL })).rejects.toThrow(
-      InvalidNotificationError,
-    );
+    await expect(
+      service.queueEmail(manager, { ...base, to: 'a@b.example', encrypted: true, referralId: REFERRAL }),
+    ).rejects.toThrow(InvalidNotificationError);
     expect(insert).not.toHaveBeenCalled();
   });
 });

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { isCiphertext } from '@rj/shared/contracts';
+import { isCiphertext, type ReminderSkipReasonCode } from '@rj/shared/contracts';
 import type { JobLogger, JobRunner } from '@rj/shared/jobs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { notificationDeliverJob } from './notification-deliver.job';
+import { isIanaTimeZone } from './local-time';
 import { NotificationEntity } from './notification.entity';
+import { sendableFrom } from './quiet-hours';
+import { NEUTRAL_SUBJECT, neutralSenderName, revealsCase } from './sender-name';
 
 export interface QueueEmailInput {
   /** A code for what the mail is about ('session.reminder'). */
@@ -17,6 +20,13 @@ export interface QueueEmailInput {
   readonly subject: string;
   readonly body: string;
   readonly encrypted?: boolean;
+  /**
+   * A participant's IANA time zone (their own when recorded, else their jurisdiction's): the
+   * mail waits out their quiet hours (21:00-08:00 local), then and at send time.
+   */
+  readonly timeZone?: string;
+  /** A participant's mail: the partner's name, used only when it reveals nothing (neutralSenderName). */
+  readonly senderName?: string | null;
 }
 
 export interface RecordSkippedInput {
@@ -25,7 +35,7 @@ export interface RecordSkippedInput {
   readonly subject: string;
   readonly body: string;
   /** Matches the contracts' reminder skip reasons. */
-  readonly reason: 'no_safe_channel' | 'personal_data_erased';
+  readonly reason: ReminderSkipReasonCode;
 }
 
 export class InvalidNotificationError extends Error {
@@ -44,13 +54,15 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 export class NotificationService {
   private sweepTimer?: NodeJS.Timeout;
   private readonly logger: JobLogger;
+  private readonly now: () => Date;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: JobRunner,
-    options: { readonly logger?: JobLogger } = {},
+    options: { readonly logger?: JobLogger; readonly now?: () => Date } = {},
   ) {
     this.logger = options.logger ?? new Logger('Notifications');
+    this.now = options.now ?? (() => new Date());
   }
 
   /** Inserts a pending e-mail with `manager` (the caller's transaction) and returns its id. */
@@ -59,7 +71,17 @@ export class NotificationService {
     if (encrypted && !(isCiphertext(input.to) && input.referralId)) {
       throw new InvalidNotificationError('an encrypted recipient must be pii:1: ciphertext with its referralId');
     }
-    if (!encrypted && !EMAIL.test(input.to)) throw new InvalidNotificationError('recipient is not a plain e-mail address');
+    if (!encrypted && !EMAIL.test(input.to))
+      throw new InvalidNotificationError('recipient is not a plain e-mail address');
+    if (input.timeZone !== undefined && !isIanaTimeZone(input.timeZone))
+      throw new InvalidNotificationError('timeZone is not an IANA time zone');
+    // Anyone who sees a participant's inbox must not learn they are in a case: a subject that
+    // says so is replaced, never sent (the caller's words stay in its code for a person to fix).
+    const subject = encrypted && revealsCase(input.subject) ? NEUTRAL_SUBJECT : input.subject;
+    if (subject !== input.subject)
+      this.logger.warn(`notification ${input.kind}: a participant's subject named the case; sent with a neutral one`);
+    const now = this.now();
+    const sendable = input.timeZone ? sendableFrom(now, input.timeZone) : now;
     const id = randomUUID();
     await manager.insert(NotificationEntity, {
       id,
@@ -67,9 +89,12 @@ export class NotificationService {
       referralId: input.referralId ?? null,
       recipient: input.to,
       recipientIsEncrypted: encrypted,
-      subject: input.subject,
+      subject,
       body: input.body,
       status: 'pending',
+      timeZone: input.timeZone ?? null,
+      notBefore: sendable.getTime() > now.getTime() ? sendable : null,
+      senderName: encrypted ? neutralSenderName(input.senderName) : null,
     });
     return id;
   }
@@ -90,9 +115,17 @@ export class NotificationService {
     return id;
   }
 
-  /** Call after the transaction that queued the notification committed. */
-  async enqueue(notificationId: string): Promise<void> {
-    await this.jobs.enqueue(notificationDeliverJob, { notificationId });
+  /** Call after the transaction that queued the notification committed. A deferred one waits as a delayed job. */
+  async enqueue(notificationId: string, notBefore?: Date | null): Promise<void> {
+    const at =
+      notBefore === undefined
+        ? (
+            await this.dataSource
+              .getRepository(NotificationEntity)
+              .findOne({ where: { id: notificationId }, select: { id: true, notBefore: true } })
+          )?.notBefore
+        : notBefore;
+    await this.jobs.enqueue(notificationDeliverJob, { notificationId }, at ? { at } : {});
   }
 
   /** Re-adds a delivery job for every pending row; returns how many rows it saw. */
@@ -105,13 +138,13 @@ export class NotificationService {
       const rows = await this.dataSource
         .getRepository(NotificationEntity)
         .createQueryBuilder('n')
-        .select('n.id')
+        .select(['n.id', 'n.notBefore'])
         .where(`n.status = 'pending'`)
         .andWhere('n.id > :afterId', { afterId })
         .orderBy('n.id', 'ASC')
         .limit(batchSize)
         .getMany();
-      for (const row of rows) await this.enqueue(row.id);
+      for (const row of rows) await this.enqueue(row.id, row.notBefore);
       seen += rows.length;
       if (rows.length < batchSize) return seen;
       afterId = rows[rows.length - 1].id;
@@ -135,7 +168,9 @@ export class NotificationService {
     try {
       await this.enqueuePending();
     } catch (error) {
-      this.logger.warn(`notification sweep failed, next run will retry: ${(error as Error).name}: ${(error as Error).message}`);
+      this.logger.warn(
+        `notification sweep failed, next run will retry: ${(error as Error).name}: ${(error as Error).message}`,
+      );
     }
   }
 }

@@ -3,7 +3,9 @@ import { MailSendError } from './smtp-mailer';
 
 describe('notificationsConfigFromEnv', () => {
   it('reads SMTP_URL and MAIL_FROM', () => {
-    expect(notificationsConfigFromEnv({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'Platform <noreply@rj.example>' })).toEqual({
+    expect(
+      notificationsConfigFromEnv({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'Platform <noreply@rj.example>' }),
+    ).toEqual({
       smtpUrl: 'smtp://127.0.0.1:2525',
       mailFrom: 'Platform <noreply@rj.example>',
     });

@@ -24,7 +24,10 @@ export function safeEmailOf(contact: ParticipantContact): string | null {
  * The first channel, in the platform's order of preference (`supported`), that the participant
  * marked safe and has an address for; null means "record the notification as skipped".
  */
-export function chooseChannel(contact: ParticipantContact, supported: readonly SafeChannel[] = ['email']): ChosenChannel | null {
+export function chooseChannel(
+  contact: ParticipantContact,
+  supported: readonly SafeChannel[] = ['email'],
+): ChosenChannel | null {
   for (const channel of supported) {
     if (!contact.safeChannels.includes(channel)) continue;
     const address = channel === 'email' ? contact.email : contact.phone;

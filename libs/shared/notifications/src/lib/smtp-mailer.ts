@@ -30,7 +30,11 @@ export class MailSendError extends Error {
 
 /** One SMTP connection per mail: reminders are few, and a pool would pin a dead connection. */
 export function createSmtpMailer(smtpUrl: string): Mailer {
-  const transport = createTransport(smtpUrl, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  const transport = createTransport(smtpUrl, {
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
   return {
     async send(mail) {
       try {

@@ -19,12 +19,16 @@ export function withTransaction<T>(
 
 /** Serialization failures and deadlocks are safe to retry: Postgres rolled the work back. */
 export function isRetryableTransactionError(error: unknown): boolean {
-  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  const code =
+    (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ??
+    (error as { code?: string })?.code;
   return code === '40001' || code === '40P01';
 }
 
 /** A unique-constraint violation, e.g. a concurrent duplicate of an idempotent request. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } })?.driverError ?? (error as { code?: string; constraint?: string });
+  const driverError =
+    (error as { driverError?: { code?: string; constraint?: string } })?.driverError ??
+    (error as { code?: string; constraint?: string });
   return driverError?.code === '23505' && (!constraint || driverError.constraint === constraint);
 }

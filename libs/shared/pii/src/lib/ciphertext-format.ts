@@ -24,7 +24,8 @@ export function parseCiphertext(value: unknown): CiphertextParts {
   }
   const [, , keyId, payload] = value.split(':');
   const bytes = Buffer.from(payload, 'base64url');
-  if (bytes.length < IV_BYTES + AUTH_TAG_BYTES) throw new UndecryptableError('malformed', 'ciphertext payload too short');
+  if (bytes.length < IV_BYTES + AUTH_TAG_BYTES)
+    throw new UndecryptableError('malformed', 'ciphertext payload too short');
   return {
     keyId,
     iv: bytes.subarray(0, IV_BYTES),

@@ -20,6 +20,8 @@ export function generateDataKey(now: number = Date.now()): DataKey {
 /** AES-256 needs exactly 32 bytes; a shorter key is a bug, never something to pad. */
 export function assertKeyBytes(key: Buffer, what: string): void {
   if (!Buffer.isBuffer(key) || key.length !== DATA_KEY_BYTES) {
-    throw new RangeError(`${what} must be ${DATA_KEY_BYTES} bytes, got ${Buffer.isBuffer(key) ? key.length : typeof key}`);
+    throw new RangeError(
+      `${what} must be ${DATA_KEY_BYTES} bytes, got ${Buffer.isBuffer(key) ? key.length : typeof key}`,
+    );
   }
 }

@@ -11,7 +11,12 @@ function segmentsOf(path: string): string[] {
   return path.split('.').flatMap((segment) => (segment.endsWith('[]') ? [segment.slice(0, -2), '[]'] : [segment]));
 }
 
-function mapPath(node: unknown, segments: string[], map: (leaf: unknown, path: string) => unknown, path: string): unknown {
+function mapPath(
+  node: unknown,
+  segments: string[],
+  map: (leaf: unknown, path: string) => unknown,
+  path: string,
+): unknown {
   if (node === null || node === undefined) return node;
   const [head, ...rest] = segments;
   if (head === '[]') {
@@ -19,6 +24,11 @@ function mapPath(node: unknown, segments: string[], map: (leaf: unknown, path: s
   }
   if (typeof node !== 'object' || Array.isArray(node) || !(head in node)) return node;
   const child = (node as Record<string, unknown>)[head];
-  const next = rest.length === 0 ? (child === null || child === undefined ? child : map(child, path)) : mapPath(child, rest, map, path);
+  const next =
+    rest.length === 0
+      ? child === null || child === undefined
+        ? child
+        : map(child, path)
+      : mapPath(child, rest, map, path);
   return { ...(node as Record<string, unknown>), [head]: next };
 }

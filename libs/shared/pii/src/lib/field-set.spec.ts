@@ -11,7 +11,13 @@ describe('encryptFields / decryptFields', () => {
     notes: 'asked for a quiet room',
     parties: [
       { role: 'harmed', fullName: 'Ada', contact: { email: 'ada@example.org', safeChannels: ['email'] } },
-      { role: 'responsible', fullName: 'Bob', minor: true, guardian: { fullName: 'Carol' }, contact: { safeChannels: [] } },
+      {
+        role: 'responsible',
+        fullName: 'Bob',
+        minor: true,
+        guardian: { fullName: 'Carol' },
+        contact: { safeChannels: [] },
+      },
     ],
   };
 

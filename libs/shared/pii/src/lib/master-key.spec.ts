@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { generateDataKey } from './data-key';
-import { DEV_MASTER_KEY, DEV_MASTER_KEYS, isDevMasterKey, parseMasterKeys, rewrapDataKey, unwrapDataKey, wrapDataKey } from './master-key';
+import {
+  DEV_MASTER_KEY,
+  DEV_MASTER_KEYS,
+  isDevMasterKey,
+  parseMasterKeys,
+  rewrapDataKey,
+  unwrapDataKey,
+  wrapDataKey,
+} from './master-key';
 import { UndecryptableError } from './undecryptable.error';
 
 const b64 = (bytes: Buffer) => bytes.toString('base64');
@@ -38,7 +46,9 @@ describe('master key wrapping', () => {
     const dataKey = generateDataKey();
     const wrapped = wrapDataKey(dataKey, mk0);
     expect(() => unwrapDataKey(dataKey.keyId, wrapped, [mk1])).toThrow(/not configured/);
-    expect(() => unwrapDataKey(dataKey.keyId, wrapped, [{ id: 'mk0', secret: randomBytes(32) }])).toThrow(UndecryptableError);
+    expect(() => unwrapDataKey(dataKey.keyId, wrapped, [{ id: 'mk0', secret: randomBytes(32) }])).toThrow(
+      UndecryptableError,
+    );
     const bytes = Buffer.from(wrapped.wrapped, 'base64');
     bytes[bytes.length - 1] ^= 1;
     expect(() => unwrapDataKey(dataKey.keyId, { ...wrapped, wrapped: b64(bytes) }, [mk0])).toThrow(UndecryptableError);

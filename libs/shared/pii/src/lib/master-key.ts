@@ -52,20 +52,30 @@ export function wrapDataKey(dataKey: DataKey, masterKey: MasterKey): WrappedData
   return { masterKeyId: masterKey.id, wrapped: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64') };
 }
 
-export function unwrapDataKey(keyId: string, wrapped: WrappedDataKey, masterKeys: MasterKeyRing | readonly MasterKey[]): DataKey {
+export function unwrapDataKey(
+  keyId: string,
+  wrapped: WrappedDataKey,
+  masterKeys: MasterKeyRing | readonly MasterKey[],
+): DataKey {
   const byId = 'byId' in masterKeys ? masterKeys.byId : new Map(masterKeys.map((key) => [key.id, key]));
   const masterKey = byId.get(wrapped.masterKeyId);
   if (!masterKey) throw new UndecryptableError('key_mismatch', `master key ${wrapped.masterKeyId} is not configured`);
   const bytes = Buffer.from(wrapped.wrapped, 'base64');
-  if (bytes.length !== IV_BYTES + AUTH_TAG_BYTES + DATA_KEY_BYTES) throw new UndecryptableError('malformed', 'wrapped data key has the wrong length');
+  if (bytes.length !== IV_BYTES + AUTH_TAG_BYTES + DATA_KEY_BYTES)
+    throw new UndecryptableError('malformed', 'wrapped data key has the wrong length');
   try {
-    const decipher = createDecipheriv('aes-256-gcm', masterKey.secret, bytes.subarray(0, IV_BYTES), { authTagLength: AUTH_TAG_BYTES });
+    const decipher = createDecipheriv('aes-256-gcm', masterKey.secret, bytes.subarray(0, IV_BYTES), {
+      authTagLength: AUTH_TAG_BYTES,
+    });
     decipher.setAAD(Buffer.from(keyId, 'utf8'));
     decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + AUTH_TAG_BYTES));
     const key = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + AUTH_TAG_BYTES)), decipher.final()]);
     return { keyId, key };
   } catch {
-    throw new UndecryptableError('tampered_or_wrong_key', `data key ${keyId} did not unwrap with master key ${masterKey.id}`);
+    throw new UndecryptableError(
+      'tampered_or_wrong_key',
+      `data key ${keyId} did not unwrap with master key ${masterKey.id}`,
+    );
   }
 }
 
@@ -81,8 +91,12 @@ export function rewrapDataKey(keyId: string, wrapped: WrappedDataKey, ring: Mast
  * line; the secrets themselves never appear in a message.
  */
 export function parseMasterKeys(value: string | undefined): MasterKeyRing {
-  const entries = (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
-  if (entries.length === 0) throw new Error('master keys: none given; expected "<id>:<base64 of 32 bytes>[,<id>:<base64>...]"');
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (entries.length === 0)
+    throw new Error('master keys: none given; expected "<id>:<base64 of 32 bytes>[,<id>:<base64>...]"');
   const keys = entries.map((entry, index) => parseEntry(entry, index));
   const byId = new Map<string, MasterKey>();
   for (const key of keys) {
@@ -96,7 +110,8 @@ function parseEntry(entry: string, index: number): MasterKey {
   const separator = entry.indexOf(':');
   const id = separator < 0 ? '' : entry.slice(0, separator);
   const encoded = separator < 0 ? '' : entry.slice(separator + 1);
-  if (!MASTER_KEY_ID.test(id)) throw new Error(`master keys: entry ${index + 1} needs "<id>:<base64>" with an id of letters, digits, _ or -`);
+  if (!MASTER_KEY_ID.test(id))
+    throw new Error(`master keys: entry ${index + 1} needs "<id>:<base64>" with an id of letters, digits, _ or -`);
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) throw new Error(`master keys: ${id} is not base64`);
   const secret = Buffer.from(encoded, 'base64');
   if (secret.length !== DATA_KEY_BYTES) {

@@ -2,7 +2,8 @@ export const REDACTED = '[redacted]';
 
 /**
  * Property names that hold personal data or confidential free text in this platform's shapes
- * (api.md, Referral body; scheduling's notes; the prosecutor's case number). Compared without
+ * (api.md, Referral body; scheduling's notes; the prosecutor's case number; a disclosure's
+ * recipient and free-text reason — codes such as `reasonCode` stay readable). Compared without
  * case, so `FullName` and `fullname` are caught too.
  */
 export const PERSONAL_DATA_KEYS: readonly string[] = [
@@ -24,6 +25,7 @@ export const PERSONAL_DATA_KEYS: readonly string[] = [
   'guardian',
   'counsel',
   'recipient',
+  'reason',
 ];
 const KEYS = new Set(PERSONAL_DATA_KEYS.map((key) => key.toLowerCase()));
 
@@ -58,7 +60,8 @@ function redact(value: unknown, seen: WeakMap<object, unknown>): unknown {
     copy.name = value.name;
     copy.message = redact(value.message, seen);
   }
-  const entries = value instanceof Map ? [...value.entries()].map(([k, v]) => [String(k), v] as const) : Object.entries(value);
+  const entries =
+    value instanceof Map ? [...value.entries()].map(([k, v]) => [String(k), v] as const) : Object.entries(value);
   for (const [key, item] of entries) {
     copy[key] = KEYS.has(key.toLowerCase()) && item !== null && item !== undefined ? REDACTED : redact(item, seen);
   }

@@ -6,7 +6,10 @@
 export type UndecryptableReason = 'malformed' | 'key_mismatch' | 'tampered_or_wrong_key';
 
 export class UndecryptableError extends Error {
-  constructor(readonly reason: UndecryptableReason, message: string) {
+  constructor(
+    readonly reason: UndecryptableReason,
+    message: string,
+  ) {
     super(message);
     this.name = 'UndecryptableError';
   }

@@ -3,13 +3,14 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule, type AuthModuleOptions } from '@rj/shared/auth';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { authSettingsOf } from './config/auth-settings';
 import type { BaseServiceEnv } from './config/base-service-env';
+import { Clock } from './context/clock';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { createValidationPipe } from './errors/validation-errors';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
 import { loggerParams } from './logging/logger-params';
-import { MetricsController } from './metrics/metrics.controller';
 
 /** The validated config object (an instance of the app's env class). */
 export const SERVICE_CONFIG = Symbol('rj:service-config');
@@ -27,13 +28,14 @@ export interface ServiceCoreOptions {
 }
 
 export function authOptionsFrom(config: BaseServiceEnv): AuthModuleOptions {
-  return { jwtSecret: config.AUTH_JWT_SECRET, jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE };
+  return authSettingsOf(config);
 }
 
 /**
  * Everything an app module needs from the platform: the config under SERVICE_CONFIG, pino
  * logging, authentication on every route, the strict ValidationPipe, the problem+json
- * filter, /health and /metrics. bootstrapService adds it when the app module does not.
+ * filter, /health, the Clock. bootstrapService adds it when the app module does not, and serves /metrics
+ * on the internal listener only.
  */
 @Module({})
 export class ServiceCoreModule {
@@ -45,14 +47,15 @@ export class ServiceCoreModule {
         LoggerModule.forRoot(loggerParams({ name, level: config.LOG_LEVEL, destination: logDestination })),
         ...(auth ? [AuthModule.forRoot(authOptionsFrom(config))] : []),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         ReadinessService,
+        Clock,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [SERVICE_CONFIG, ReadinessService],
+      exports: [SERVICE_CONFIG, ReadinessService, Clock],
     };
   }
 }

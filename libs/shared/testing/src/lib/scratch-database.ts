@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createDataSource, dropDatabase, ensureDatabaseExists, runMigrations, type DataSourceOptions } from '@rj/shared/persistence';
+import {
+  createDataSource,
+  dropDatabase,
+  ensureDatabaseExists,
+  runMigrations,
+  type DataSourceOptions,
+} from '@rj/shared/persistence';
 
 export interface ScratchDatabase {
   url: string;

@@ -34,7 +34,11 @@ export interface TestService<C extends BaseServiceEnv> {
   topics: TestTopics;
   running: RunningService;
   token(role: Role, org?: string | null, sub?: string): string;
-  request<T = any>(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string>; internal?: boolean }): Promise<HttpResult<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string>; internal?: boolean },
+  ): Promise<HttpResult<T>>;
   close(): Promise<void>;
 }
 
@@ -43,12 +47,17 @@ export interface TestService<C extends BaseServiceEnv> {
  * (migrated), test topics under a unique prefix (or shared ones), real Kafka consumers and
  * relay, on a random port. No mocks: what the test sees is what production would do.
  */
-export async function startTestService<C extends BaseServiceEnv>(options: TestServiceOptions<C>): Promise<TestService<C>> {
+export async function startTestService<C extends BaseServiceEnv>(
+  options: TestServiceOptions<C>,
+): Promise<TestService<C>> {
   const ownsTopics = !options.topics;
   const topics = options.topics ?? (await createTestTopics());
   let database: ScratchDatabase | undefined;
   try {
-    database = await createScratchDatabase(options.name.replace(/-/g, '_'), { migrations: options.database.migrations, entities: options.database.entities });
+    database = await createScratchDatabase(options.name.replace(/-/g, '_'), {
+      migrations: options.database.migrations,
+      entities: options.database.entities,
+    });
     const result = validateConfig(options.Env, {
       ...process.env,
       NODE_ENV: 'test',
@@ -58,14 +67,16 @@ export async function startTestService<C extends BaseServiceEnv>(options: TestSe
       KAFKA_TOPIC_PREFIX: topics.prefix,
       ...options.env,
     });
-    if ('errors' in result && result.errors) throw new Error(`test config for ${options.name} is invalid:\n${result.errors.join('\n')}`);
+    if ('errors' in result && result.errors)
+      throw new Error(`test config for ${options.name} is invalid:\n${result.errors.join('\n')}`);
     const config = result.config as C;
     const running = await bootstrapService({
       name: options.name,
       module: options.appModule(config),
       config,
       handleSignals: false,
-      internal: options.internalModule ? { port: 0, module: options.internalModule(config) } : undefined,
+      // Every service has an internal listener (/metrics); a free port each, like the public one.
+      internal: { port: 0, module: options.internalModule?.(config) },
     });
     const scratch = database;
     return {
@@ -75,7 +86,8 @@ export async function startTestService<C extends BaseServiceEnv>(options: TestSe
       dataSource: scratch.dataSource,
       topics,
       running,
-      token: (role, org = null, sub = `${role}-${org ?? 'none'}`) => mintToken({ sub, role, org, name: `Test ${role}` }, config.AUTH_JWT_SECRET),
+      token: (role, org = null, sub = `${role}-${org ?? 'none'}`) =>
+        mintToken({ sub, role, org, name: `Test ${role}` }, config.AUTH_JWT_SECRET),
       request: (method, path, requestOptions = {}) =>
         httpRequest(`${requestOptions.internal ? running.internal?.url : running.url}${path}`, method, requestOptions),
       close: async () => {

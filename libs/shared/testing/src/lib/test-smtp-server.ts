@@ -99,8 +99,12 @@ function decodeBody(headers: Record<string, string>, body: string): string {
   const contentType = headers['content-type'] ?? 'text/plain';
   const boundary = /multipart\/[^;]+;.*boundary="?([^";]+)"?/i.exec(contentType)?.[1];
   if (boundary) {
-    const parts = body.split(`--${boundary}`).slice(1, -1).map((part) => splitHeaders(part.replace(/^\n/, '')));
-    const plain = parts.find((part) => (part.headers['content-type'] ?? 'text/plain').startsWith('text/plain')) ?? parts[0];
+    const parts = body
+      .split(`--${boundary}`)
+      .slice(1, -1)
+      .map((part) => splitHeaders(part.replace(/^\n/, '')));
+    const plain =
+      parts.find((part) => (part.headers['content-type'] ?? 'text/plain').startsWith('text/plain')) ?? parts[0];
     return plain ? decodeBody(plain.headers, plain.body) : '';
   }
   const encoding = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();

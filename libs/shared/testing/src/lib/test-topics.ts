@@ -24,7 +24,10 @@ export async function createTestTopics(partitions = 3): Promise<TestTopics> {
   const names = ALL_TOPICS.flatMap((topic) => [topic, dlqTopicOf(topic)]).map((topic) => `${prefix}${topic}`);
   const admin = testKafka().admin();
   await admin.connect();
-  await admin.createTopics({ topics: names.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })), waitForLeaders: true });
+  await admin.createTopics({
+    topics: names.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+    waitForLeaders: true,
+  });
   await admin.disconnect();
   return {
     prefix,

@@ -24,7 +24,11 @@ export async function readTopics(
   done: (messages: ReadMessage[]) => boolean,
   timeoutMs = 20_000,
 ): Promise<ReadMessage[]> {
-  const consumer = testKafka('rj-test-reader').consumer({ groupId: `reader-${randomUUID()}`, sessionTimeout: 6000, heartbeatInterval: 500 });
+  const consumer = testKafka('rj-test-reader').consumer({
+    groupId: `reader-${randomUUID()}`,
+    sessionTimeout: 6000,
+    heartbeatInterval: 500,
+  });
   const messages: ReadMessage[] = [];
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: true });
@@ -56,7 +60,11 @@ export async function readTopics(
 }
 
 /** Polls `probe` until it returns a truthy value or the timeout passes (then throws). */
-export async function eventually<T>(probe: () => Promise<T>, timeoutMs = 20_000, what = 'condition'): Promise<NonNullable<T>> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  timeoutMs = 20_000,
+  what = 'condition',
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {

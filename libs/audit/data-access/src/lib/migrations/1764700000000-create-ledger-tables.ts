@@ -31,7 +31,9 @@ export class CreateLedgerTables1764700000000 implements MigrationInterface {
         constraint uq_ledger_entry_event_id unique (event_id),
         constraint ck_ledger_entry_sequence_positive check (sequence > 0)
       )`);
-    await runner.query('create index ix_ledger_entry_referral on ledger_entry (referral_id, sequence) where referral_id is not null');
+    await runner.query(
+      'create index ix_ledger_entry_referral on ledger_entry (referral_id, sequence) where referral_id is not null',
+    );
     await runner.query('create index ix_ledger_entry_aggregate on ledger_entry (aggregate_id, sequence)');
     await runner.query('create index ix_ledger_entry_type on ledger_entry (event_type, sequence)');
     await runner.query('create index ix_ledger_entry_occurred_at on ledger_entry (occurred_at)');
@@ -45,7 +47,9 @@ export class CreateLedgerTables1764700000000 implements MigrationInterface {
         constraint pk_ledger_head primary key (id),
         constraint ck_ledger_head_single_row check (id = 1)
       )`);
-    await runner.query(`insert into ledger_head (id, sequence, hash, recorded_at) values (1, 0, repeat('0', 64), null)`);
+    await runner.query(
+      `insert into ledger_head (id, sequence, hash, recorded_at) values (1, 0, repeat('0', 64), null)`,
+    );
     await runner.query(`
       create table ledger_checkpoint (
         sequence bigint not null,

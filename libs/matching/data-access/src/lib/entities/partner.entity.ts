@@ -41,6 +41,14 @@ export class PartnerEntity {
   @Column('boolean')
   active: boolean;
 
+  /** When an admin deactivated it (then `active` is false); null when active or only paused by its own admin. */
+  @Column('timestamptz', { name: 'deactivated_at', nullable: true })
+  deactivatedAt: Date | null;
+
+  /** The admin who deactivated it. */
+  @Column('text', { name: 'deactivated_by', nullable: true })
+  deactivatedBy: string | null;
+
   /** Staff address where new offers are announced (without names); null until set. */
   @Column('text', { name: 'contact_email', nullable: true })
   contactEmail: string | null;

@@ -59,7 +59,9 @@ export class CreateMatchingTables1795671000000 implements MigrationInterface {
         envelope jsonb not null,
         received_at timestamptz not null default now()
       )`);
-    await queryRunner.query('create index early_referral_event_referral_idx on early_referral_event (referral_id, seq)');
+    await queryRunner.query(
+      'create index early_referral_event_referral_idx on early_referral_event (referral_id, seq)',
+    );
 
     await queryRunner.query(`
       create table referral_match (
@@ -92,7 +94,9 @@ export class CreateMatchingTables1795671000000 implements MigrationInterface {
         constraint offer_decline_reason_ck check ((status = 'declined') = (decline_reason is not null)),
         constraint offer_resolved_ck check ((status = 'pending') = (resolved_at is null))
       )`);
-    await queryRunner.query(`create unique index offer_one_pending_per_referral_uq on offer (referral_id) where status = 'pending'`);
+    await queryRunner.query(
+      `create unique index offer_one_pending_per_referral_uq on offer (referral_id) where status = 'pending'`,
+    );
     await queryRunner.query(`create index offer_pending_expiry_idx on offer (expires_at) where status = 'pending'`);
     await queryRunner.query('create index offer_partner_idx on offer (partner_id, id)');
     await queryRunner.query('create index offer_match_idx on offer (match_id)');
@@ -110,7 +114,9 @@ export class CreateMatchingTables1795671000000 implements MigrationInterface {
           check (release_reason in ('case_concluded', 'case_completed', 'case_returned', 'referral_withdrawn')),
         constraint partner_assignment_released_ck check (active = (released_at is null) and active = (release_reason is null))
       )`);
-    await queryRunner.query('create index partner_assignment_partner_active_idx on partner_assignment (partner_id) where active');
+    await queryRunner.query(
+      'create index partner_assignment_partner_active_idx on partner_assignment (partner_id) where active',
+    );
 
     await queryRunner.query(`
       create table ranking_weights (
@@ -135,7 +141,16 @@ export class CreateMatchingTables1795671000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_key', 'ranking_weights', 'partner_assignment', 'offer', 'referral_match', 'early_referral_event', 'referral', 'partner']) {
+    for (const table of [
+      'idempotency_key',
+      'ranking_weights',
+      'partner_assignment',
+      'offer',
+      'referral_match',
+      'early_referral_event',
+      'referral',
+      'partner',
+    ]) {
       await queryRunner.query(`drop table ${table}`);
     }
   }

@@ -15,4 +15,11 @@ export class CaseEntity {
   @Column({ name: 'conclusion_reason', type: 'text', nullable: true }) conclusionReason: string | null;
   @Column({ name: 'result_at', type: 'timestamptz', nullable: true }) resultAt: Date | null;
   @Column({ name: 'return_reason', type: 'text', nullable: true }) returnReason: string | null;
+  /** When the programme opened the case: from then the referral's contact details count as confirmed. */
+  @Column({ name: 'opened_at', type: 'timestamptz', nullable: true }) openedAt: Date | null;
+  /** What blocks a feedback survey (issue 20): a `stop` risk assessment or a disclosure on the case, ever. */
+  @Column({ name: 'risk_stop', type: 'boolean', default: false }) riskStop: boolean;
+  @Column({ type: 'boolean', default: false }) disclosure: boolean;
+  /** The last joint or indirect dialogue held: the first survey goes 1–3 weeks after it. */
+  @Column({ name: 'last_dialogue_at', type: 'timestamptz', nullable: true }) lastDialogueAt: Date | null;
 }

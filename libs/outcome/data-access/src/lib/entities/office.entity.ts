@@ -6,5 +6,7 @@ export class OfficeEntity {
   @PrimaryColumn({ type: 'uuid' }) id: string;
   /** Staff work address (api.md, Events): travels and is stored as it is. */
   @Column({ type: 'text' }) email: string;
+  /** The jurisdictions the office serves: those it may opt in to publication. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) jurisdictions: string[];
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt: Date;
 }

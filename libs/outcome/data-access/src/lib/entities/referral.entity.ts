@@ -18,5 +18,9 @@ export class ReferralEntity {
   @Column({ name: 'first_contact_at', type: 'timestamptz', nullable: true }) firstContactAt: Date | null;
   @Column({ name: 'first_dialogue_at', type: 'timestamptz', nullable: true }) firstDialogueAt: Date | null;
   @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true }) withdrawnAt: Date | null;
+  /** The office's offence category code (equity figures group it); null before it was kept. */
+  @Column({ name: 'offense_category', type: 'text', nullable: true }) offenseCategory: string | null;
+  /** When screening or a review found the referral eligible. */
+  @Column({ name: 'screened_eligible_at', type: 'timestamptz', nullable: true }) screenedEligibleAt: Date | null;
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true }) erasedAt: Date | null;
 }

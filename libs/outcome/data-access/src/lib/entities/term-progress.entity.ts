@@ -6,7 +6,8 @@ import { bigintAsNumber } from './column-types';
 export class TermProgressEntity {
   @PrimaryColumn({ type: 'uuid' }) id: string;
   @Column({ name: 'term_id', type: 'uuid' }) termId: string;
-  @Column({ name: 'amount_minor', type: 'bigint', nullable: true, transformer: bigintAsNumber }) amountMinor: number | null;
+  @Column({ name: 'amount_minor', type: 'bigint', nullable: true, transformer: bigintAsNumber }) amountMinor:
+    number | null;
   @Column({ name: 'hours_hundredths', type: 'int', nullable: true }) hoursHundredths: number | null;
   @Column({ type: 'boolean', nullable: true }) done: boolean | null;
   @Column({ type: 'text', nullable: true }) note: string | null;

@@ -10,7 +10,8 @@ export class TermEntity {
   @Column({ type: 'text' }) kind: string;
   @Column({ name: 'due_by', type: 'date' }) dueBy: string;
   @Column({ type: 'char', length: 3, nullable: true }) currency: string | null;
-  @Column({ name: 'amount_minor', type: 'bigint', nullable: true, transformer: bigintAsNumber }) amountMinor: number | null;
+  @Column({ name: 'amount_minor', type: 'bigint', nullable: true, transformer: bigintAsNumber }) amountMinor:
+    number | null;
   @Column({ name: 'paid_minor', type: 'bigint', nullable: true, transformer: bigintAsNumber }) paidMinor: number | null;
   @Column({ type: 'int', nullable: true }) instalments: number | null;
   @Column({ type: 'text', nullable: true }) recipient: string | null;

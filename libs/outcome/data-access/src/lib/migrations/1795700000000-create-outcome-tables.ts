@@ -66,7 +66,9 @@ export class CreateOutcomeTables1795700000000 implements MigrationInterface {
       CONSTRAINT "FK_term_agreement" FOREIGN KEY ("agreement_id") REFERENCES "agreement"("id"),
       CONSTRAINT "CHK_term_paid" CHECK ("paid_minor" IS NULL OR ("paid_minor" >= 0 AND "paid_minor" <= "amount_minor")),
       CONSTRAINT "CHK_term_hours" CHECK ("hours_done_hundredths" IS NULL OR ("hours_done_hundredths" >= 0 AND "hours_done_hundredths" <= "hours_hundredths")))`);
-    await q.query(`CREATE INDEX "IDX_term_open_due" ON "term" ("due_by") WHERE NOT "fulfilled" AND NOT "overdue_flagged"`);
+    await q.query(
+      `CREATE INDEX "IDX_term_open_due" ON "term" ("due_by") WHERE NOT "fulfilled" AND NOT "overdue_flagged"`,
+    );
     await q.query(`CREATE TABLE "term_progress" (
       "id" uuid NOT NULL, "term_id" uuid NOT NULL, "amount_minor" bigint NULL, "hours_hundredths" int NULL,
       "done" boolean NULL, "note" text NULL, "recorded_by" text NOT NULL, "recorded_at" timestamptz NOT NULL,
@@ -83,7 +85,21 @@ export class CreateOutcomeTables1795700000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['follow_up', 'term_progress', 'term', 'agreement', 'case_mediator', 'case', 'offer', 'consent', 'participant', 'referral', 'mediator', 'partner', 'office']) {
+    for (const table of [
+      'follow_up',
+      'term_progress',
+      'term',
+      'agreement',
+      'case_mediator',
+      'case',
+      'offer',
+      'consent',
+      'participant',
+      'referral',
+      'mediator',
+      'partner',
+      'office',
+    ]) {
       await q.query(`DROP TABLE "${table}"`);
     }
   }

@@ -5,9 +5,12 @@ import { defineMetric } from './metric-definition';
 export const agreementRate = defineMetric({
   id: 'agreementRate',
   title: 'Agreement rate',
-  definition: 'Cases concluded with an agreement, divided by cases concluded after a dialogue (joint or indirect) was held.',
+  definition:
+    'Cases concluded with an agreement, divided by cases concluded after a dialogue (joint or indirect) was held.',
   compute: ({ referrals }) => {
-    const held = referrals.flatMap((referral) => (referral.case?.concluded && referral.case.dialogueHeld ? [referral.case.concluded] : []));
+    const held = referrals.flatMap((referral) =>
+      referral.case?.concluded && referral.case.dialogueHeld ? [referral.case.concluded] : [],
+    );
     return rate(held.filter((concluded) => concluded.agreementReached).length, held.length);
   },
 });

@@ -5,7 +5,8 @@ import { defineMetric } from './metric-definition';
 export const completionRate = defineMetric({
   id: 'completionRate',
   title: 'Agreement completion rate',
-  definition: 'Agreements completed (every term fulfilled, case.completed), divided by agreements recorded that have reached a final state (completed, or returned as agreement_not_completed or otherwise).',
+  definition:
+    'Agreements completed (every term fulfilled, case.completed), divided by agreements recorded that have reached a final state (completed, or returned as agreement_not_completed or otherwise).',
   compute: ({ referrals }) => {
     const results = referrals.flatMap((referral) => referral.case?.agreement?.result ?? []);
     return rate(results.filter((result) => result === 'completed').length, results.length);

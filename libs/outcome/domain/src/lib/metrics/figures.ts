@@ -59,13 +59,18 @@ export function total<T extends string | number>(value: T, n: number): TotalFigu
 }
 
 /** Counts keyed by a code (status, source, reason), in a stable key order. */
-export function countBy<T>(items: readonly T[], key: (item: T) => string | null | undefined): Record<string, CountFigure> {
+export function countBy<T>(
+  items: readonly T[],
+  key: (item: T) => string | null | undefined,
+): Record<string, CountFigure> {
   const counts = new Map<string, number>();
   for (const item of items) {
     const code = key(item);
     if (code != null) counts.set(code, (counts.get(code) ?? 0) + 1);
   }
-  return Object.fromEntries([...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, n]) => [code, count(n)]));
+  return Object.fromEntries(
+    [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, n]) => [code, count(n)]),
+  );
 }
 
 export function isFigure(value: unknown): value is Figure {

@@ -30,6 +30,8 @@ export function scopeFacts(facts: readonly ReferralFacts[], filter: MetricsFilte
   const partner = filter.partnerId;
   return {
     referrals: partner === undefined ? inScope : inScope.filter((referral) => referral.partnerId === partner),
-    offers: inScope.flatMap((referral) => referral.offers).filter((offer) => partner === undefined || offer.partnerId === partner),
+    offers: inScope
+      .flatMap((referral) => referral.offers)
+      .filter((offer) => partner === undefined || offer.partnerId === partner),
   };
 }

@@ -5,7 +5,12 @@ import { computeOutcomeFigures, METRIC_DEFINITIONS, type OutcomeFigures } from '
 import { FIXTURE } from './metrics.fixtures';
 
 const c = (value: number) => ({ kind: 'count', value });
-const r = (numerator: number, denominator: number, value: number | null) => ({ kind: 'rate', numerator, denominator, value });
+const r = (numerator: number, denominator: number, value: number | null) => ({
+  kind: 'rate',
+  numerator,
+  denominator,
+  value,
+});
 const m = (n: number, value: number | null) => ({ kind: 'median', n, value });
 const t = (value: string | number, n: number) => ({ kind: 'total', value, n });
 
@@ -28,7 +33,12 @@ const ROWS: Row[] = [
   ['all', {}, 'reoffenceRate', { '6m': r(0, 3, 0), '12m': r(1, 1, 1), '24m': r(0, 0, null) }],
   ['all', {}, 'partnerResponseHours', m(8, 10)],
   ['all', {}, 'declineReasons', { no_capacity: c(2), outside_scope: c(1) }],
-  ['jurisdiction north', { jurisdiction: 'north' }, 'referralsByStatus', { completed: c(2), returned: c(2), unmatched: c(1) }],
+  [
+    'jurisdiction north',
+    { jurisdiction: 'north' },
+    'referralsByStatus',
+    { completed: c(2), returned: c(2), unmatched: c(1) },
+  ],
   ['jurisdiction north', { jurisdiction: 'north' }, 'participationRate', r(4, 4, 1)],
   ['jurisdiction south', { jurisdiction: 'south' }, 'partnerResponseHours', m(1, 12)],
   ['partner P1', { partnerId: 'P1' }, 'participationRate', r(2, 3, 0.6667)],
@@ -36,7 +46,12 @@ const ROWS: Row[] = [
   ['partner P1', { partnerId: 'P1' }, 'declineReasons', {}],
   ['partner P2', { partnerId: 'P2' }, 'declineReasons', { no_capacity: c(1), outside_scope: c(1) }],
   ['partner P2', { partnerId: 'P2' }, 'restitutionAgreed', { JPY: t('5000', 1) }],
-  ['February', { from: '2026-02-01', to: '2026-03-01' }, 'referralsByStatus', { in_progress: c(1), returned: c(1), unmatched: c(1) }],
+  [
+    'February',
+    { from: '2026-02-01', to: '2026-03-01' },
+    'referralsByStatus',
+    { in_progress: c(1), returned: c(1), unmatched: c(1) },
+  ],
   ['February', { from: '2026-02-01', to: '2026-03-01' }, 'daysToDialogue', m(1, 30)],
   ['from March', { from: '2026-03-02' }, 'referralsBySource', { court: c(1) }],
 ];
@@ -54,7 +69,9 @@ describe('outcome figures', () => {
   it('suppresses small counts by default before figures leave the platform', () => {
     const figures = computeOutcomeFigures(FIXTURE);
     expect(figures.referralsByStatus.completed).toEqual({ kind: 'count', value: null, suppressed: true });
-    expect(figures.participationRate).toEqual(r(4, 5, 0.8));
+    // 4 of 5 took part: the rate would say the 1 who did not, so its complement withholds it.
+    expect(figures.participationRate).toMatchObject({ value: null, suppressed: true });
+    expect(computeOutcomeFigures(FIXTURE, {}, { suppressBelow: 1 }).participationRate).toEqual(r(4, 5, 0.8));
     expect(figures.agreementRate).toMatchObject({ value: null, suppressed: true });
   });
 

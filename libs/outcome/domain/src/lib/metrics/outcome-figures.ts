@@ -7,7 +7,12 @@ import { declineReasons, partnerResponseHours } from './partner-response';
 import { participationRate } from './participation-rate';
 import { referralsBySource, referralsByStatus } from './referral-counts';
 import { reoffenceRate } from './reoffence-rate';
-import { communityServiceHoursAgreed, communityServiceHoursDone, restitutionAgreed, restitutionPaid } from './reparation-totals';
+import {
+  communityServiceHoursAgreed,
+  communityServiceHoursDone,
+  restitutionAgreed,
+  restitutionPaid,
+} from './reparation-totals';
 import { DEFAULT_SUPPRESSION_THRESHOLD, suppressSmallCounts } from './small-count-suppression';
 import { daysToAcceptance, daysToDialogue, daysToFirstContact } from './time-to-milestones';
 

@@ -7,7 +7,8 @@ const HOUR_MS = 3_600_000;
 export const partnerResponseHours = defineMetric({
   id: 'partnerResponseHours',
   title: 'Partner response time',
-  definition: 'Median, over offers answered (accepted or declined), of the hours (one decimal) from offer.made to the answer. Expired and withdrawn offers are left out. With a partner filter: that partner\'s offers.',
+  definition:
+    "Median, over offers answered (accepted or declined), of the hours (one decimal) from offer.made to the answer. Expired and withdrawn offers are left out. With a partner filter: that partner's offers.",
   compute: ({ offers }) =>
     median(
       offers.flatMap((offer) =>
@@ -22,6 +23,11 @@ export const partnerResponseHours = defineMetric({
 export const declineReasons = defineMetric({
   id: 'declineReasons',
   title: 'Decline reasons',
-  definition: 'Number of declined offers, grouped by the partner\'s reason code (no_capacity, no_specialist, conflict, outside_scope, other).',
-  compute: ({ offers }) => countBy(offers.filter((offer) => offer.answer === 'declined'), (offer) => offer.declineReason ?? 'other'),
+  definition:
+    "Number of declined offers, grouped by the partner's reason code (no_capacity, no_specialist, conflict, outside_scope, other).",
+  compute: ({ offers }) =>
+    countBy(
+      offers.filter((offer) => offer.answer === 'declined'),
+      (offer) => offer.declineReason ?? 'other',
+    ),
 });

@@ -4,7 +4,8 @@ import { defineMetric } from './metric-definition';
 export const referralsByStatus = defineMetric({
   id: 'referralsByStatus',
   title: 'Referrals by status',
-  definition: 'Number of referrals in scope, grouped by their current status (submitted, ineligible, needs_review, matching, offered, assigned, in_progress, completed, returned, unmatched, withdrawn).',
+  definition:
+    'Number of referrals in scope, grouped by their current status (submitted, ineligible, needs_review, matching, offered, assigned, in_progress, completed, returned, unmatched, withdrawn).',
   compute: ({ referrals }) => countBy(referrals, (referral) => referral.status),
 });
 

@@ -7,12 +7,17 @@ import type { ScopedFacts } from './metric-filter';
 
 function termsOf<K extends Term['kind']>(scope: ScopedFacts, kind: K): Extract<Term, { kind: K }>[][] {
   return scope.referrals
-    .map((referral) => (referral.case?.agreement?.terms ?? []).filter((term): term is Extract<Term, { kind: K }> => term.kind === kind))
+    .map((referral) =>
+      (referral.case?.agreement?.terms ?? []).filter((term): term is Extract<Term, { kind: K }> => term.kind === kind),
+    )
     .filter((terms) => terms.length > 0);
 }
 
 /** Sums per currency; `n` counts agreements, the unit small-count suppression protects. */
-function moneyByCurrency(scope: ScopedFacts, pick: (term: RestitutionTerm) => Money): Record<string, TotalFigure<string>> {
+function moneyByCurrency(
+  scope: ScopedFacts,
+  pick: (term: RestitutionTerm) => Money,
+): Record<string, TotalFigure<string>> {
   const sums = new Map<string, { sum: Money; agreements: number }>();
   for (const terms of termsOf(scope, 'restitution')) {
     const seen = new Set<string>();
@@ -26,19 +31,25 @@ function moneyByCurrency(scope: ScopedFacts, pick: (term: RestitutionTerm) => Mo
     }
   }
   return Object.fromEntries(
-    [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, { sum, agreements }]) => [currency, total(sum.amount, agreements)]),
+    [...sums.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([currency, { sum, agreements }]) => [currency, total(sum.amount, agreements)]),
   );
 }
 
 function hours(scope: ScopedFacts, pick: (term: CommunityServiceTerm) => number): TotalFigure<number> {
   const agreements = termsOf(scope, 'community_service');
-  return total(agreements.flat().reduce((sum, term) => addHours(sum, pick(term)), 0), agreements.length);
+  return total(
+    agreements.flat().reduce((sum, term) => addHours(sum, pick(term)), 0),
+    agreements.length,
+  );
 }
 
 export const restitutionAgreed = defineMetric({
   id: 'restitutionAgreed',
   title: 'Restitution agreed',
-  definition: 'Sum of the amounts of restitution terms in agreements recorded, per currency (as amended; never converted between currencies).',
+  definition:
+    'Sum of the amounts of restitution terms in agreements recorded, per currency (as amended; never converted between currencies).',
   compute: (scope) => moneyByCurrency(scope, (term) => term.amount),
 });
 

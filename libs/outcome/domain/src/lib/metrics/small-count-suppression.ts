@@ -1,32 +1,27 @@
+import { rateMayBeShown } from '../disclosure/cell-rules';
+import { rowEquation, suppressLinkedCells } from '../disclosure/linked-cells';
 import { isFigure, type CountFigure, type Figure } from './figures';
 
 /**
- * Small-count suppression (product.md, Outcome figures; R13: figures for research and
- * monitoring must not make anyone identifiable). A count below the threshold, and a rate,
- * median or total resting on fewer than threshold cases, is replaced by null with
- * `suppressed: true`. Zero counts are suppressed too: "none" is as revealing as "one" next to
- * a published total.
+ * Small-count suppression of `GET /api/metrics` (product.md, Outcome figures; R13: figures for
+ * research and monitoring must not make anyone identifiable), with the disclosure rules the
+ * equity and transparency figures use (libs/outcome/domain/src/lib/disclosure):
  *
- * Complementary suppression: in a breakdown (counts keyed by status, source or reason) whose
- * cells add up to a total published elsewhere, one suppressed cell could be recovered by
- * subtraction, so the smallest remaining cell is suppressed as well.
+ * - a count below the threshold is replaced by null with `suppressed: true`, zero included:
+ *   "none" is as revealing as "one" next to a published total;
+ * - a rate is shown only when both its count and its complement reach the threshold
+ *   (`rateMayBeShown`): 9 of 10 names the one who did not as surely as a count of 1 would;
+ * - a median or total resting on fewer than threshold cases is withheld;
+ * - complementary suppression in a breakdown (counts keyed by status, source or reason): its
+ *   cells add up to a total a reader can know (referrals by status and by source share one),
+ *   so `suppressLinkedCells` withholds further cells, smallest first, until no withheld cell
+ *   can be recovered by subtraction and the withheld cells together reach the threshold.
  */
 /** Counts under 5 are withheld unless a programme sets another threshold. */
 export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
 
 export function suppressSmallCounts<T>(figures: T, threshold: number): T {
   return walk(figures, threshold) as T;
-}
-
-function base(figure: Figure): number | null {
-  switch (figure.kind) {
-    case 'count':
-      return figure.value;
-    case 'rate':
-      return figure.denominator;
-    default:
-      return figure.n;
-  }
 }
 
 function suppress(figure: Figure): Figure {
@@ -42,11 +37,26 @@ function suppress(figure: Figure): Figure {
   }
 }
 
+/** Whether one figure, on its own, may be shown. */
+export function figureMayBeShown(figure: Figure, threshold: number): boolean {
+  if (figure.suppressed) return false;
+  switch (figure.kind) {
+    case 'count':
+      return figure.value !== null && figure.value >= threshold;
+    case 'rate':
+      return (
+        figure.numerator !== null &&
+        figure.denominator !== null &&
+        rateMayBeShown(figure.numerator, figure.denominator, threshold)
+      );
+    default:
+      return figure.n !== null && figure.n >= threshold;
+  }
+}
+
 function suppressFigure(figure: Figure, threshold: number): Figure {
   if (figure.suppressed) return figure;
-  const n = base(figure);
-  if (n === null || n < threshold) return suppress(figure);
-  return figure;
+  return figureMayBeShown(figure, threshold) ? figure : suppress(figure);
 }
 
 function isBreakdown(value: object): value is Record<string, CountFigure> {
@@ -54,16 +64,43 @@ function isBreakdown(value: object): value is Record<string, CountFigure> {
   return cells.length > 1 && cells.every((cell) => isFigure(cell) && cell.kind === 'count');
 }
 
+/** The cell standing for a breakdown's total; no code of a status, source or reason looks like it. */
+const TOTAL = '*total';
+
+/**
+ * The cells of a breakdown to withhold. The total is taken as known (it is, from the other
+ * breakdown of the same referrals or by adding the cells up), so it is never the cell withheld.
+ */
+export function breakdownCellsToWithhold(cells: Readonly<Record<string, number>>, threshold: number): Set<string> {
+  const values = new Map(Object.entries(cells));
+  values.set(
+    TOTAL,
+    [...values.values()].reduce((sum, n) => sum + n, 0),
+  );
+  const withheld = new Set(Object.keys(cells).filter((key) => cells[key] < threshold));
+  const hidden = suppressLinkedCells({
+    values,
+    equations: [rowEquation(TOTAL, Object.keys(cells))],
+    withheld,
+    minimum: threshold,
+    fixed: new Set([TOTAL]),
+  });
+  hidden.delete(TOTAL);
+  return hidden;
+}
+
 function suppressBreakdown(cells: Record<string, CountFigure>, threshold: number): Record<string, CountFigure> {
-  const result = Object.fromEntries(Object.entries(cells).map(([key, cell]) => [key, suppressFigure(cell, threshold) as CountFigure]));
-  const hidden = Object.values(result).filter((cell) => cell.suppressed).length;
-  if (hidden === 1) {
-    const smallest = Object.entries(result)
-      .filter(([key]) => !result[key].suppressed)
-      .sort(([, a], [, b]) => (a.value ?? 0) - (b.value ?? 0))[0];
-    if (smallest) result[smallest[0]] = suppress(smallest[1]) as CountFigure;
-  }
-  return result;
+  if (Object.values(cells).some((cell) => cell.suppressed || cell.value === null))
+    return Object.fromEntries(
+      Object.entries(cells).map(([key, cell]) => [key, suppressFigure(cell, threshold) as CountFigure]),
+    );
+  const hidden = breakdownCellsToWithhold(
+    Object.fromEntries(Object.entries(cells).map(([key, cell]) => [key, cell.value as number])),
+    threshold,
+  );
+  return Object.fromEntries(
+    Object.entries(cells).map(([key, cell]) => [key, hidden.has(key) ? (suppress(cell) as CountFigure) : cell]),
+  );
 }
 
 function walk(value: unknown, threshold: number): unknown {

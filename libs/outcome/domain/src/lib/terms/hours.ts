@@ -4,7 +4,12 @@
  * an exact comparison.
  */
 export function isValidHours(hours: unknown): hours is number {
-  return typeof hours === 'number' && Number.isFinite(hours) && hours > 0 && Math.abs(hours * 100 - Math.round(hours * 100)) < 1e-6;
+  return (
+    typeof hours === 'number' &&
+    Number.isFinite(hours) &&
+    hours > 0 &&
+    Math.abs(hours * 100 - Math.round(hours * 100)) < 1e-6
+  );
 }
 
 export function toHundredths(hours: number): number {

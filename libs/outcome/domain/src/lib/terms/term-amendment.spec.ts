@@ -4,7 +4,13 @@ import { apology, PARTICIPANTS, restitution, service, TODAY } from './term.fixtu
 
 describe('amendTerm', () => {
   it('moves the due date with every participant consenting, and watches the new date afresh', () => {
-    const amended = amendTerm({ ...apology(), overdueFlagged: true }, { dueBy: '2026-07-01' }, PARTICIPANTS, PARTICIPANTS, TODAY);
+    const amended = amendTerm(
+      { ...apology(), overdueFlagged: true },
+      { dueBy: '2026-07-01' },
+      PARTICIPANTS,
+      PARTICIPANTS,
+      TODAY,
+    );
     expect(amended).toMatchObject({ dueBy: '2026-07-01', overdueFlagged: false });
   });
 
@@ -15,24 +21,43 @@ describe('amendTerm', () => {
   });
 
   it('refuses a due date before today', () => {
-    expect(() => amendTerm(apology(), { dueBy: '2026-04-09' }, PARTICIPANTS, PARTICIPANTS, TODAY)).toThrow(InvalidInput);
+    expect(() => amendTerm(apology(), { dueBy: '2026-04-09' }, PARTICIPANTS, PARTICIPANTS, TODAY)).toThrow(
+      InvalidInput,
+    );
   });
 
   it('refuses an amount or hours below what is already recorded', () => {
-    expect(() => amendTerm(restitution('200.00'), { amount: { amount: '150', currency: 'EUR' } }, PARTICIPANTS, PARTICIPANTS, TODAY)).toThrow(
-      expect.objectContaining({ rule: 'amendment_below_progress' }),
-    );
+    expect(() =>
+      amendTerm(
+        restitution('200.00'),
+        { amount: { amount: '150', currency: 'EUR' } },
+        PARTICIPANTS,
+        PARTICIPANTS,
+        TODAY,
+      ),
+    ).toThrow(expect.objectContaining({ rule: 'amendment_below_progress' }));
     expect(() => amendTerm(service(10), { hours: 9.5 }, PARTICIPANTS, PARTICIPANTS, TODAY)).toThrow(
       expect.objectContaining({ rule: 'amendment_below_progress' }),
     );
   });
 
   it('fulfils the term when lowered to exactly what is recorded', () => {
-    expect(amendTerm(restitution('200.00'), { amount: { amount: '200', currency: 'EUR' } }, PARTICIPANTS, PARTICIPANTS, TODAY)).toMatchObject({
+    expect(
+      amendTerm(
+        restitution('200.00'),
+        { amount: { amount: '200', currency: 'EUR' } },
+        PARTICIPANTS,
+        PARTICIPANTS,
+        TODAY,
+      ),
+    ).toMatchObject({
       amount: { amount: '200.00' },
       fulfilled: true,
     });
-    expect(amendTerm(service(10), { hours: 15 }, PARTICIPANTS, PARTICIPANTS, TODAY)).toMatchObject({ hours: 15, fulfilled: false });
+    expect(amendTerm(service(10), { hours: 15 }, PARTICIPANTS, PARTICIPANTS, TODAY)).toMatchObject({
+      hours: 15,
+      fulfilled: false,
+    });
   });
 
   it.each([
@@ -45,8 +70,8 @@ describe('amendTerm', () => {
   });
 
   it('refuses to amend a fulfilled term', () => {
-    expect(() => amendTerm({ ...apology(), fulfilled: true }, { dueBy: '2026-07-01' }, PARTICIPANTS, PARTICIPANTS, TODAY)).toThrow(
-      expect.objectContaining({ rule: 'term_already_fulfilled' }),
-    );
+    expect(() =>
+      amendTerm({ ...apology(), fulfilled: true }, { dueBy: '2026-07-01' }, PARTICIPANTS, PARTICIPANTS, TODAY),
+    ).toThrow(expect.objectContaining({ rule: 'term_already_fulfilled' }));
   });
 });

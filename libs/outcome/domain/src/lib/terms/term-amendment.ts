@@ -19,14 +19,16 @@ function shapeProblems(term: Term, amendment: TermAmendment, today: IsoDate): Pr
   }
   const problems = dueBy === undefined ? [] : dueByProblems(dueBy, today, 'dueBy');
   if (amount !== undefined) {
-    if (term.kind !== 'restitution') problems.push({ field: 'amount', message: 'only a restitution term has an amount' });
+    if (term.kind !== 'restitution')
+      problems.push({ field: 'amount', message: 'only a restitution term has an amount' });
     else problems.push(...moneyProblems(amount, 'amount'));
     if (term.kind === 'restitution' && amount?.currency !== term.amount.currency) {
       problems.push({ field: 'amount.currency', message: `this term is in ${term.amount.currency}` });
     }
   }
   if (hours !== undefined) {
-    if (term.kind !== 'community_service') problems.push({ field: 'hours', message: 'only a community_service term has hours' });
+    if (term.kind !== 'community_service')
+      problems.push({ field: 'hours', message: 'only a community_service term has hours' });
     else problems.push(...hoursProblems(hours, 'hours'));
   }
   return problems;
@@ -50,21 +52,31 @@ export function amendTerm(
   if (problems.length) throw new InvalidInput('the amendment is not valid', problems);
   const missing = consentProblems(consentedBy, participantIds);
   if (missing.length) {
-    throw new RuleViolation('every_participant_consents', 'every participant must consent to an amendment', missing.map((p) => p.message));
+    throw new RuleViolation(
+      'every_participant_consents',
+      'every participant must consent to an amendment',
+      missing.map((p) => p.message),
+    );
   }
   const dueBy = amendment.dueBy ?? term.dueBy;
   const overdueFlagged = dueBy === term.dueBy ? term.overdueFlagged : false;
   if (term.kind === 'restitution') {
     const amount = amendment.amount ? parseMoney(amendment.amount) : term.amount;
     if (compareMoney(amount, term.paid) < 0) {
-      throw new RuleViolation('amendment_below_progress', `${term.paid.amount} is already paid; the amount cannot be lower`);
+      throw new RuleViolation(
+        'amendment_below_progress',
+        `${term.paid.amount} is already paid; the amount cannot be lower`,
+      );
     }
     return { ...term, dueBy, overdueFlagged, amount, fulfilled: compareMoney(amount, term.paid) === 0 };
   }
   if (term.kind === 'community_service') {
     const hours = amendment.hours ?? term.hours;
     if (toHundredths(hours) < toHundredths(term.hoursDone)) {
-      throw new RuleViolation('amendment_below_progress', `${term.hoursDone} hours are already done; the hours cannot be fewer`);
+      throw new RuleViolation(
+        'amendment_below_progress',
+        `${term.hoursDone} hours are already done; the hours cannot be fewer`,
+      );
     }
     return { ...term, dueBy, overdueFlagged, hours, fulfilled: toHundredths(hours) === toHundredths(term.hoursDone) };
   }

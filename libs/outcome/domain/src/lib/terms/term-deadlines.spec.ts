@@ -15,6 +15,11 @@ describe('term deadlines', () => {
   it('counts an agreement fulfilled only when it has terms and all are fulfilled', () => {
     expect(allTermsFulfilled([])).toBe(false);
     expect(allTermsFulfilled([{ ...restitution(), fulfilled: true }, service()])).toBe(false);
-    expect(allTermsFulfilled([{ ...restitution(), fulfilled: true }, { ...service(), fulfilled: true }])).toBe(true);
+    expect(
+      allTermsFulfilled([
+        { ...restitution(), fulfilled: true },
+        { ...service(), fulfilled: true },
+      ]),
+    ).toBe(true);
   });
 });

@@ -26,7 +26,9 @@ describe('applyProgress', () => {
   });
 
   it('refuses more hours than agreed as no_overpayment', () => {
-    expect(() => applyProgress(service(19.5), { hours: 1 })).toThrow(expect.objectContaining({ rule: 'no_overpayment' }));
+    expect(() => applyProgress(service(19.5), { hours: 1 })).toThrow(
+      expect.objectContaining({ rule: 'no_overpayment' }),
+    );
   });
 
   it('fulfils an apology letter, programme or other term when recorded as done', () => {
@@ -36,7 +38,9 @@ describe('applyProgress', () => {
 
   it('rejects progress on a term already fulfilled', () => {
     const fulfilled = applyProgress(apology(), { done: true }).term;
-    expect(() => applyProgress(fulfilled, { done: true })).toThrow(expect.objectContaining({ rule: 'term_already_fulfilled' }));
+    expect(() => applyProgress(fulfilled, { done: true })).toThrow(
+      expect.objectContaining({ rule: 'term_already_fulfilled' }),
+    );
   });
 
   it.each([

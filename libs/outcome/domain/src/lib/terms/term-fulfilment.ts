@@ -32,15 +32,20 @@ export function applyProgress(term: Term, progress: TermProgress): ProgressResul
   if (term.fulfilled) throw new RuleViolation('term_already_fulfilled', `term ${term.id} is already fulfilled`);
   const { amount, hours, done } = progress;
   if (term.kind !== 'restitution' && amount !== undefined) refuse('amount', 'only a restitution term takes an amount');
-  if (term.kind !== 'community_service' && hours !== undefined) refuse('hours', 'only a community_service term takes hours');
+  if (term.kind !== 'community_service' && hours !== undefined)
+    refuse('hours', 'only a community_service term takes hours');
   switch (term.kind) {
     case 'restitution': {
       const problems = moneyProblems(amount, 'amount');
       if (!amount || problems.length) throw new InvalidInput('the payment is not valid', problems);
-      if (amount.currency !== term.amount.currency) refuse('amount.currency', `this term is in ${term.amount.currency}`);
+      if (amount.currency !== term.amount.currency)
+        refuse('amount.currency', `this term is in ${term.amount.currency}`);
       const paid = addMoney(term.paid, parseMoney(amount));
       if (compareMoney(paid, term.amount) > 0) {
-        throw new RuleViolation('no_overpayment', `payments would total ${paid.amount}, more than the ${term.amount.amount} agreed`);
+        throw new RuleViolation(
+          'no_overpayment',
+          `payments would total ${paid.amount}, more than the ${term.amount.amount} agreed`,
+        );
       }
       const fulfilled = compareMoney(paid, term.amount) === 0;
       return { term: { ...term, paid, fulfilled }, fulfilled };

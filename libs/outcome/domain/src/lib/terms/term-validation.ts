@@ -25,7 +25,9 @@ export function moneyProblems(money: Money | undefined, field: string): Problem[
 }
 
 export function hoursProblems(hours: unknown, field: string): Problem[] {
-  return isValidHours(hours) ? [] : [{ field, message: 'must be a number of hours greater than 0 (at most 2 decimals)' }];
+  return isValidHours(hours)
+    ? []
+    : [{ field, message: 'must be a number of hours greater than 0 (at most 2 decimals)' }];
 }
 
 /**
@@ -33,20 +35,25 @@ export function hoursProblems(hours: unknown, field: string): Problem[] {
  * nobody may be bound by terms they did not accept, and a consent from someone outside the case
  * means the wrong case or a typo.
  */
-export function consentProblems(consentedBy: readonly string[] | undefined, participantIds: readonly string[]): Problem[] {
+export function consentProblems(
+  consentedBy: readonly string[] | undefined,
+  participantIds: readonly string[],
+): Problem[] {
   const given = new Set(consentedBy ?? []);
   const problems: Problem[] = [];
   for (const id of participantIds) {
     if (!given.has(id)) problems.push({ field: 'consentedBy', message: `participant ${id} has not consented` });
   }
   for (const id of given) {
-    if (!participantIds.includes(id)) problems.push({ field: 'consentedBy', message: `${id} is not a participant of this case` });
+    if (!participantIds.includes(id))
+      problems.push({ field: 'consentedBy', message: `${id} is not a participant of this case` });
   }
   return problems;
 }
 
 function termProblems(term: TermInput, today: IsoDate, field: string): Problem[] {
-  if (!TERM_KINDS.includes(term?.kind)) return [{ field: `${field}.kind`, message: `must be one of ${TERM_KINDS.join(', ')}` }];
+  if (!TERM_KINDS.includes(term?.kind))
+    return [{ field: `${field}.kind`, message: `must be one of ${TERM_KINDS.join(', ')}` }];
   const problems = dueByProblems(term.dueBy, today, `${field}.dueBy`);
   const misplaced = (name: keyof TermInput, owner: string) =>
     term[name] !== undefined ? [{ field: `${field}.${name}`, message: `only a ${owner} term has ${name}` }] : [];
@@ -59,7 +66,11 @@ function termProblems(term: TermInput, today: IsoDate, field: string): Problem[]
       problems.push({ field: `${field}.recipient`, message: `must be one of ${TERM_RECIPIENTS.join(', ')}` });
     }
   } else {
-    problems.push(...misplaced('amount', 'restitution'), ...misplaced('instalments', 'restitution'), ...misplaced('recipient', 'restitution'));
+    problems.push(
+      ...misplaced('amount', 'restitution'),
+      ...misplaced('instalments', 'restitution'),
+      ...misplaced('recipient', 'restitution'),
+    );
   }
   if (term.kind === 'community_service') problems.push(...hoursProblems(term.hours, `${field}.hours`));
   else problems.push(...misplaced('hours', 'community_service'));
@@ -67,9 +78,14 @@ function termProblems(term: TermInput, today: IsoDate, field: string): Problem[]
 }
 
 /** All problems of an agreement at once, in api.md's `errors[]` shape; empty when valid. */
-export function validateAgreement(agreement: AgreementInput, participantIds: readonly string[], today: IsoDate): Problem[] {
+export function validateAgreement(
+  agreement: AgreementInput,
+  participantIds: readonly string[],
+  today: IsoDate,
+): Problem[] {
   const terms = Array.isArray(agreement?.terms) ? agreement.terms : [];
-  const problems: Problem[] = terms.length === 0 ? [{ field: 'terms', message: 'an agreement has at least one term' }] : [];
+  const problems: Problem[] =
+    terms.length === 0 ? [{ field: 'terms', message: 'an agreement has at least one term' }] : [];
   terms.forEach((term, index) => problems.push(...termProblems(term, today, `terms[${index}]`)));
   problems.push(...consentProblems(agreement?.consentedBy, participantIds));
   return problems;

@@ -17,6 +17,8 @@ export class ReferralEntity {
   @Column({ type: 'text' }) status: string;
   @Column({ type: 'text' }) source: string;
   @Column({ name: 'case_number', type: 'text', nullable: true }) caseNumber: string | null;
+  /** The case number's keyed blind index (an HMAC, not the number) for equality search; null once erased. */
+  @Column({ name: 'case_number_index', type: 'text', nullable: true }) caseNumberIndex: string | null;
   @Column({ type: 'text' }) jurisdiction: string;
   @Column({ name: 'offense_code', type: 'text' }) offenseCode: string;
   @Column({ name: 'offense_category', type: 'text' }) offenseCategory: string;

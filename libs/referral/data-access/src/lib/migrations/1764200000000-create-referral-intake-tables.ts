@@ -98,7 +98,9 @@ export class CreateReferralIntakeTables1764200000000 implements MigrationInterfa
     await queryRunner.query('create index referral_status_idx on referral (status, id)');
     await queryRunner.query('create index referral_jurisdiction_idx on referral (jurisdiction, id)');
     // The deadline scan reads open referrals by their report-back date only.
-    await queryRunner.query(`create index referral_open_deadline_idx on referral (report_back_by) where status in (${OPEN})`);
+    await queryRunner.query(
+      `create index referral_open_deadline_idx on referral (report_back_by) where status in (${OPEN})`,
+    );
 
     await queryRunner.query(`
       create table party (
@@ -127,7 +129,9 @@ export class CreateReferralIntakeTables1764200000000 implements MigrationInterfa
         cause text not null,
         event_id uuid
       )`);
-    await queryRunner.query('create index referral_status_change_referral_idx on referral_status_change (referral_id, id)');
+    await queryRunner.query(
+      'create index referral_status_change_referral_idx on referral_status_change (referral_id, id)',
+    );
 
     // What the prosecutor's report needs from other services' events (architecture.md, Who knows what).
     await queryRunner.query(`
@@ -170,7 +174,17 @@ export class CreateReferralIntakeTables1764200000000 implements MigrationInterfa
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_key', 'agreement_term', 'sharing_consent', 'referral_status_change', 'party', 'referral', 'screening_policy', 'data_key', 'office']) {
+    for (const table of [
+      'idempotency_key',
+      'agreement_term',
+      'sharing_consent',
+      'referral_status_change',
+      'party',
+      'referral',
+      'screening_policy',
+      'data_key',
+      'office',
+    ]) {
       await queryRunner.query(`drop table ${table}`);
     }
   }

@@ -10,7 +10,11 @@ export interface SubmissionContext {
 }
 
 /** Both in one round trip: a submission is the hot path (tools/bench/intake). */
-export async function loadSubmissionContext(manager: EntityManager, officeId: string, jurisdiction: string): Promise<SubmissionContext | null> {
+export async function loadSubmissionContext(
+  manager: EntityManager,
+  officeId: string,
+  jurisdiction: string,
+): Promise<SubmissionContext | null> {
   const rows: Record<string, unknown>[] = await manager.query(
     `select o.id, o.jurisdictions, p.version, p.excluded_offense_categories, p.review_offense_categories, p.allowed_stages,
             p.excluded_severities, p.protective_order_needs_review

@@ -10,6 +10,11 @@ export interface SubmittedReferralRows {
     status: string;
     source: string;
     caseNumber: string;
+    /**
+     * The keyed blind index of the case number, written in the same statement. Intake always
+     * sets it; optional only for tools that replay stored rows from before the column existed.
+     */
+    caseNumberIndex?: string | null;
     jurisdiction: string;
     offenseCode: string;
     offenseCategory: string;
@@ -55,8 +60,8 @@ with data_key_row as (
 ), referral_row as (
   insert into referral (id, office_id, data_key_id, status, source, case_number, jurisdiction, offense_code, offense_category,
     offense_severity, offense_description, incident_date, stage, protective_order, report_back_by, notes, screening_outcome,
-    screening_reasons, screening_policy_version, screening_default_policy, submitted_by, created_at, updated_at)
-  values ($2, $5, $1, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $23, $24, $22, $22)
+    screening_reasons, screening_policy_version, screening_default_policy, submitted_by, created_at, updated_at, case_number_index)
+  values ($2, $5, $1, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $23, $24, $22, $22, $27)
 ), party_rows as (
   insert into party (participant_id, referral_id, position, role, minor, preferred_language, interpreter, full_name, date_of_birth,
     accessibility_needs, contact, guardian, counsel)
@@ -69,7 +74,12 @@ insert into referral_status_change (referral_id, status, at, cause, event_id)
 select $2, h.status, h.at, h.cause, h.event_id
 from jsonb_to_recordset($26::jsonb) as h(status text, at timestamptz, cause text, event_id uuid)`;
 
-export function submittedReferralParameters({ dataKey, referral: r, parties, history }: SubmittedReferralRows): unknown[] {
+export function submittedReferralParameters({
+  dataKey,
+  referral: r,
+  parties,
+  history,
+}: SubmittedReferralRows): unknown[] {
   return [
     dataKey.keyId,
     r.id,
@@ -97,6 +107,7 @@ export function submittedReferralParameters({ dataKey, referral: r, parties, his
     r.submittedBy,
     JSON.stringify(parties),
     JSON.stringify(history),
+    r.caseNumberIndex ?? null,
   ];
 }
 

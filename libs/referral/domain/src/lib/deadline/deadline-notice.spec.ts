@@ -1,7 +1,13 @@
 import { daysLeftForEvent, deadlineAtRiskNotice } from './deadline-notice';
 
 describe('deadlineAtRiskNotice', () => {
-  const input = { referralId: 'r-1', jurisdiction: 'NL-NH', offenseCode: 'SR-350', reportBackBy: '2025-09-30', daysLeft: 14 };
+  const input = {
+    referralId: 'r-1',
+    jurisdiction: 'NL-NH',
+    offenseCode: 'SR-350',
+    reportBackBy: '2025-09-30',
+    daysLeft: 14,
+  };
 
   it('names the referral by id and codes and says when the deadline comes', () => {
     const notice = deadlineAtRiskNotice(input);

@@ -21,7 +21,13 @@ export interface Notice {
  */
 export function deadlineAtRiskNotice(input: DeadlineNoticeInput): Notice {
   const when =
-    input.daysLeft > 1 ? `in ${input.daysLeft} days` : input.daysLeft === 1 ? 'tomorrow' : input.daysLeft === 0 ? 'today' : 'already past';
+    input.daysLeft > 1
+      ? `in ${input.daysLeft} days`
+      : input.daysLeft === 1
+        ? 'tomorrow'
+        : input.daysLeft === 0
+          ? 'today'
+          : 'already past';
   return {
     subject: `Report-back deadline at risk: referral ${input.referralId}`,
     body: [

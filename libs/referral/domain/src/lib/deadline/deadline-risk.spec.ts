@@ -1,5 +1,5 @@
 import type { ReferralStatus } from '@rj/shared/contracts';
-import { daysLeft, isDeadlineAtRisk } from './deadline-risk';
+import { daysLeft, deadlineRiskCutoff, isDeadlineAtRisk } from './deadline-risk';
 
 describe('isDeadlineAtRisk', () => {
   const now = new Date('2025-09-16T10:00:00Z');
@@ -12,7 +12,20 @@ describe('isDeadlineAtRisk', () => {
     expect(isDeadlineAtRisk('2025-09-01', now, 7, 'assigned')).toBe(true);
   });
 
-  it.each<ReferralStatus>(['completed', 'returned', 'withdrawn', 'unmatched', 'ineligible'])('never flags a %s referral', (status) => {
-    expect(isDeadlineAtRisk('2025-09-01', now, 14, status)).toBe(false);
+  it.each<ReferralStatus>(['completed', 'returned', 'withdrawn', 'unmatched', 'ineligible'])(
+    'never flags a %s referral',
+    (status) => {
+      expect(isDeadlineAtRisk('2025-09-01', now, 14, status)).toBe(false);
+    },
+  );
+});
+
+describe('deadlineRiskCutoff', () => {
+  it('is the last report-back date within the window, agreeing with isDeadlineAtRisk', () => {
+    const now = new Date('2025-09-16T23:30:00Z');
+    expect(deadlineRiskCutoff(now, 14)).toBe('2025-09-30');
+    expect(deadlineRiskCutoff(now, 0)).toBe('2025-09-16');
+    expect(isDeadlineAtRisk(deadlineRiskCutoff(now, 14), now, 14, 'matching')).toBe(true);
+    expect(isDeadlineAtRisk('2025-10-01', now, 14, 'matching')).toBe(false);
   });
 });

@@ -17,3 +17,11 @@ export function isDeadlineAtRisk(reportBackBy: string, now: Date, daysBefore: nu
 export function daysLeft(reportBackBy: string, now: Date): number {
   return daysBetween(utcDateOf(now), reportBackBy);
 }
+
+/**
+ * The latest report-back date that is at risk today: an open referral whose `reportBackBy` is
+ * on or before it (overdue ones included) is flagged, as isDeadlineAtRisk says one by one.
+ */
+export function deadlineRiskCutoff(now: Date, daysBefore: number): string {
+  return utcDateOf(new Date(Date.parse(`${utcDateOf(now)}T00:00:00Z`) + daysBefore * 86_400_000));
+}

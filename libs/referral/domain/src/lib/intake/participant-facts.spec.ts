@@ -2,7 +2,9 @@ import { hasMinorParty, languagesOf } from './participant-facts';
 
 describe('participant facts', () => {
   it("lists the parties' languages once each, in their order", () => {
-    expect(languagesOf([{ preferredLanguage: 'nl' }, { preferredLanguage: 'en' }, { preferredLanguage: 'nl' }])).toEqual(['nl', 'en']);
+    expect(
+      languagesOf([{ preferredLanguage: 'nl' }, { preferredLanguage: 'en' }, { preferredLanguage: 'nl' }]),
+    ).toEqual(['nl', 'en']);
   });
 
   it('says whether any party is a minor', () => {

@@ -5,7 +5,11 @@ import type { PartyRole } from '../vocabulary';
 export interface ReferralRuleInput {
   incidentDate?: unknown;
   reportBackBy?: unknown;
-  parties?: ReadonlyArray<{ role?: PartyRole | string; minor?: boolean; guardian?: unknown; dateOfBirth?: unknown; counsel?: unknown } | null | undefined>;
+  parties?: ReadonlyArray<
+    | { role?: PartyRole | string; minor?: boolean; guardian?: unknown; dateOfBirth?: unknown; counsel?: unknown }
+    | null
+    | undefined
+  >;
 }
 
 export interface FieldProblem {
@@ -39,7 +43,8 @@ function partyRoles(referral: ReferralRuleInput): FieldProblem[] {
   const roles = new Set((referral.parties ?? []).map((party) => party?.role));
   const problems: FieldProblem[] = [];
   if (!roles.has('harmed')) problems.push({ field: 'parties', message: 'needs at least one party with role harmed' });
-  if (!roles.has('responsible')) problems.push({ field: 'parties', message: 'needs at least one party with role responsible' });
+  if (!roles.has('responsible'))
+    problems.push({ field: 'parties', message: 'needs at least one party with role responsible' });
   return problems;
 }
 
@@ -73,7 +78,9 @@ function datesOfBirth(referral: ReferralRuleInput, today: string): FieldProblem[
     if (!isIsoDate(dateOfBirth)) return [{ field, message: 'must be a date YYYY-MM-DD' }];
     if (dateOfBirth > today) return [{ field, message: 'must not be in the future' }];
     const minor = isMinorOn(dateOfBirth, today);
-    return minor === (party?.minor === true) ? [] : [{ field: `parties[${index}].minor`, message: `must be ${minor} for this dateOfBirth` }];
+    return minor === (party?.minor === true)
+      ? []
+      : [{ field: `parties[${index}].minor`, message: `must be ${minor} for this dateOfBirth` }];
   });
 }
 

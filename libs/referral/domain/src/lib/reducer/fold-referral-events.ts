@@ -12,7 +12,10 @@ export interface FoldOptions {
  * the order they occurred (ties keep the given, ledger order), because the ledger receives
  * topics interleaved in whatever order Kafka delivered them. Undefined when no event counts.
  */
-export function foldReferralEvents(events: readonly EventEnvelope[], options: FoldOptions = {}): ReferralView | undefined {
+export function foldReferralEvents(
+  events: readonly EventEnvelope[],
+  options: FoldOptions = {},
+): ReferralView | undefined {
   const until = options.at === undefined ? Infinity : new Date(options.at).getTime();
   return events
     .map((event, index) => ({ event, index, time: Date.parse(event.occurredAt) }))

@@ -1,4 +1,5 @@
-import { SAMPLE_EVENTS, SAMPLE_IDS, sampleEvent, type EventEnvelope, type SampleEventType } from '@rj/shared/contracts';
+import { type EventEnvelope } from '@rj/shared/contracts';
+import { SAMPLE_EVENTS, SAMPLE_IDS, sampleEvent, type SampleEventType } from '@rj/shared/contracts/testing';
 import { foldReferralEvents } from './fold-referral-events';
 import { referralReducer } from './referral.reducer';
 
@@ -101,7 +102,14 @@ describe('referralReducer / foldReferralEvents', () => {
     const offerMade = SAMPLE_EVENTS['offer.made'] as EventEnvelope;
     const lateAccept = sampleEvent('offer.accepted');
     lateAccept.occurredAt = at(5);
-    const view = foldReferralEvents([SAMPLE_EVENTS['referral.submitted'], SAMPLE_EVENTS['referral.screened'], SAMPLE_EVENTS['referral.reviewed'], offerMade, withdrawn, lateAccept] as EventEnvelope[]);
+    const view = foldReferralEvents([
+      SAMPLE_EVENTS['referral.submitted'],
+      SAMPLE_EVENTS['referral.screened'],
+      SAMPLE_EVENTS['referral.reviewed'],
+      offerMade,
+      withdrawn,
+      lateAccept,
+    ] as EventEnvelope[]);
     expect(view).toMatchObject({ status: 'withdrawn', withdrawnAt: at(4) });
   });
 
@@ -109,12 +117,24 @@ describe('referralReducer / foldReferralEvents', () => {
     const early = referralReducer(undefined, SAMPLE_EVENTS['offer.accepted'] as EventEnvelope);
     expect(early).toMatchObject({ status: 'assigned', partnerId: SAMPLE_IDS.partnerId, officeId: null });
     const filled = referralReducer(early!, SAMPLE_EVENTS['referral.submitted'] as EventEnvelope);
-    expect(filled).toMatchObject({ status: 'assigned', officeId: SAMPLE_IDS.officeId, jurisdiction: 'NL-NH', eventCount: 2 });
+    expect(filled).toMatchObject({
+      status: 'assigned',
+      officeId: SAMPLE_IDS.officeId,
+      jurisdiction: 'NL-NH',
+      eventCount: 2,
+    });
   });
 
   it('records the specialist category of an overridden exclusion', () => {
     const reviewed = sampleEvent('referral.reviewed');
-    reviewed.data = { decision: 'eligible', reviewerRole: 'admin', overrodeExclusion: true, requiresSpecialist: true, specialistCategory: 'domestic_violence', reasonRecorded: true };
+    reviewed.data = {
+      decision: 'eligible',
+      reviewerRole: 'admin',
+      overrodeExclusion: true,
+      requiresSpecialist: true,
+      specialistCategory: 'domestic_violence',
+      reasonRecorded: true,
+    };
     const view = foldReferralEvents([SAMPLE_EVENTS['referral.submitted'] as EventEnvelope, reviewed as EventEnvelope]);
     expect(view?.specialistCategory).toBe('domestic_violence');
   });
@@ -124,7 +144,10 @@ describe('referralReducer / foldReferralEvents', () => {
     const view = referralReducer(undefined, odd);
     expect(view).toMatchObject({ status: 'assigned' });
     expect(view?.partnerId).toBeUndefined();
-    const other = { ...(SAMPLE_EVENTS['case.completed'] as EventEnvelope), referralId: '01950000-0000-7000-8000-0000000000ff' };
+    const other = {
+      ...(SAMPLE_EVENTS['case.completed'] as EventEnvelope),
+      referralId: '01950000-0000-7000-8000-0000000000ff',
+    };
     expect(referralReducer(view!, other)).toBe(view);
     expect(referralReducer(undefined, SAMPLE_EVENTS['office.registered'] as EventEnvelope)).toBeUndefined();
   });

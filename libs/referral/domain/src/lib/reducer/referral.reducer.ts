@@ -25,10 +25,15 @@ export function referralReducer(state: ReferralView | undefined, event: EventEnv
 
   const data: Data = isRecord(event.data) ? event.data : {};
   const base = state ?? emptyView(event, referralId);
-  const view: ReferralView = { ...applyFacts(base, event, data), lastEventAt: event.occurredAt, eventCount: base.eventCount + 1 };
+  const view: ReferralView = {
+    ...applyFacts(base, event, data),
+    lastEventAt: event.occurredAt,
+    eventCount: base.eventCount + 1,
+  };
 
   const status = nextReferralStatus(base.status, event.type, data);
-  if (status !== base.status) view.statusHistory = [...base.statusHistory, { status, at: event.occurredAt, eventId: event.id }];
+  if (status !== base.status)
+    view.statusHistory = [...base.statusHistory, { status, at: event.occurredAt, eventId: event.id }];
   view.status = status;
   return view;
 }

@@ -3,7 +3,12 @@ import { buildProsecutorReport, type ProsecutorReportInput } from './prosecutor-
 import { everyPartyConsentedToSharing, type ConsentRecord } from './sharing-consent';
 
 const participants = [{ participantId: 'h' }, { participantId: 'r' }];
-const share = (participantId: string, decision: ConsentRecord['decision'], recordedAt: string, byGuardian = false): ConsentRecord => ({
+const share = (
+  participantId: string,
+  decision: ConsentRecord['decision'],
+  recordedAt: string,
+  byGuardian = false,
+): ConsentRecord => ({
   participantId,
   purpose: 'share_outcome_with_referrer',
   decision,
@@ -15,10 +20,22 @@ const bothGiven = [share('h', 'given', '2025-03-01T10:00:00Z'), share('r', 'give
 const input = (overrides: Partial<ProsecutorReportInput> = {}): ProsecutorReportInput => ({
   referralId: 'ref-1',
   status: 'completed',
-  dates: { referredAt: '2025-03-01T09:00:00Z', acceptedAt: '2025-03-02T09:00:00Z', concludedAt: '2025-05-01T09:00:00Z' },
+  dates: {
+    referredAt: '2025-03-01T09:00:00Z',
+    acceptedAt: '2025-03-02T09:00:00Z',
+    concludedAt: '2025-05-01T09:00:00Z',
+  },
   participants,
   consents: bothGiven,
-  terms: [{ termId: 't1', kind: 'apology_letter', dueBy: '2025-04-15', status: 'fulfilled', description: 'what was said in the dialogue' }],
+  terms: [
+    {
+      termId: 't1',
+      kind: 'apology_letter',
+      dueBy: '2025-04-15',
+      status: 'fulfilled',
+      description: 'what was said in the dialogue',
+    },
+  ],
   ...overrides,
 });
 
@@ -32,19 +49,30 @@ describe('everyPartyConsentedToSharing', () => {
   it('counts the latest decision per participant: a withdrawal takes it back, a new one gives it again', () => {
     const withdrawn = [...bothGiven, share('r', 'withdrawn', '2025-03-05T00:00:00Z')];
     expect(everyPartyConsentedToSharing(participants, withdrawn)).toBe(false);
-    expect(everyPartyConsentedToSharing(participants, [...withdrawn, share('r', 'given', '2025-03-06T00:00:00Z')])).toBe(true);
+    expect(
+      everyPartyConsentedToSharing(participants, [...withdrawn, share('r', 'given', '2025-03-06T00:00:00Z')]),
+    ).toBe(true);
     // Out of order in the list: the recorded time decides, not the position.
-    expect(everyPartyConsentedToSharing(participants, [share('r', 'withdrawn', '2025-03-05T00:00:00Z'), ...bothGiven])).toBe(false);
+    expect(
+      everyPartyConsentedToSharing(participants, [share('r', 'withdrawn', '2025-03-05T00:00:00Z'), ...bothGiven]),
+    ).toBe(false);
   });
 
   it('ignores consents for other purposes', () => {
-    expect(everyPartyConsentedToSharing(participants, [share('h', 'given', 'x'), { participantId: 'r', purpose: 'participation', decision: 'given' }])).toBe(false);
+    expect(
+      everyPartyConsentedToSharing(participants, [
+        share('h', 'given', 'x'),
+        { participantId: 'r', purpose: 'participation', decision: 'given' },
+      ]),
+    ).toBe(false);
   });
 
   it('needs a minor and their guardian both to give it', () => {
     const minors = [{ participantId: 'h' }, { participantId: 'r', minor: true }];
     expect(everyPartyConsentedToSharing(minors, bothGiven)).toBe(false);
-    expect(everyPartyConsentedToSharing(minors, [...bothGiven, share('r', 'given', '2025-03-02T00:00:00Z', true)])).toBe(true);
+    expect(
+      everyPartyConsentedToSharing(minors, [...bothGiven, share('r', 'given', '2025-03-02T00:00:00Z', true)]),
+    ).toBe(true);
   });
 });
 
@@ -55,7 +83,13 @@ describe('buildProsecutorReport', () => {
       referralId: 'ref-1',
       result: 'completed',
       reasonCode: null,
-      dates: { referredAt: '2025-03-01T09:00:00Z', acceptedAt: '2025-03-02T09:00:00Z', firstSessionAt: null, agreementAt: null, concludedAt: '2025-05-01T09:00:00Z' },
+      dates: {
+        referredAt: '2025-03-01T09:00:00Z',
+        acceptedAt: '2025-03-02T09:00:00Z',
+        firstSessionAt: null,
+        agreementAt: null,
+        concludedAt: '2025-05-01T09:00:00Z',
+      },
       termsShared: true,
       terms: [{ termId: 't1', kind: 'apology_letter', dueBy: '2025-04-15', status: 'fulfilled' }],
     });
@@ -63,13 +97,20 @@ describe('buildProsecutorReport', () => {
   });
 
   it('hides the terms when one party did not agree, or withdrew', () => {
-    const withdrawn = buildProsecutorReport(input({ consents: [...bothGiven, share('h', 'withdrawn', '2025-04-01T00:00:00Z')] }));
+    const withdrawn = buildProsecutorReport(
+      input({ consents: [...bothGiven, share('h', 'withdrawn', '2025-04-01T00:00:00Z')] }),
+    );
     expect(withdrawn).toMatchObject({ result: 'completed', termsShared: false, terms: null });
-    expect(buildProsecutorReport(input({ consents: [share('h', 'given', 'x'), share('r', 'declined', 'y')] })).terms).toBeNull();
+    expect(
+      buildProsecutorReport(input({ consents: [share('h', 'given', 'x'), share('r', 'declined', 'y')] })).terms,
+    ).toBeNull();
   });
 
   it('carries a returned case with its neutral reason code', () => {
-    expect(buildProsecutorReport(input({ status: 'returned', reasonCode: 'no_agreement', terms: [] }))).toMatchObject({ result: 'returned', reasonCode: 'no_agreement' });
+    expect(buildProsecutorReport(input({ status: 'returned', reasonCode: 'no_agreement', terms: [] }))).toMatchObject({
+      result: 'returned',
+      reasonCode: 'no_agreement',
+    });
   });
 
   it('has no report before the referral came back', () => {

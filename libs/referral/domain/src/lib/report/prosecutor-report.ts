@@ -61,6 +61,8 @@ export function buildProsecutorReport(input: ProsecutorReportInput): ProsecutorR
       concludedAt: input.dates.concludedAt ?? null,
     },
     termsShared,
-    terms: termsShared ? input.terms.map(({ termId, kind, dueBy, status: termStatus }) => ({ termId, kind, dueBy, status: termStatus })) : null,
+    terms: termsShared
+      ? input.terms.map(({ termId, kind, dueBy, status: termStatus }) => ({ termId, kind, dueBy, status: termStatus }))
+      : null,
   };
 }

@@ -25,11 +25,15 @@ export const SHARE_OUTCOME_PURPOSE = 'share_outcome_with_referrer';
  * declined one is no consent. A minor needs their own and their guardian's. No participants
  * known means nobody consented.
  */
-export function everyPartyConsentedToSharing(participants: readonly ReportParticipant[], consents: readonly ConsentRecord[]): boolean {
+export function everyPartyConsentedToSharing(
+  participants: readonly ReportParticipant[],
+  consents: readonly ConsentRecord[],
+): boolean {
   if (participants.length === 0) return false;
   return participants.every(
     (participant) =>
-      latestGiven(consents, participant.participantId, false) && (!participant.minor || latestGiven(consents, participant.participantId, true)),
+      latestGiven(consents, participant.participantId, false) &&
+      (!participant.minor || latestGiven(consents, participant.participantId, true)),
   );
 }
 

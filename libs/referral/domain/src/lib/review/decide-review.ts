@@ -92,7 +92,9 @@ function assertReasonRecorded(reason: string): void {
 /** "Excluded categories are overridden only by an admin with a recorded reason." */
 function assertAdminOverride(role: Role): void {
   if (role !== 'admin') {
-    throw new Forbidden('only an admin may override an ineligible screening', { rule: 'exclusion_override_admin_only' });
+    throw new Forbidden('only an admin may override an ineligible screening', {
+      rule: 'exclusion_override_admin_only',
+    });
   }
 }
 

@@ -1,10 +1,19 @@
 import fc from 'fast-check';
 import { OFFENSE_SEVERITIES, ReferralScreened, STAGES, validateEventData } from '@rj/shared/contracts';
-import { decidedByDefaultPolicy, excludedCategoryOf, requiresSpecialist, screenedEventData, type ScreeningInput } from './screening-decision';
+import {
+  decidedByDefaultPolicy,
+  excludedCategoryOf,
+  requiresSpecialist,
+  screenedEventData,
+  type ScreeningInput,
+} from './screening-decision';
 import { DEFAULT_SCREENING_POLICY, policyFor, type ScreeningPolicy } from './screening-policy';
 import { screenReferral } from './screen-referral';
 
-const referral = (overrides: Partial<ScreeningInput> = {}, offense: Partial<ScreeningInput['offense']> = {}): ScreeningInput => ({
+const referral = (
+  overrides: Partial<ScreeningInput> = {},
+  offense: Partial<ScreeningInput['offense']> = {},
+): ScreeningInput => ({
   jurisdiction: 'NL-NH',
   stage: 'pre_trial',
   protectiveOrder: false,
@@ -38,7 +47,8 @@ describe('screenReferral', () => {
     });
 
     it('allows every stage', () => {
-      for (const stage of STAGES) expect(screenReferral(referral({ stage }), DEFAULT_SCREENING_POLICY).outcome).toBe('eligible');
+      for (const stage of STAGES)
+        expect(screenReferral(referral({ stage }), DEFAULT_SCREENING_POLICY).outcome).toBe('eligible');
     });
 
     it('sends a referral with a protective order in force to review', () => {
@@ -52,7 +62,12 @@ describe('screenReferral', () => {
   });
 
   it('finds a referral no rule applies to eligible, with no reasons', () => {
-    expect(screenReferral(referral(), policy())).toEqual({ outcome: 'eligible', reasons: [], policyVersion: 4, policyJurisdiction: 'NL-NH' });
+    expect(screenReferral(referral(), policy())).toEqual({
+      outcome: 'eligible',
+      reasons: [],
+      policyVersion: 4,
+      policyJurisdiction: 'NL-NH',
+    });
   });
 
   it('records which policy version decided', () => {
@@ -63,21 +78,38 @@ describe('screenReferral', () => {
 
   it('makes an excluded severity ineligible', () => {
     const decision = screenReferral(referral({}, { severity: 'felony' }), policy({ excludedSeverities: ['felony'] }));
-    expect(decision).toMatchObject({ outcome: 'ineligible', reasons: [{ rule: 'excluded_severity', detail: 'felony' }] });
+    expect(decision).toMatchObject({
+      outcome: 'ineligible',
+      reasons: [{ rule: 'excluded_severity', detail: 'felony' }],
+    });
   });
 
   it('makes a stage the jurisdiction does not divert at ineligible', () => {
-    const decision = screenReferral(referral({ stage: 'post_conviction' }), policy({ allowedStages: ['pre_charge', 'pre_trial'] }));
-    expect(decision).toMatchObject({ outcome: 'ineligible', reasons: [{ rule: 'stage_not_allowed', detail: 'post_conviction' }] });
+    const decision = screenReferral(
+      referral({ stage: 'post_conviction' }),
+      policy({ allowedStages: ['pre_charge', 'pre_trial'] }),
+    );
+    expect(decision).toMatchObject({
+      outcome: 'ineligible',
+      reasons: [{ rule: 'stage_not_allowed', detail: 'post_conviction' }],
+    });
   });
 
   it('sends a review category to review', () => {
-    const decision = screenReferral(referral({}, { category: 'assault' }), policy({ reviewOffenseCategories: ['assault'] }));
-    expect(decision).toMatchObject({ outcome: 'needs_review', reasons: [{ rule: 'review_offense_category', detail: 'assault' }] });
+    const decision = screenReferral(
+      referral({}, { category: 'assault' }),
+      policy({ reviewOffenseCategories: ['assault'] }),
+    );
+    expect(decision).toMatchObject({
+      outcome: 'needs_review',
+      reasons: [{ rule: 'review_offense_category', detail: 'assault' }],
+    });
   });
 
   it('ignores a protective order when the policy does not send it to review', () => {
-    expect(screenReferral(referral({ protectiveOrder: true }), policy({ protectiveOrderNeedsReview: false })).outcome).toBe('eligible');
+    expect(
+      screenReferral(referral({ protectiveOrder: true }), policy({ protectiveOrderNeedsReview: false })).outcome,
+    ).toBe('eligible');
   });
 
   it('lists every applicable reason, excluding ones first, and ineligible wins over review', () => {
@@ -87,7 +119,10 @@ describe('screenReferral', () => {
       allowedStages: ['pre_charge'],
       protectiveOrderNeedsReview: true,
     });
-    const decision = screenReferral(referral({ protectiveOrder: true, stage: 'pre_trial' }, { category: 'assault', severity: 'felony' }), strict);
+    const decision = screenReferral(
+      referral({ protectiveOrder: true, stage: 'pre_trial' }, { category: 'assault', severity: 'felony' }),
+      strict,
+    );
     expect(decision.outcome).toBe('ineligible');
     expect(decision.reasons.map((reason) => reason.rule)).toEqual([
       'excluded_offense_category',
@@ -106,13 +141,24 @@ describe('screenReferral', () => {
   });
 
   it('gives referral.screened its data, never an override', () => {
-    const data = screenedEventData(screenReferral(referral({ protectiveOrder: true }, { category: 'domestic_violence' }), policy()), 'NL-NH');
-    expect(data).toMatchObject({ outcome: 'ineligible', excludedCategoryOverride: false, policyVersion: 4, policyJurisdiction: 'NL-NH' });
+    const data = screenedEventData(
+      screenReferral(referral({ protectiveOrder: true }, { category: 'domestic_violence' }), policy()),
+      'NL-NH',
+    );
+    expect(data).toMatchObject({
+      outcome: 'ineligible',
+      excludedCategoryOverride: false,
+      policyVersion: 4,
+      policyJurisdiction: 'NL-NH',
+    });
     expect(validateEventData(ReferralScreened, data)).toEqual([]);
   });
 
   it("names the referral's jurisdiction with version 0 when the default policy decided, as the contract needs a code", () => {
-    const decision = screenReferral(referral({ jurisdiction: 'NL-FL', protectiveOrder: true }), DEFAULT_SCREENING_POLICY);
+    const decision = screenReferral(
+      referral({ jurisdiction: 'NL-FL', protectiveOrder: true }),
+      DEFAULT_SCREENING_POLICY,
+    );
     expect(decidedByDefaultPolicy(decision)).toBe(true);
     expect(decidedByDefaultPolicy(screenReferral(referral(), policy()))).toBe(false);
     const data = screenedEventData(decision, 'NL-FL');
@@ -121,7 +167,14 @@ describe('screenReferral', () => {
   });
 
   describe('properties', () => {
-    const category = fc.constantFrom('property_damage', 'assault', 'theft', 'domestic_violence', 'sexual_offense', 'vandalism');
+    const category = fc.constantFrom(
+      'property_damage',
+      'assault',
+      'theft',
+      'domestic_violence',
+      'sexual_offense',
+      'vandalism',
+    );
     const input = fc.record({
       jurisdiction: fc.constantFrom('NL-NH', 'NL-FL'),
       stage: fc.constantFrom(...STAGES),
@@ -146,7 +199,10 @@ describe('screenReferral', () => {
           expect(first.policyVersion).toBe(screeningPolicy.version);
           if (screeningPolicy.excludedOffenseCategories.includes(referralInput.offense.category)) {
             expect(first.outcome).toBe('ineligible');
-            expect(first.reasons[0]).toEqual({ rule: 'excluded_offense_category', detail: referralInput.offense.category });
+            expect(first.reasons[0]).toEqual({
+              rule: 'excluded_offense_category',
+              detail: referralInput.offense.category,
+            });
           }
           expect(first.outcome === 'eligible').toBe(first.reasons.length === 0);
         }),

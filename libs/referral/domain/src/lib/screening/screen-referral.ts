@@ -1,4 +1,9 @@
-import { isExcludingRule, type ScreeningDecision, type ScreeningInput, type ScreeningReason } from './screening-decision';
+import {
+  isExcludingRule,
+  type ScreeningDecision,
+  type ScreeningInput,
+  type ScreeningReason,
+} from './screening-decision';
 import type { ScreeningPolicy } from './screening-policy';
 import { SCREENING_RULE_CHECKS } from './screening-rules';
 

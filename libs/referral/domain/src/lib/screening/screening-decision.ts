@@ -10,7 +10,11 @@ export interface ScreeningInput {
 }
 
 /** Rules that make a referral ineligible, in the order their reasons are listed. */
-export const EXCLUDING_RULES: readonly ScreeningRule[] = ['excluded_offense_category', 'excluded_severity', 'stage_not_allowed'];
+export const EXCLUDING_RULES: readonly ScreeningRule[] = [
+  'excluded_offense_category',
+  'excluded_severity',
+  'stage_not_allowed',
+];
 /** Rules that send a referral to a person's review, listed after the excluding ones. */
 export const REVIEW_RULES: readonly ScreeningRule[] = ['review_offense_category', 'protective_order_review'];
 

@@ -19,14 +19,26 @@ describe('validateScreeningPolicy', () => {
   });
 
   it('names unknown stages and severities', () => {
-    expect(validateScreeningPolicy({ ...valid, allowedStages: ['pre_trial', 'at_sentencing'], excludedSeverities: ['capital'] })).toEqual([
+    expect(
+      validateScreeningPolicy({
+        ...valid,
+        allowedStages: ['pre_trial', 'at_sentencing'],
+        excludedSeverities: ['capital'],
+      }),
+    ).toEqual([
       { field: 'allowedStages[1]', message: expect.stringContaining('unknown value "at_sentencing"') },
       { field: 'excludedSeverities[0]', message: expect.stringContaining('unknown value "capital"') },
     ]);
   });
 
   it('names duplicates', () => {
-    expect(validateScreeningPolicy({ ...valid, excludedOffenseCategories: ['x', 'x'], allowedStages: ['pre_trial', 'pre_trial'] })).toEqual([
+    expect(
+      validateScreeningPolicy({
+        ...valid,
+        excludedOffenseCategories: ['x', 'x'],
+        allowedStages: ['pre_trial', 'pre_trial'],
+      }),
+    ).toEqual([
       { field: 'excludedOffenseCategories[1]', message: 'duplicate "x"' },
       { field: 'allowedStages[1]', message: 'duplicate "pre_trial"' },
     ]);
@@ -40,8 +52,19 @@ describe('validateScreeningPolicy', () => {
 
   it('refuses wrong shapes and free text as categories', () => {
     expect(validateScreeningPolicy(null)).toHaveLength(1);
-    const problems = validateScreeningPolicy({ ...valid, version: -1, protectiveOrderNeedsReview: 'yes', reviewOffenseCategories: ['a category in words'], allowedStages: 'pre_trial' });
-    expect(problems.map((problem) => problem.field)).toEqual(['version', 'reviewOffenseCategories[0]', 'allowedStages', 'protectiveOrderNeedsReview']);
+    const problems = validateScreeningPolicy({
+      ...valid,
+      version: -1,
+      protectiveOrderNeedsReview: 'yes',
+      reviewOffenseCategories: ['a category in words'],
+      allowedStages: 'pre_trial',
+    });
+    expect(problems.map((problem) => problem.field)).toEqual([
+      'version',
+      'reviewOffenseCategories[0]',
+      'allowedStages',
+      'protectiveOrderNeedsReview',
+    ]);
   });
 
   it('parses a valid policy into a frozen copy and throws InvalidInput listing the problems otherwise', () => {

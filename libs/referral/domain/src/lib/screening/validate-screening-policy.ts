@@ -20,7 +20,10 @@ export function validateScreeningPolicy(input: unknown): PolicyProblem[] {
   }
   const policy = input as Input;
   const problems: PolicyProblem[] = [];
-  if (typeof policy.jurisdiction !== 'string' || !(policy.jurisdiction === '*' || CODE_PATTERN.test(policy.jurisdiction))) {
+  if (
+    typeof policy.jurisdiction !== 'string' ||
+    !(policy.jurisdiction === '*' || CODE_PATTERN.test(policy.jurisdiction))
+  ) {
     problems.push({ field: 'jurisdiction', message: "must be a jurisdiction code or '*'" });
   }
   if (!Number.isInteger(policy.version) || (policy.version as number) < 0) {
@@ -70,7 +73,12 @@ function enumList(policy: Input, field: string, allowed: readonly string[]): Pol
   const problems: PolicyProblem[] = value.flatMap((item, index) =>
     allowed.includes(item as string)
       ? []
-      : [{ field: `${field}[${index}]`, message: `unknown value ${JSON.stringify(item)}; expected one of: ${allowed.join(', ')}` }],
+      : [
+          {
+            field: `${field}[${index}]`,
+            message: `unknown value ${JSON.stringify(item)}; expected one of: ${allowed.join(', ')}`,
+          },
+        ],
   );
   return [...problems, ...duplicates(value, field)];
 }

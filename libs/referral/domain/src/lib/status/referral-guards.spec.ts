@@ -1,14 +1,25 @@
 import { InvalidInput, RuleViolation, type ReferralStatus } from '@rj/shared/contracts';
-import { assertCanExtendDeadline, assertCanWithdraw, assertReportAvailable, screeningAwaitingReview } from './referral-guards';
+import {
+  assertCanExtendDeadline,
+  assertCanWithdraw,
+  assertReportAvailable,
+  screeningAwaitingReview,
+} from './referral-guards';
 
 describe('referral guards', () => {
-  it.each<ReferralStatus>(['submitted', 'needs_review', 'matching', 'offered', 'assigned', 'in_progress'])('lets a prosecutor withdraw a %s referral', (status) => {
-    expect(() => assertCanWithdraw(status)).not.toThrow();
-  });
+  it.each<ReferralStatus>(['submitted', 'needs_review', 'matching', 'offered', 'assigned', 'in_progress'])(
+    'lets a prosecutor withdraw a %s referral',
+    (status) => {
+      expect(() => assertCanWithdraw(status)).not.toThrow();
+    },
+  );
 
-  it.each<ReferralStatus>(['completed', 'returned', 'withdrawn', 'unmatched', 'ineligible'])('refuses to withdraw a %s referral (409)', (status) => {
-    expect(() => assertCanWithdraw(status)).toThrow(RuleViolation);
-  });
+  it.each<ReferralStatus>(['completed', 'returned', 'withdrawn', 'unmatched', 'ineligible'])(
+    'refuses to withdraw a %s referral (409)',
+    (status) => {
+      expect(() => assertCanWithdraw(status)).toThrow(RuleViolation);
+    },
+  );
 
   it('extends a deadline to later dates only', () => {
     expect(() => assertCanExtendDeadline('2025-09-30', '2025-10-01')).not.toThrow();
@@ -30,7 +41,9 @@ describe('referral guards', () => {
     expect(screeningAwaitingReview('needs_review')).toBe('needs_review');
     expect(screeningAwaitingReview('ineligible')).toBe('ineligible');
     for (const status of ['submitted', 'matching', 'assigned', 'withdrawn', 'completed'] as ReferralStatus[]) {
-      expect(() => screeningAwaitingReview(status)).toThrow(expect.objectContaining({ rule: 'review_only_of_pending_or_override' }));
+      expect(() => screeningAwaitingReview(status)).toThrow(
+        expect.objectContaining({ rule: 'review_only_of_pending_or_override' }),
+      );
     }
   });
 });

@@ -21,10 +21,15 @@ export function assertCanWithdraw(status: ReferralStatus): void {
  */
 export function assertCanExtendDeadline(current: string, next: string, status?: ReferralStatus): void {
   if (!isIsoDate(next)) {
-    throw new InvalidInput('reportBackBy must be a date YYYY-MM-DD', [{ field: 'reportBackBy', message: 'must be a date YYYY-MM-DD' }]);
+    throw new InvalidInput('reportBackBy must be a date YYYY-MM-DD', [
+      { field: 'reportBackBy', message: 'must be a date YYYY-MM-DD' },
+    ]);
   }
   if (status !== undefined && !isOpen(status)) {
-    throw new RuleViolation('extend_deadline_only_open_referral', `the deadline of a ${status} referral cannot be extended`);
+    throw new RuleViolation(
+      'extend_deadline_only_open_referral',
+      `the deadline of a ${status} referral cannot be extended`,
+    );
   }
   if (next <= current) {
     throw new RuleViolation('deadline_extended_later_only', `reportBackBy can only move later than ${current}`);
@@ -43,7 +48,12 @@ export function assertReportAvailable(status: ReferralStatus): asserts status is
  * a needs_review screening awaits a person's decision, an ineligible one may be overridden
  * by an admin. Any other status (matching began, withdrawn, ...) has nothing to review: 409.
  */
-export function screeningAwaitingReview(status: ReferralStatus): Extract<ScreeningOutcome, 'needs_review' | 'ineligible'> {
+export function screeningAwaitingReview(
+  status: ReferralStatus,
+): Extract<ScreeningOutcome, 'needs_review' | 'ineligible'> {
   if (status === 'needs_review' || status === 'ineligible') return status;
-  throw new RuleViolation('review_only_of_pending_or_override', `a ${status} referral has no screening awaiting review`);
+  throw new RuleViolation(
+    'review_only_of_pending_or_override',
+    `a ${status} referral has no screening awaiting review`,
+  );
 }

@@ -24,4 +24,14 @@ export class MediatorEntity {
 
   @Column({ name: 'registered_at', type: 'timestamptz' })
   registeredAt: Date;
+
+  /** Set by a deactivation: proposed for no new case from then on; history and cases stay. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt?: Date | null;
+
+  @Column({ name: 'deactivated_by', type: 'text', nullable: true })
+  deactivatedBy?: string | null;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
+  updatedAt?: Date | null;
 }

@@ -12,6 +12,10 @@ export class PartnerEntity {
   @Column({ type: 'boolean' })
   active: boolean;
 
+  /** The partner's work e-mail: reminders about its mediators' practice go there (issue 22). */
+  @Column({ name: 'contact_email', type: 'text', nullable: true })
+  contactEmail?: string | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

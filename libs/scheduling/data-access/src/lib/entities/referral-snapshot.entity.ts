@@ -14,6 +14,10 @@ export class ReferralSnapshotEntity {
   @Column({ name: 'office_id', type: 'uuid', nullable: true })
   officeId: string | null;
 
+  /** The referral's jurisdiction: whose practice thresholds a proposal for its case applies. */
+  @Column({ type: 'text', nullable: true })
+  jurisdiction?: string | null;
+
   @Column({ name: 'data_key_id', type: 'uuid', nullable: true })
   dataKeyId: string | null;
 

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { SessionCancelReasonCode, SessionKind } from '@rj/shared/contracts';
-import type { SessionStatus } from '@rj/scheduling/domain';
+import type { SessionStatus, VenueType } from '@rj/scheduling/domain';
 
 /**
  * A session: the truth reminders are planned from (a sweep re-creates lost jobs from it). The
@@ -35,6 +35,10 @@ export class SessionEntity {
   @Column({ type: 'text', nullable: true })
   location: string | null;
 
+  /** Where, as a kind; null for sessions booked before venues had a type. */
+  @Column({ name: 'venue_type', type: 'text', nullable: true })
+  venueType: VenueType | null;
+
   @Column({ name: 'participant_ids', type: 'jsonb' })
   participantIds: string[];
 
@@ -46,6 +50,10 @@ export class SessionEntity {
 
   @Column({ name: 'cancel_reason_code', type: 'text', nullable: true })
   cancelReasonCode: SessionCancelReasonCode | null;
+
+  /** Someone in it needs an interpreter (from the referral): the session is marked, reminders say so. */
+  @Column({ name: 'interpreter_needed', type: 'boolean', default: false })
+  interpreterNeeded: boolean;
 
   @Column({ name: 'recorded_late', type: 'boolean', default: false })
   recordedLate: boolean;

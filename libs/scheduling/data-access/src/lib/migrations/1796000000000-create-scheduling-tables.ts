@@ -39,7 +39,9 @@ export class CreateSchedulingTables1796000000000 implements MigrationInterface {
     await q.query(`create table participant_record (
       id uuid constraint participant_record_pk primary key, case_id uuid not null constraint participant_record_case_fk references mediation_case (id),
       participant_id uuid not null, kind text not null, details jsonb not null, recorded_by text not null, recorded_at timestamptz not null)`);
-    await q.query('create index participant_record_case_idx on participant_record (case_id, participant_id, recorded_at)');
+    await q.query(
+      'create index participant_record_case_idx on participant_record (case_id, participant_id, recorded_at)',
+    );
     await q.query(`create table case_note (
       id uuid constraint case_note_pk primary key, case_id uuid not null constraint case_note_case_fk references mediation_case (id),
       author_sub text not null, text_ciphertext text not null, created_at timestamptz not null)`);
@@ -55,7 +57,18 @@ export class CreateSchedulingTables1796000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['reminder_delivery', 'disclosure', 'case_note', 'participant_record', 'session', 'case_mediator', 'mediation_case', 'referral_snapshot', 'mediator', 'partner']) {
+    for (const table of [
+      'reminder_delivery',
+      'disclosure',
+      'case_note',
+      'participant_record',
+      'session',
+      'case_mediator',
+      'mediation_case',
+      'referral_snapshot',
+      'mediator',
+      'partner',
+    ]) {
       await q.query(`drop table if exists ${table}`);
     }
   }

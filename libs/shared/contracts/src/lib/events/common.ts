@@ -56,19 +56,34 @@ export const IsLanguage = (options?: ValidationOptions) =>
 /** An instant in ISO 8601 (UTC by convention), strictly parsed. */
 export const IsTimestamp = (options?: ValidationOptions) => IsISO8601({ strict: true }, options);
 export const IsRouteTemplate = (options?: ValidationOptions) =>
-  Matches(ROUTE_TEMPLATE_PATTERN, { message: '$property must be a route template like "GET /api/referrals/{id}"', ...options });
+  Matches(ROUTE_TEMPLATE_PATTERN, {
+    message: '$property must be a route template like "GET /api/referrals/{id}"',
+    ...options,
+  });
 /** Hours (community service, progress): positive, quarter hours and the like allowed. */
 export const IsHours = (options?: ValidationOptions) =>
-  compose(IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, options), IsPositive(options), Max(100_000, options));
+  compose(
+    IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, options),
+    IsPositive(options),
+    Max(100_000, options),
+  );
 /** A bounded, duplicate-free list of codes. */
 export const IsCodeList = (max: number, options?: ValidationOptions) =>
-  compose(IsArray(options), ArrayMaxSize(max, options), ArrayUnique(undefined, options), IsCode({ ...options, each: true }));
+  compose(
+    IsArray(options),
+    ArrayMaxSize(max, options),
+    ArrayUnique(undefined, options),
+    IsCode({ ...options, each: true }),
+  );
 
 /**
  * A rule across fields of one object (a minor needs a guardian, a skipped reminder a reason):
  * `check` returns the problem, or nothing. Put it on a required property so it always runs.
  */
-export function IsConsistent<T extends object>(check: (object: T) => string | undefined, options?: ValidationOptions): PropertyDecorator {
+export function IsConsistent<T extends object>(
+  check: (object: T) => string | undefined,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: 'isConsistent',
@@ -108,7 +123,8 @@ export class EncryptedContact {
   @IsConsistent<EncryptedContact>((contact) => {
     const channels = Array.isArray(contact.safeChannels) ? contact.safeChannels : [];
     if (channels.includes('email') && !contact.email) return 'safeChannels names email but there is no email';
-    if ((channels.includes('sms') || channels.includes('phone')) && !contact.phone) return 'safeChannels names sms or phone but there is no phone';
+    if ((channels.includes('sms') || channels.includes('phone')) && !contact.phone)
+      return 'safeChannels names sms or phone but there is no phone';
     return undefined;
   })
   safeChannels: SafeChannel[];

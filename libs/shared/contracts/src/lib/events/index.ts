@@ -1,6 +1,9 @@
 import type { EventDefinition } from '../define-event';
 import { OfficeRegistered } from './referral/office-registered.event';
 import { OfficeUpdated } from './referral/office-updated.event';
+import { JurisdictionSettingsChanged } from './referral/jurisdiction-settings-changed.event';
+import { OfficeStaffMemberAdded } from './referral/office-staff-member-added.event';
+import { OfficeStaffTrainingRecorded } from './referral/office-staff-training-recorded.event';
 import { ReferralSubmitted } from './referral/referral-submitted.event';
 import { ReferralScreened } from './referral/referral-screened.event';
 import { ReferralReviewed } from './referral/referral-reviewed.event';
@@ -19,11 +22,16 @@ import { OfferWithdrawn } from './matching/offer-withdrawn.event';
 import { ReferralUnmatched } from './matching/referral-unmatched.event';
 import { CaseOpened } from './scheduling/case-opened.event';
 import { MediatorRegistered } from './scheduling/mediator-registered.event';
+import { MediatorUpdated } from './scheduling/mediator-updated.event';
+import { MediatorPracticeRecorded } from './scheduling/mediator-practice-recorded.event';
+import { MediatorPracticeVerified } from './scheduling/mediator-practice-verified.event';
+import { PracticeThresholdsSet } from './scheduling/practice-thresholds-set.event';
 import { MediatorProposed } from './scheduling/mediator-proposed.event';
 import { MediatorDeclared } from './scheduling/mediator-declared.event';
 import { InformationRecorded } from './scheduling/information-recorded.event';
 import { RiskAssessed } from './scheduling/risk-assessed.event';
 import { AcknowledgementRecorded } from './scheduling/acknowledgement-recorded.event';
+import { ContactConfirmed } from './scheduling/contact-confirmed.event';
 import { ConsentRecorded } from './scheduling/consent-recorded.event';
 import { SessionScheduled } from './scheduling/session-scheduled.event';
 import { SessionRescheduled } from './scheduling/session-rescheduled.event';
@@ -50,6 +58,9 @@ export * from './common';
 export * from './vocabulary';
 export * from './referral/office-registered.event';
 export * from './referral/office-updated.event';
+export * from './referral/jurisdiction-settings-changed.event';
+export * from './referral/office-staff-member-added.event';
+export * from './referral/office-staff-training-recorded.event';
 export * from './referral/referral-submitted.event';
 export * from './referral/referral-screened.event';
 export * from './referral/referral-reviewed.event';
@@ -68,11 +79,16 @@ export * from './matching/offer-withdrawn.event';
 export * from './matching/referral-unmatched.event';
 export * from './scheduling/case-opened.event';
 export * from './scheduling/mediator-registered.event';
+export * from './scheduling/mediator-updated.event';
+export * from './scheduling/mediator-practice-recorded.event';
+export * from './scheduling/mediator-practice-verified.event';
+export * from './scheduling/practice-thresholds-set.event';
 export * from './scheduling/mediator-proposed.event';
 export * from './scheduling/mediator-declared.event';
 export * from './scheduling/information-recorded.event';
 export * from './scheduling/risk-assessed.event';
 export * from './scheduling/acknowledgement-recorded.event';
+export * from './scheduling/contact-confirmed.event';
 export * from './scheduling/consent-recorded.event';
 export * from './scheduling/session-scheduled.event';
 export * from './scheduling/session-rescheduled.event';
@@ -106,6 +122,9 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ReferralDeadlineExtended,
   ReferralDeadlineAtRisk,
   ReferralPersonalDataErased,
+  OfficeStaffMemberAdded,
+  OfficeStaffTrainingRecorded,
+  JurisdictionSettingsChanged,
   PartnerRegistered,
   PartnerUpdated,
   MatchComputed,
@@ -117,6 +136,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ReferralUnmatched,
   CaseOpened,
   MediatorRegistered,
+  MediatorUpdated,
   MediatorProposed,
   MediatorDeclared,
   InformationRecorded,
@@ -129,8 +149,12 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   SessionCompleted,
   ReminderSent,
   DisclosureRecorded,
+  ContactConfirmed,
   CaseOnHold,
   CaseConcluded,
+  MediatorPracticeRecorded,
+  MediatorPracticeVerified,
+  PracticeThresholdsSet,
   AgreementRecorded,
   TermAmended,
   TermProgressRecorded,

@@ -29,6 +29,9 @@ import { TermOverdue } from './outcome/term-overdue.event';
 import { TermProgressRecorded } from './outcome/term-progress-recorded.event';
 import { OfficeRegistered } from './referral/office-registered.event';
 import { OfficeUpdated } from './referral/office-updated.event';
+import { JurisdictionSettingsChanged } from './referral/jurisdiction-settings-changed.event';
+import { OfficeStaffMemberAdded } from './referral/office-staff-member-added.event';
+import { OfficeStaffTrainingRecorded } from './referral/office-staff-training-recorded.event';
 import { ReferralDeadlineAtRisk } from './referral/referral-deadline-at-risk.event';
 import { ReferralDeadlineExtended } from './referral/referral-deadline-extended.event';
 import { ReferralPersonalDataErased } from './referral/referral-personal-data-erased.event';
@@ -37,6 +40,7 @@ import { ReferralScreened } from './referral/referral-screened.event';
 import { ReferralSubmitted } from './referral/referral-submitted.event';
 import { ReferralWithdrawn } from './referral/referral-withdrawn.event';
 import { AcknowledgementRecorded } from './scheduling/acknowledgement-recorded.event';
+import { ContactConfirmed } from './scheduling/contact-confirmed.event';
 import { CaseConcluded } from './scheduling/case-concluded.event';
 import { CaseOnHold } from './scheduling/case-on-hold.event';
 import { CaseOpened } from './scheduling/case-opened.event';
@@ -46,6 +50,10 @@ import { InformationRecorded } from './scheduling/information-recorded.event';
 import { MediatorDeclared } from './scheduling/mediator-declared.event';
 import { MediatorProposed } from './scheduling/mediator-proposed.event';
 import { MediatorRegistered } from './scheduling/mediator-registered.event';
+import { MediatorUpdated } from './scheduling/mediator-updated.event';
+import { MediatorPracticeRecorded } from './scheduling/mediator-practice-recorded.event';
+import { MediatorPracticeVerified } from './scheduling/mediator-practice-verified.event';
+import { PracticeThresholdsSet } from './scheduling/practice-thresholds-set.event';
 import { ReminderSent } from './scheduling/reminder-sent.event';
 import { RiskAssessed } from './scheduling/risk-assessed.event';
 import { SessionCancelled } from './scheduling/session-cancelled.event';
@@ -72,6 +80,9 @@ export const SAMPLE_IDS = Object.freeze({
   followUpId: id(13),
   correlationId: id(14),
   otherPartnerId: id(15),
+  practiceRecordId: id(16),
+  staffMemberId: id(17),
+  staffTrainingId: id(18),
   mediatorId: 'mediator-sub-1',
 });
 
@@ -89,7 +100,11 @@ const auditor: Actor = { sub: 'auditor-1', role: 'auditor', org: null };
 const at = (minute: number) => new Date(Date.UTC(2025, 2, 3, 9, minute)).toISOString();
 const ofReferral = { referralId: S.referralId, correlationId: S.correlationId, causationId: null } as const;
 const ofNoReferral = { referralId: null, correlationId: S.correlationId, causationId: null } as const;
-const encryptedContact = (who: string) => ({ email: sampleCiphertext(`${who}@example.org`), phone: sampleCiphertext('+31600000000'), safeChannels: ['email' as const, 'sms' as const] });
+const encryptedContact = (who: string) => ({
+  email: sampleCiphertext(`${who}@example.org`),
+  phone: sampleCiphertext('+31600000000'),
+  safeChannels: ['email' as const, 'sms' as const],
+});
 const partnerProfile = {
   partnerId: S.partnerId,
   name: 'Herstelbemiddeling Noord',
@@ -103,11 +118,55 @@ const partnerProfile = {
   active: true,
   contact: { email: 'intake@noord.example' },
 };
-const office = { officeId: S.officeId, name: 'North District Prosecutor', jurisdictions: ['NL-NH'], contact: { email: 'rj@north.example' } };
+const office = {
+  officeId: S.officeId,
+  name: 'North District Prosecutor',
+  jurisdictions: ['NL-NH'],
+  contact: { email: 'rj@north.example' },
+};
 
 const samples = {
-  'office.registered': buildEvent(OfficeRegistered, { ...ofNoReferral, aggregateId: S.officeId, actor: admin, occurredAt: at(0), data: office }),
-  'office.updated': buildEvent(OfficeUpdated, { ...ofNoReferral, aggregateId: S.officeId, actor: admin, occurredAt: at(1), data: { ...office, jurisdictions: ['NL-NH', 'NL-FL'] } }),
+  'office.registered': buildEvent(OfficeRegistered, {
+    ...ofNoReferral,
+    aggregateId: S.officeId,
+    actor: admin,
+    occurredAt: at(0),
+    data: office,
+  }),
+  'office.updated': buildEvent(OfficeUpdated, {
+    ...ofNoReferral,
+    aggregateId: S.officeId,
+    actor: admin,
+    occurredAt: at(1),
+    data: { ...office, jurisdictions: ['NL-NH', 'NL-FL'] },
+  }),
+  'jurisdiction.settings_changed': buildEvent(JurisdictionSettingsChanged, {
+    ...ofNoReferral,
+    aggregateId: 'NL-NH',
+    actor: admin,
+    occurredAt: at(1),
+    data: { jurisdiction: 'NL-NH', version: 2, timeZone: 'Europe/Amsterdam' },
+  }),
+  'office.staff_member_added': buildEvent(OfficeStaffMemberAdded, {
+    ...ofNoReferral,
+    aggregateId: S.officeId,
+    actor: prosecutor,
+    occurredAt: at(2),
+    data: { officeId: S.officeId, staffMemberId: S.staffMemberId },
+  }),
+  'office.staff_training_recorded': buildEvent(OfficeStaffTrainingRecorded, {
+    ...ofNoReferral,
+    aggregateId: S.officeId,
+    actor: prosecutor,
+    occurredAt: at(3),
+    data: {
+      officeId: S.officeId,
+      staffMemberId: S.staffMemberId,
+      trainingId: S.staffTrainingId,
+      completedOn: '2025-02-14',
+      hours: 6,
+    },
+  }),
   'referral.submitted': buildEvent(ReferralSubmitted, {
     ...ofReferral,
     aggregateId: S.referralId,
@@ -125,7 +184,17 @@ const samples = {
       protectiveOrder: false,
       reportBackBy: '2025-09-30',
       participants: [
-        { participantId: S.harmedId, role: 'harmed', fullName: sampleCiphertext('Anna de Vries'), dateOfBirth: sampleCiphertext('1980-04-02'), minor: false, contact: encryptedContact('anna'), preferredLanguage: 'nl', interpreter: false, hasAccessibilityNeeds: true },
+        {
+          participantId: S.harmedId,
+          role: 'harmed',
+          fullName: sampleCiphertext('Anna de Vries'),
+          dateOfBirth: sampleCiphertext('1980-04-02'),
+          minor: false,
+          contact: encryptedContact('anna'),
+          preferredLanguage: 'nl',
+          interpreter: false,
+          hasAccessibilityNeeds: true,
+        },
         {
           participantId: S.responsibleId,
           role: 'responsible',
@@ -136,7 +205,10 @@ const samples = {
           preferredLanguage: 'en',
           interpreter: true,
           hasAccessibilityNeeds: false,
-          counsel: { fullName: sampleCiphertext('Mr. P. Bakker'), contact: { email: sampleCiphertext('bakker@law.example'), safeChannels: ['email'] } },
+          counsel: {
+            fullName: sampleCiphertext('Mr. P. Bakker'),
+            contact: { email: sampleCiphertext('bakker@law.example'), safeChannels: ['email'] },
+          },
         },
       ],
       languages: ['nl', 'en'],
@@ -145,22 +217,79 @@ const samples = {
     },
   }),
   'referral.screened': buildEvent(ReferralScreened, {
-    ...ofReferral, aggregateId: S.referralId, actor: systemActor('referral-intake'), occurredAt: at(2),
-    data: { outcome: 'needs_review', reasons: [{ rule: 'review_offense_category', detail: 'property_damage' }], policyVersion: 3, policyJurisdiction: 'NL-NH', excludedCategoryOverride: false },
+    ...ofReferral,
+    aggregateId: S.referralId,
+    actor: systemActor('referral-intake'),
+    occurredAt: at(2),
+    data: {
+      outcome: 'needs_review',
+      reasons: [{ rule: 'review_offense_category', detail: 'property_damage' }],
+      policyVersion: 3,
+      policyJurisdiction: 'NL-NH',
+      excludedCategoryOverride: false,
+    },
   }),
   'referral.reviewed': buildEvent(ReferralReviewed, {
-    ...ofReferral, aggregateId: S.referralId, actor: prosecutor, occurredAt: at(3),
-    data: { decision: 'eligible', reviewerRole: 'prosecutor', overrodeExclusion: false, requiresSpecialist: false, reasonRecorded: true },
+    ...ofReferral,
+    aggregateId: S.referralId,
+    actor: prosecutor,
+    occurredAt: at(3),
+    data: {
+      decision: 'eligible',
+      reviewerRole: 'prosecutor',
+      overrodeExclusion: false,
+      requiresSpecialist: false,
+      reasonRecorded: true,
+    },
   }),
-  'referral.withdrawn': buildEvent(ReferralWithdrawn, { ...ofReferral, aggregateId: S.referralId, actor: prosecutor, occurredAt: at(59), data: { reasonCode: 'resolved_otherwise' } }),
-  'referral.deadline_extended': buildEvent(ReferralDeadlineExtended, { ...ofReferral, aggregateId: S.referralId, actor: prosecutor, occurredAt: at(40), data: { previousReportBackBy: '2025-09-30', reportBackBy: '2025-12-31' } }),
-  'referral.deadline_at_risk': buildEvent(ReferralDeadlineAtRisk, { ...ofReferral, aggregateId: S.referralId, actor: systemActor('referral-intake'), occurredAt: at(41), data: { reportBackBy: '2025-12-31', daysLeft: 14 } }),
-  'referral.personal_data_erased': buildEvent(ReferralPersonalDataErased, { ...ofReferral, aggregateId: S.referralId, actor: admin, occurredAt: at(59), data: { dataKeyId: S.dataKeyId, erasedAt: at(59) } }),
+  'referral.withdrawn': buildEvent(ReferralWithdrawn, {
+    ...ofReferral,
+    aggregateId: S.referralId,
+    actor: prosecutor,
+    occurredAt: at(59),
+    data: { reasonCode: 'resolved_otherwise' },
+  }),
+  'referral.deadline_extended': buildEvent(ReferralDeadlineExtended, {
+    ...ofReferral,
+    aggregateId: S.referralId,
+    actor: prosecutor,
+    occurredAt: at(40),
+    data: { previousReportBackBy: '2025-09-30', reportBackBy: '2025-12-31' },
+  }),
+  'referral.deadline_at_risk': buildEvent(ReferralDeadlineAtRisk, {
+    ...ofReferral,
+    aggregateId: S.referralId,
+    actor: systemActor('referral-intake'),
+    occurredAt: at(41),
+    data: { reportBackBy: '2025-12-31', daysLeft: 14 },
+  }),
+  'referral.personal_data_erased': buildEvent(ReferralPersonalDataErased, {
+    ...ofReferral,
+    aggregateId: S.referralId,
+    actor: admin,
+    occurredAt: at(59),
+    data: { dataKeyId: S.dataKeyId, erasedAt: at(59) },
+  }),
 
-  'partner.registered': buildEvent(PartnerRegistered, { ...ofNoReferral, aggregateId: S.partnerId, actor: admin, occurredAt: at(0), data: partnerProfile }),
-  'partner.updated': buildEvent(PartnerUpdated, { ...ofNoReferral, aggregateId: S.partnerId, actor: partnerAdmin, occurredAt: at(1), data: { ...partnerProfile, capacity: 12, responseHours: 0.5 } }),
+  'partner.registered': buildEvent(PartnerRegistered, {
+    ...ofNoReferral,
+    aggregateId: S.partnerId,
+    actor: admin,
+    occurredAt: at(0),
+    data: partnerProfile,
+  }),
+  'partner.updated': buildEvent(PartnerUpdated, {
+    ...ofNoReferral,
+    aggregateId: S.partnerId,
+    actor: partnerAdmin,
+    occurredAt: at(1),
+    data: { ...partnerProfile, capacity: 12, responseHours: 0.5 },
+  }),
   'match.computed': buildEvent(MatchComputed, {
-    ...ofReferral, aggregateId: S.matchId, actor: systemActor('partner-matching'), occurredAt: at(4),
+    ...ofReferral,
+    aggregateId: S.matchId,
+    actor: systemActor('partner-matching'),
+    occurredAt: at(4),
     data: {
       matchId: S.matchId,
       weightsVersion: 1,
@@ -168,69 +297,399 @@ const samples = {
       excluded: [{ partnerId: S.otherPartnerId, reasons: ['jurisdiction'] }],
     },
   }),
-  'offer.made': buildEvent(OfferMade, { ...ofReferral, aggregateId: S.offerId, actor: systemActor('partner-matching'), occurredAt: at(4), data: { offerId: S.offerId, matchId: S.matchId, partnerId: S.partnerId, rank: 1, expiresAt: '2025-03-05T09:04:00.000Z' } }),
-  'offer.accepted': buildEvent(OfferAccepted, { ...ofReferral, aggregateId: S.offerId, actor: partnerAdmin, occurredAt: at(5), data: { offerId: S.offerId, partnerId: S.partnerId } }),
-  'offer.declined': buildEvent(OfferDeclined, { ...ofReferral, aggregateId: S.offerId, actor: partnerAdmin, occurredAt: at(5), data: { offerId: S.offerId, partnerId: S.partnerId, reasonCode: 'no_capacity' } }),
-  'offer.expired': buildEvent(OfferExpired, { ...ofReferral, aggregateId: S.offerId, actor: systemActor('partner-matching'), occurredAt: at(5), data: { offerId: S.offerId, partnerId: S.partnerId } }),
-  'offer.withdrawn': buildEvent(OfferWithdrawn, { ...ofReferral, aggregateId: S.offerId, actor: systemActor('partner-matching'), occurredAt: at(59), data: { offerId: S.offerId, partnerId: S.partnerId } }),
-  'referral.unmatched': buildEvent(ReferralUnmatched, { ...ofReferral, aggregateId: S.matchId, actor: systemActor('partner-matching'), occurredAt: at(6), data: { matchId: S.matchId, offersMade: 3 } }),
+  'offer.made': buildEvent(OfferMade, {
+    ...ofReferral,
+    aggregateId: S.offerId,
+    actor: systemActor('partner-matching'),
+    occurredAt: at(4),
+    data: {
+      offerId: S.offerId,
+      matchId: S.matchId,
+      partnerId: S.partnerId,
+      rank: 1,
+      expiresAt: '2025-03-05T09:04:00.000Z',
+    },
+  }),
+  'offer.accepted': buildEvent(OfferAccepted, {
+    ...ofReferral,
+    aggregateId: S.offerId,
+    actor: partnerAdmin,
+    occurredAt: at(5),
+    data: { offerId: S.offerId, partnerId: S.partnerId },
+  }),
+  'offer.declined': buildEvent(OfferDeclined, {
+    ...ofReferral,
+    aggregateId: S.offerId,
+    actor: partnerAdmin,
+    occurredAt: at(5),
+    data: { offerId: S.offerId, partnerId: S.partnerId, reasonCode: 'no_capacity' },
+  }),
+  'offer.expired': buildEvent(OfferExpired, {
+    ...ofReferral,
+    aggregateId: S.offerId,
+    actor: systemActor('partner-matching'),
+    occurredAt: at(5),
+    data: { offerId: S.offerId, partnerId: S.partnerId },
+  }),
+  'offer.withdrawn': buildEvent(OfferWithdrawn, {
+    ...ofReferral,
+    aggregateId: S.offerId,
+    actor: systemActor('partner-matching'),
+    occurredAt: at(59),
+    data: { offerId: S.offerId, partnerId: S.partnerId },
+  }),
+  'referral.unmatched': buildEvent(ReferralUnmatched, {
+    ...ofReferral,
+    aggregateId: S.matchId,
+    actor: systemActor('partner-matching'),
+    occurredAt: at(6),
+    data: { matchId: S.matchId, offersMade: 3 },
+  }),
 
-  'case.opened': buildEvent(CaseOpened, { ...ofReferral, aggregateId: S.caseId, actor: systemActor('mediation-scheduling'), occurredAt: at(6), data: { caseId: S.caseId, partnerId: S.partnerId, offerId: S.offerId } }),
-  'mediator.registered': buildEvent(MediatorRegistered, { ...ofNoReferral, aggregateId: S.mediatorId, actor: partnerAdmin, occurredAt: at(1), data: { mediatorId: S.mediatorId, partnerId: S.partnerId, fullName: 'Sam Mediator', contact: { email: 'sam@noord.example' }, specialties: ['youth'] } }),
-  'mediator.proposed': buildEvent(MediatorProposed, { ...ofReferral, aggregateId: S.caseId, actor: partnerAdmin, occurredAt: at(7), data: { caseId: S.caseId, mediatorId: S.mediatorId } }),
-  'mediator.declared': buildEvent(MediatorDeclared, { ...ofReferral, aggregateId: S.caseId, actor: mediator, occurredAt: at(8), data: { caseId: S.caseId, mediatorId: S.mediatorId, conflictOfInterest: false } }),
-  'information.recorded': buildEvent(InformationRecorded, { ...ofReferral, aggregateId: S.caseId, actor: mediator, occurredAt: at(9), data: { caseId: S.caseId, participantId: S.harmedId, informationVersion: 'adult-v3', language: 'nl' } }),
-  'risk.assessed': buildEvent(RiskAssessed, { ...ofReferral, aggregateId: S.caseId, actor: mediator, occurredAt: at(10), data: { caseId: S.caseId, participantId: S.harmedId, outcome: 'proceed' } }),
-  'acknowledgement.recorded': buildEvent(AcknowledgementRecorded, { ...ofReferral, aggregateId: S.caseId, actor: mediator, occurredAt: at(11), data: { caseId: S.caseId, participantId: S.responsibleId } }),
-  'consent.recorded': buildEvent(ConsentRecorded, { ...ofReferral, aggregateId: S.caseId, actor: mediator, occurredAt: at(12), data: { caseId: S.caseId, participantId: S.responsibleId, purpose: 'participation', decision: 'given', byGuardian: true } }),
+  'case.opened': buildEvent(CaseOpened, {
+    ...ofReferral,
+    aggregateId: S.caseId,
+    actor: systemActor('mediation-scheduling'),
+    occurredAt: at(6),
+    data: { caseId: S.caseId, partnerId: S.partnerId, offerId: S.offerId },
+  }),
+  'mediator.registered': buildEvent(MediatorRegistered, {
+    ...ofNoReferral,
+    aggregateId: S.mediatorId,
+    actor: partnerAdmin,
+    occurredAt: at(1),
+    data: {
+      mediatorId: S.mediatorId,
+      partnerId: S.partnerId,
+      fullName: 'Sam Mediator',
+      contact: { email: 'sam@noord.example' },
+      specialties: ['youth'],
+    },
+  }),
+  'mediator.updated': buildEvent(MediatorUpdated, {
+    ...ofNoReferral,
+    aggregateId: S.mediatorId,
+    actor: partnerAdmin,
+    occurredAt: at(2),
+    data: {
+      mediatorId: S.mediatorId,
+      partnerId: S.partnerId,
+      fullName: 'Sam Mediator',
+      contact: { email: 'sam@noord.example' },
+      specialties: ['youth'],
+      active: false,
+    },
+  }),
+  'mediator.proposed': buildEvent(MediatorProposed, {
+    ...ofReferral,
+    aggregateId: S.caseId,
+    actor: partnerAdmin,
+    occurredAt: at(7),
+    data: { caseId: S.caseId, mediatorId: S.mediatorId },
+  }),
+  'mediator.declared': buildEvent(MediatorDeclared, {
+    ...ofReferral,
+    aggregateId: S.caseId,
+    actor: mediator,
+    occurredAt: at(8),
+    data: { caseId: S.caseId, mediatorId: S.mediatorId, conflictOfInterest: false },
+  }),
+  'information.recorded': buildEvent(InformationRecorded, {
+    ...ofReferral,
+    aggregateId: S.caseId,
+    actor: mediator,
+    occurredAt: at(9),
+    data: { caseId: S.caseId, participantId: S.harmedId, informationVersion: 'adult-v3', language: 'nl' },
+  }),
+  'risk.assessed': buildEvent(RiskAssessed, {
+    ...ofReferral,
+    aggregateId: S.caseId,
+    actor: mediator,
+    occurredAt: at(10),
+    data: { caseId: S.caseId, participantId: S.harmedId, outcome: 'proceed' },
+  }),
+  'acknowledgement.recorded': buildEvent(AcknowledgementRecorded, {
+    ...ofReferral,
+    aggregateId: S.caseId,
+    actor: mediator,
+    occurredAt: at(11),
+    data: { caseId: S.caseId, participantId: S.responsibleId },
+  }),
+  'contact.confirmed': buildEvent(ContactConfirmed, {
+    ...ofReferral,
+    aggregateId: S.caseId,
+    actor: mediator,
+    occurredAt: at(11),
+    data: { caseId: S.caseId, participantId: S.harmedId },
+  }),
+  'consent.recorded': buildEvent(ConsentRecorded, {
+    ...ofReferral,
+    aggregateId: S.caseId,
+    actor: mediator,
+    occurredAt: at(12),
+    data: {
+      caseId: S.caseId,
+      participantId: S.responsibleId,
+      purpose: 'participation',
+      decision: 'given',
+      byGuardian: true,
+    },
+  }),
   'session.scheduled': buildEvent(SessionScheduled, {
-    ...ofReferral, aggregateId: S.sessionId, actor: mediator, occurredAt: at(13),
-    data: { sessionId: S.sessionId, caseId: S.caseId, kind: 'joint_dialogue', startsAt: '2025-03-20T14:00:00.000Z', endsAt: '2025-03-20T16:00:00.000Z', participantIds: [S.harmedId, S.responsibleId], mediatorIds: [S.mediatorId] },
+    ...ofReferral,
+    aggregateId: S.sessionId,
+    actor: mediator,
+    occurredAt: at(13),
+    data: {
+      sessionId: S.sessionId,
+      caseId: S.caseId,
+      kind: 'joint_dialogue',
+      startsAt: '2025-03-20T14:00:00.000Z',
+      endsAt: '2025-03-20T16:00:00.000Z',
+      participantIds: [S.harmedId, S.responsibleId],
+      mediatorIds: [S.mediatorId],
+    },
   }),
-  'session.rescheduled': buildEvent(SessionRescheduled, { ...ofReferral, aggregateId: S.sessionId, actor: mediator, occurredAt: at(14), data: { sessionId: S.sessionId, caseId: S.caseId, startsAt: '2025-03-21T14:00:00.000Z', endsAt: '2025-03-21T16:00:00.000Z' } }),
-  'session.cancelled': buildEvent(SessionCancelled, { ...ofReferral, aggregateId: S.sessionId, actor: mediator, occurredAt: at(15), data: { sessionId: S.sessionId, caseId: S.caseId, reasonCode: 'mediator_cancelled' } }),
+  'session.rescheduled': buildEvent(SessionRescheduled, {
+    ...ofReferral,
+    aggregateId: S.sessionId,
+    actor: mediator,
+    occurredAt: at(14),
+    data: {
+      sessionId: S.sessionId,
+      caseId: S.caseId,
+      startsAt: '2025-03-21T14:00:00.000Z',
+      endsAt: '2025-03-21T16:00:00.000Z',
+    },
+  }),
+  'session.cancelled': buildEvent(SessionCancelled, {
+    ...ofReferral,
+    aggregateId: S.sessionId,
+    actor: mediator,
+    occurredAt: at(15),
+    data: { sessionId: S.sessionId, caseId: S.caseId, reasonCode: 'mediator_cancelled' },
+  }),
   'session.completed': buildEvent(SessionCompleted, {
-    ...ofReferral, aggregateId: S.sessionId, actor: mediator, occurredAt: at(16),
-    data: { sessionId: S.sessionId, caseId: S.caseId, kind: 'joint_dialogue', attendance: [{ participantId: S.harmedId, present: true }, { participantId: S.responsibleId, present: true }], heldAt: '2025-03-21T14:00:00.000Z', recordedLate: false },
+    ...ofReferral,
+    aggregateId: S.sessionId,
+    actor: mediator,
+    occurredAt: at(16),
+    data: {
+      sessionId: S.sessionId,
+      caseId: S.caseId,
+      kind: 'joint_dialogue',
+      attendance: [
+        { participantId: S.harmedId, present: true },
+        { participantId: S.responsibleId, present: true },
+      ],
+      heldAt: '2025-03-21T14:00:00.000Z',
+      recordedLate: false,
+    },
   }),
-  'reminder.sent': buildEvent(ReminderSent, { ...ofReferral, aggregateId: S.sessionId, actor: systemActor('mediation-scheduling'), occurredAt: at(17), data: { sessionId: S.sessionId, caseId: S.caseId, participantId: S.harmedId, delivered: true, channel: 'email', offsetMinutes: 1440 } }),
-  'disclosure.recorded': buildEvent(DisclosureRecorded, { ...ofReferral, aggregateId: S.caseId, actor: mediator, occurredAt: at(18), data: { caseId: S.caseId, legalBasis: 'imminent_harm', recipientKind: 'police' } }),
-  'case.on_hold': buildEvent(CaseOnHold, { ...ofReferral, aggregateId: S.caseId, actor: mediator, occurredAt: at(19), data: { caseId: S.caseId, reasonCode: 'participation_withdrawn' } }),
-  'case.concluded': buildEvent(CaseConcluded, { ...ofReferral, aggregateId: S.caseId, actor: mediator, occurredAt: at(20), data: { caseId: S.caseId, agreementReached: true } }),
+  'reminder.sent': buildEvent(ReminderSent, {
+    ...ofReferral,
+    aggregateId: S.sessionId,
+    actor: systemActor('mediation-scheduling'),
+    occurredAt: at(17),
+    data: {
+      sessionId: S.sessionId,
+      caseId: S.caseId,
+      participantId: S.harmedId,
+      delivered: true,
+      channel: 'email',
+      offsetMinutes: 1440,
+    },
+  }),
+  'disclosure.recorded': buildEvent(DisclosureRecorded, {
+    ...ofReferral,
+    aggregateId: S.caseId,
+    actor: mediator,
+    occurredAt: at(18),
+    data: { caseId: S.caseId, legalBasis: 'imminent_harm', recipientKind: 'police' },
+  }),
+  'case.on_hold': buildEvent(CaseOnHold, {
+    ...ofReferral,
+    aggregateId: S.caseId,
+    actor: mediator,
+    occurredAt: at(19),
+    data: { caseId: S.caseId, reasonCode: 'participation_withdrawn' },
+  }),
+  'case.concluded': buildEvent(CaseConcluded, {
+    ...ofReferral,
+    aggregateId: S.caseId,
+    actor: mediator,
+    occurredAt: at(20),
+    data: { caseId: S.caseId, agreementReached: true },
+  }),
+  'mediator.practice_recorded': buildEvent(MediatorPracticeRecorded, {
+    ...ofNoReferral,
+    aggregateId: S.mediatorId,
+    actor: partnerAdmin,
+    occurredAt: at(1),
+    data: {
+      recordId: S.practiceRecordId,
+      mediatorId: S.mediatorId,
+      partnerId: S.partnerId,
+      recordType: 'credential',
+      kind: 'specialist_dv_sv',
+      offenseCategories: ['domestic_violence'],
+      expiresOn: '2027-03-31',
+    },
+  }),
+  'mediator.practice_verified': buildEvent(MediatorPracticeVerified, {
+    ...ofNoReferral,
+    aggregateId: S.mediatorId,
+    actor: admin,
+    occurredAt: at(2),
+    data: {
+      recordId: S.practiceRecordId,
+      mediatorId: S.mediatorId,
+      partnerId: S.partnerId,
+      recordType: 'credential',
+      kind: 'specialist_dv_sv',
+      offenseCategories: ['domestic_violence'],
+      expiresOn: '2027-03-31',
+    },
+  }),
+  'practice_thresholds.set': buildEvent(PracticeThresholdsSet, {
+    ...ofNoReferral,
+    aggregateId: 'NL-NH',
+    actor: admin,
+    occurredAt: at(0),
+    data: {
+      jurisdiction: 'NL-NH',
+      version: 1,
+      minBasicMediationHours: 30,
+      minRestorativeJusticeHours: 1,
+      supervisionIntervalDays: 84,
+      supervisionGraceDays: 14,
+      caseloadCap: 12,
+      coFacilitatedCasesBeforeLead: 3,
+      timeZone: 'Europe/Amsterdam',
+    },
+  }),
 
   'agreement.recorded': buildEvent(AgreementRecorded, {
-    ...ofReferral, aggregateId: S.agreementId, actor: mediator, occurredAt: at(21),
+    ...ofReferral,
+    aggregateId: S.agreementId,
+    actor: mediator,
+    occurredAt: at(21),
     data: {
       agreementId: S.agreementId,
       caseId: S.caseId,
       terms: [
-        { termId: S.termId, kind: 'restitution', dueBy: '2025-06-30', amount: { amount: '450.00', currency: 'EUR' }, instalments: 3, recipient: 'harmed' },
+        {
+          termId: S.termId,
+          kind: 'restitution',
+          dueBy: '2025-06-30',
+          amount: { amount: '450.00', currency: 'EUR' },
+          instalments: 3,
+          recipient: 'harmed',
+        },
         { termId: id(16), kind: 'community_service', dueBy: '2025-07-31', hours: 20 },
         { termId: id(17), kind: 'apology_letter', dueBy: '2025-04-15' },
       ],
       consentedBy: [S.harmedId, S.responsibleId],
     },
   }),
-  'term.amended': buildEvent(TermAmended, { ...ofReferral, aggregateId: S.agreementId, actor: mediator, occurredAt: at(22), data: { agreementId: S.agreementId, termId: S.termId, dueBy: '2025-08-31', consentedBy: [S.harmedId, S.responsibleId] } }),
-  'term.progress_recorded': buildEvent(TermProgressRecorded, {
-    ...ofReferral, aggregateId: S.agreementId, actor: mediator, occurredAt: at(23),
-    data: { agreementId: S.agreementId, termId: S.termId, amount: { amount: '150.00', currency: 'EUR' }, totalAmount: { amount: '300.00', currency: 'EUR' } },
+  'term.amended': buildEvent(TermAmended, {
+    ...ofReferral,
+    aggregateId: S.agreementId,
+    actor: mediator,
+    occurredAt: at(22),
+    data: {
+      agreementId: S.agreementId,
+      termId: S.termId,
+      dueBy: '2025-08-31',
+      consentedBy: [S.harmedId, S.responsibleId],
+    },
   }),
-  'term.fulfilled': buildEvent(TermFulfilled, { ...ofReferral, aggregateId: S.agreementId, actor: mediator, occurredAt: at(24), data: { agreementId: S.agreementId, termId: S.termId } }),
-  'term.overdue': buildEvent(TermOverdue, { ...ofReferral, aggregateId: S.agreementId, actor: systemActor('outcome-tracking'), occurredAt: at(25), data: { agreementId: S.agreementId, termId: id(16), dueBy: '2025-07-31' } }),
-  'case.completed': buildEvent(CaseCompleted, { ...ofReferral, aggregateId: S.caseId, actor: mediator, occurredAt: at(26), data: { caseId: S.caseId, agreementId: S.agreementId, completedAt: at(26) } }),
-  'case.returned': buildEvent(CaseReturned, { ...ofReferral, aggregateId: S.caseId, actor: mediator, occurredAt: at(27), data: { caseId: S.caseId, reasonCode: 'agreement_not_completed' } }),
-  'harmed_party.informed': buildEvent(HarmedPartyInformed, { ...ofReferral, aggregateId: S.caseId, actor: systemActor('outcome-tracking'), occurredAt: at(28), data: { caseId: S.caseId, participantId: S.harmedId, result: 'completed', channel: 'email' } }),
-  'follow_up.due': buildEvent(FollowUpDue, { ...ofReferral, aggregateId: S.followUpId, actor: systemActor('outcome-tracking'), occurredAt: at(29), data: { followUpId: S.followUpId, caseId: S.caseId, monthsAfter: 6, dueOn: '2025-09-03' } }),
-  'follow_up.recorded': buildEvent(FollowUpRecorded, { ...ofReferral, aggregateId: S.followUpId, actor: prosecutor, occurredAt: at(30), data: { followUpId: S.followUpId, caseId: S.caseId, monthsAfter: 6, reoffended: false } }),
+  'term.progress_recorded': buildEvent(TermProgressRecorded, {
+    ...ofReferral,
+    aggregateId: S.agreementId,
+    actor: mediator,
+    occurredAt: at(23),
+    data: {
+      agreementId: S.agreementId,
+      termId: S.termId,
+      amount: { amount: '150.00', currency: 'EUR' },
+      totalAmount: { amount: '300.00', currency: 'EUR' },
+    },
+  }),
+  'term.fulfilled': buildEvent(TermFulfilled, {
+    ...ofReferral,
+    aggregateId: S.agreementId,
+    actor: mediator,
+    occurredAt: at(24),
+    data: { agreementId: S.agreementId, termId: S.termId },
+  }),
+  'term.overdue': buildEvent(TermOverdue, {
+    ...ofReferral,
+    aggregateId: S.agreementId,
+    actor: systemActor('outcome-tracking'),
+    occurredAt: at(25),
+    data: { agreementId: S.agreementId, termId: id(16), dueBy: '2025-07-31' },
+  }),
+  'case.completed': buildEvent(CaseCompleted, {
+    ...ofReferral,
+    aggregateId: S.caseId,
+    actor: mediator,
+    occurredAt: at(26),
+    data: { caseId: S.caseId, agreementId: S.agreementId, completedAt: at(26) },
+  }),
+  'case.returned': buildEvent(CaseReturned, {
+    ...ofReferral,
+    aggregateId: S.caseId,
+    actor: mediator,
+    occurredAt: at(27),
+    data: { caseId: S.caseId, reasonCode: 'agreement_not_completed' },
+  }),
+  'harmed_party.informed': buildEvent(HarmedPartyInformed, {
+    ...ofReferral,
+    aggregateId: S.caseId,
+    actor: systemActor('outcome-tracking'),
+    occurredAt: at(28),
+    data: { caseId: S.caseId, participantId: S.harmedId, result: 'completed', channel: 'email' },
+  }),
+  'follow_up.due': buildEvent(FollowUpDue, {
+    ...ofReferral,
+    aggregateId: S.followUpId,
+    actor: systemActor('outcome-tracking'),
+    occurredAt: at(29),
+    data: { followUpId: S.followUpId, caseId: S.caseId, monthsAfter: 6, dueOn: '2025-09-03' },
+  }),
+  'follow_up.recorded': buildEvent(FollowUpRecorded, {
+    ...ofReferral,
+    aggregateId: S.followUpId,
+    actor: prosecutor,
+    occurredAt: at(30),
+    data: { followUpId: S.followUpId, caseId: S.caseId, monthsAfter: 6, reoffended: false },
+  }),
 
   'personal_data.read': buildEvent(PersonalDataRead, {
-    ...ofReferral, aggregateId: S.referralId, actor: mediator, occurredAt: at(31),
-    data: { referralId: S.referralId, reader: mediator, endpoint: 'GET /api/cases/{id}', fields: ['participants.fullName', 'participants.contact'] },
+    ...ofReferral,
+    aggregateId: S.referralId,
+    actor: mediator,
+    occurredAt: at(31),
+    data: {
+      referralId: S.referralId,
+      reader: mediator,
+      endpoint: 'GET /api/cases/{id}',
+      fields: ['participants.fullName', 'participants.contact'],
+    },
   }),
   'audit.read': buildEvent(AuditRead, {
-    ...ofNoReferral, aggregateId: auditor.sub, actor: auditor, occurredAt: at(32),
-    data: { reader: auditor, endpoint: 'GET /api/audit/referrals/{id}/timeline', filters: [], aggregateId: S.referralId, resultCount: 42 },
+    ...ofNoReferral,
+    aggregateId: auditor.sub,
+    actor: auditor,
+    occurredAt: at(32),
+    data: {
+      reader: auditor,
+      endpoint: 'GET /api/audit/referrals/{id}/timeline',
+      filters: [],
+      aggregateId: S.referralId,
+      resultCount: 42,
+    },
   }),
 };
 

@@ -5,7 +5,9 @@ import type { MetadataStorage as TransformMetadataStorage } from 'class-transfor
 import { EVENT_DEFINITIONS } from './index';
 
 // class-transformer keeps @Type metadata in a storage it does not export from its index.
-const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformMetadataStorage };
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
+  defaultMetadataStorage: TransformMetadataStorage;
+};
 
 type Schema = new () => object;
 interface Property {
@@ -47,7 +49,15 @@ const FREE_TEXT_NAME = /notes?|description|text|location|factors?|statement|comm
 describe('event schemas', () => {
   it('reach nested classes through @Type (the walk below sees participants, guardians, contacts, terms)', () => {
     expect([...all.keys()].map((schema) => schema.name)).toEqual(
-      expect.arrayContaining(['ReferralParticipant', 'ParticipantGuardian', 'EncryptedContact', 'StaffContact', 'AgreementTerm', 'Money', 'MatchCandidate']),
+      expect.arrayContaining([
+        'ReferralParticipant',
+        'ParticipantGuardian',
+        'EncryptedContact',
+        'StaffContact',
+        'AgreementTerm',
+        'Money',
+        'MatchCandidate',
+      ]),
     );
   });
 
@@ -57,7 +67,9 @@ describe('event schemas', () => {
   });
 
   it('validate every nested object as its class (@ValidateNested always with @Type)', () => {
-    const untyped = properties.filter((p) => p.validations.some((v) => v.type === 'nestedValidation') && !p.nested).map(label);
+    const untyped = properties
+      .filter((p) => p.validations.some((v) => v.type === 'nestedValidation') && !p.nested)
+      .map(label);
     expect(untyped).toEqual([]);
   });
 
@@ -72,16 +84,27 @@ describe('event schemas', () => {
   });
 
   it('bound every string: by length, a closed list, or a bounded pattern', () => {
-    const boundedPattern = (v: ValidationMetadata) => v.name === 'matches' && !/[+*]|\{\d+,\}/.test(String((v.constraints?.[0] as RegExp).source));
+    const boundedPattern = (v: ValidationMetadata) =>
+      v.name === 'matches' && !/[+*]|\{\d+,\}/.test(String((v.constraints?.[0] as RegExp).source));
     const unbounded = properties
       .filter((p) => p.designType === String || (p.designType === Array && !p.nested && !has(p, 'isIn', 'isUuid')))
-      .filter((p) => !has(p, 'isLength', 'maxLength', 'isIn', 'isUuid', 'equals', 'isIso8601') && !p.validations.some(boundedPattern))
+      .filter(
+        (p) =>
+          !has(p, 'isLength', 'maxLength', 'isIn', 'isUuid', 'equals', 'isIso8601') &&
+          !p.validations.some(boundedPattern),
+      )
       .map(label);
     expect(unbounded).toEqual([]);
   });
 
   it('make every property say what it accepts (no property validated by nothing but presence)', () => {
-    const loose = properties.filter((p) => p.validations.every((v) => ['isOptional', 'isDefined', 'conditionalValidation', 'isConsistent'].includes(v.name ?? v.type))).map(label);
+    const loose = properties
+      .filter((p) =>
+        p.validations.every((v) =>
+          ['isOptional', 'isDefined', 'conditionalValidation', 'isConsistent'].includes(v.name ?? v.type),
+        ),
+      )
+      .map(label);
     expect(loose).toEqual([]);
   });
 });

@@ -70,8 +70,29 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const RISK_OUTCOMES = ['proceed', 'indirect_only', 'stop'] as const;
 export type RiskOutcome = (typeof RISK_OUTCOMES)[number];
 
-export const CONSENT_PURPOSES = ['participation', 'share_outcome_with_referrer', 'receive_outcome'] as const;
+/**
+ * Purposes a `consent.recorded` event may carry. `feedback` — being asked, after the case, to
+ * answer an anonymous survey (issue 20) — is a contract change: every consumer accepts it here
+ * first, and mediation-scheduling records it only once it is in RECORDABLE_CONSENT_PURPOSES.
+ */
+export const CONSENT_PURPOSES = [
+  'participation',
+  'share_outcome_with_referrer',
+  'receive_outcome',
+  'feedback',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/**
+ * The purposes a mediator may record (POST /api/cases/{id}/consents). `feedback` joined once
+ * every consumer accepted it (step one of the contract change, consent-purposes.spec.ts).
+ */
+export const RECORDABLE_CONSENT_PURPOSES = [
+  'participation',
+  'share_outcome_with_referrer',
+  'receive_outcome',
+  'feedback',
+] as const satisfies readonly ConsentPurpose[];
 
 export const CONSENT_DECISIONS = ['given', 'declined', 'withdrawn'] as const;
 export type ConsentDecision = (typeof CONSENT_DECISIONS)[number];
@@ -91,7 +112,12 @@ export const SESSION_CANCEL_REASON_CODES = [
 export type SessionCancelReasonCode = (typeof SESSION_CANCEL_REASON_CODES)[number];
 
 /** Why a reminder went out through no channel. */
-export const REMINDER_SKIP_REASON_CODES = ['no_safe_channel', 'personal_data_erased'] as const;
+/** `no_message_in_language`: the participant needs an interpreter and their language has no message catalogue (issue 21): the mediator phones. */
+export const REMINDER_SKIP_REASON_CODES = [
+  'no_safe_channel',
+  'personal_data_erased',
+  'no_message_in_language',
+] as const;
 export type ReminderSkipReasonCode = (typeof REMINDER_SKIP_REASON_CODES)[number];
 
 export const DISCLOSURE_LEGAL_BASES = ['imminent_harm', 'required_by_law', 'all_parties_agree'] as const;
@@ -115,7 +141,12 @@ export const CASE_HOLD_REASON_CODES = ['participation_withdrawn', 'risk_stop'] a
 export type CaseHoldReasonCode = (typeof CASE_HOLD_REASON_CODES)[number];
 
 /** A case concluded without agreement; `referral_withdrawn` is set only by the platform. */
-export const CONCLUSION_REASON_CODES = ['dialogue_not_held', 'no_agreement', 'not_suitable', 'referral_withdrawn'] as const;
+export const CONCLUSION_REASON_CODES = [
+  'dialogue_not_held',
+  'no_agreement',
+  'not_suitable',
+  'referral_withdrawn',
+] as const;
 export type ConclusionReasonCode = (typeof CONCLUSION_REASON_CODES)[number];
 
 /** The subset a mediator may choose (api.md, `POST /api/cases/{id}/conclude`). */
@@ -133,7 +164,12 @@ export const TERM_STATUSES = ['open', 'fulfilled', 'overdue'] as const;
 export type TermStatus = (typeof TERM_STATUSES)[number];
 
 /** A returned case's neutral reason (product.md): never which party declined. */
-export const RETURN_REASON_CODES = ['dialogue_not_held', 'no_agreement', 'agreement_not_completed', 'not_suitable'] as const;
+export const RETURN_REASON_CODES = [
+  'dialogue_not_held',
+  'no_agreement',
+  'agreement_not_completed',
+  'not_suitable',
+] as const;
 export type ReturnReasonCode = (typeof RETURN_REASON_CODES)[number];
 
 export const INFORMED_RESULTS = ['completed', 'not_completed'] as const;

@@ -54,7 +54,9 @@ export class CreateMessagingTables1764100000000 implements MigrationInterface {
         constraint pending_event_group_event_uq unique (consumer_group, event_id)
       )`);
     await queryRunner.query('create index pending_event_waiting_idx on pending_event (consumer_group, waiting_for)');
-    await queryRunner.query('create index pending_event_ordering_idx on pending_event (consumer_group, topic, ordering_key, seq)');
+    await queryRunner.query(
+      'create index pending_event_ordering_idx on pending_event (consumer_group, topic, ordering_key, seq)',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -30,7 +30,9 @@ export class CreateNotificationTable1795669917416 implements MigrationInterface 
         CONSTRAINT "CHK_notification_encrypted_referral" CHECK (NOT "recipient_is_encrypted" OR "referral_id" IS NOT NULL)
       )`);
     // The sweep pages through pending rows by id; sent ones pile up and must not slow it.
-    await queryRunner.query(`CREATE INDEX "IX_notification_pending" ON "notification" ("id") WHERE "status" = 'pending'`);
+    await queryRunner.query(
+      `CREATE INDEX "IX_notification_pending" ON "notification" ("id") WHERE "status" = 'pending'`,
+    );
     await queryRunner.query(`CREATE INDEX "IX_notification_referral_id" ON "notification" ("referral_id")`);
   }
 

@@ -9,10 +9,16 @@ import { correlationMiddleware } from '../context/correlation.middleware';
 import { bodyParserErrors } from '../errors/body-parser-errors.middleware';
 import { rejectReservedKeys } from '../errors/reserved-keys.middleware';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { inFlightLimit } from '../overload/in-flight-limit.middleware';
+import { MetricsController } from '../metrics/metrics.controller';
 import { ServiceCoreModule } from '../service-core.module';
 import { containsModule } from './contains-module';
 import { closeGracefully, onShutdownSignal } from './graceful-shutdown';
+import { allowListedCors, noStore, securityHeaders } from './http-security';
+import { internalListenerOf } from './internal-listener';
 import { setupOpenApi } from './openapi';
+import { httpTracingMiddleware } from '../tracing/http-tracing.middleware';
+import { startTracing } from '../tracing/tracing';
 
 type AppModule = Type<unknown> | DynamicModule;
 type ConfigureApp = (app: NestExpressApplication) => void | Promise<void>;
@@ -22,8 +28,17 @@ export interface BootstrapOptions<C extends BaseServiceEnv = BaseServiceEnv> {
   module: AppModule;
   config: C;
   configureApp?: ConfigureApp;
-  /** A second listener for internal-only controllers (referral-intake's key store on 4001). */
-  internal?: { port: number; module: AppModule; configureApp?: ConfigureApp };
+  /**
+   * The internal listener every service has (internal-listener.ts): /metrics, plus the app's
+   * internal-only controllers (referral-intake's key store). Port and address default to
+   * INTERNAL_PORT (else PORT + 1000) and INTERNAL_HOST.
+   */
+  internal?: {
+    port?: number;
+    module?: AppModule;
+    configureApp?: ConfigureApp;
+    /** Interface to bind. */ host?: string;
+  };
   /** Log lines go here instead of stdout (tests). */
   logDestination?: DestinationStream;
   /** Install SIGTERM/SIGINT handlers (default true). */
@@ -33,7 +48,7 @@ export interface BootstrapOptions<C extends BaseServiceEnv = BaseServiceEnv> {
 export interface RunningService {
   app: NestExpressApplication;
   url: string;
-  internal?: { app: NestExpressApplication; url: string };
+  internal: { app: NestExpressApplication; url: string };
   /** Stops accepting, drains in-flight requests, then runs the Nest shutdown hooks. */
   close(): Promise<void>;
 }
@@ -44,29 +59,47 @@ class ServiceRootModule {}
 @Module({})
 class InternalRootModule {}
 
+@Module({})
+class InternalMetricsModule {}
+
 /**
  * The one way an app starts: `bootstrapService({ name, module: AppModule, config })`.
- * Internal routes get their own Nest app on their own port, so they can never be reached
- * through the public one (architecture.md, Personal data).
+ * Internal routes — /metrics on every service, the key store on referral-intake — get their
+ * own Nest app on their own port, so they can never be reached through the public one
+ * (architecture.md, Personal data).
  */
-export async function bootstrapService<C extends BaseServiceEnv>(options: BootstrapOptions<C>): Promise<RunningService> {
+export async function bootstrapService<C extends BaseServiceEnv>(
+  options: BootstrapOptions<C>,
+): Promise<RunningService> {
   const { name, config } = options;
+  // Before the apps exist, so their first request is traced; off unless OTEL_* asks for it.
+  const tracing = startTracing({ serviceName: name });
   const app = await createApp(ServiceRootModule, options.module, options, options.configureApp, true);
   const url = await listen(app, config.PORT);
-  let internal: RunningService['internal'];
-  if (options.internal) {
-    const internalApp = await createApp(InternalRootModule, options.internal.module, options, options.internal.configureApp, false);
-    internal = { app: internalApp, url: await listen(internalApp, options.internal.port) };
-  }
-  const apps: INestApplication[] = internal ? [internal.app, app] : [app];
+  const listener = internalListenerOf(config, options.internal);
+  const internalModule: DynamicModule = {
+    module: InternalMetricsModule,
+    imports: options.internal?.module ? [options.internal.module] : [],
+    controllers: [MetricsController],
+  };
+  const internalApp = await createApp(
+    InternalRootModule,
+    internalModule,
+    options,
+    options.internal?.configureApp,
+    false,
+  );
+  const internal = { app: internalApp, url: await listen(internalApp, listener.port, listener.host) };
+  const apps: INestApplication[] = [internal.app, app];
   let closing: Promise<void> | undefined;
   let removeSignalHandlers = (): void => undefined;
   const close = (): Promise<void> => {
     removeSignalHandlers();
-    return (closing ??= closeGracefully(apps));
+    // Spans of the last requests and messages are exported before the process goes.
+    return (closing ??= closeGracefully(apps).finally(() => tracing?.shutdown()));
   };
   if (options.handleSignals !== false) removeSignalHandlers = onShutdownSignal(close, config.SHUTDOWN_GRACE_MS);
-  app.get(Logger).log(`${name} listening on ${url}${internal ? `, internal on ${internal.url}` : ''}`, 'Bootstrap');
+  app.get(Logger).log(`${name} listening on ${url}, internal (/metrics) on ${internal.url}`, 'Bootstrap');
   return { app, url, internal, close };
 }
 
@@ -86,7 +119,17 @@ async function createApp(
   app.disable('x-powered-by');
   // First in the chain, so even a request the body parser refuses has a correlation id and is timed.
   app.use(correlationMiddleware);
+  // Both listeners: the internal one serves referral-intake's key store to the services that decrypt.
+  app.use(httpTracingMiddleware);
   app.use(httpMetricsMiddleware);
+  // Before helmet and the body parser: a refusal costs next to nothing. /metrics is never refused.
+  if (publicListener)
+    app.use(
+      inFlightLimit({ maxInFlight: config.MAX_IN_FLIGHT_REQUESTS, retryAfterSeconds: config.OVERLOAD_RETRY_AFTER_S }),
+    );
+  app.use(securityHeaders());
+  app.use(noStore);
+  if (publicListener) allowListedCors(app, config.CORS_ORIGINS);
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.use(bodyParserErrors(config.BODY_LIMIT));
   app.use(rejectReservedKeys);
@@ -95,8 +138,8 @@ async function createApp(
   return app;
 }
 
-async function listen(app: INestApplication, port: number): Promise<string> {
-  await app.listen(port);
+async function listen(app: INestApplication, port: number, host?: string): Promise<string> {
+  await (host ? app.listen(port, host) : app.listen(port));
   const { port: actual } = app.getHttpServer().address() as AddressInfo;
   return `http://127.0.0.1:${actual}`;
 }

@@ -10,6 +10,9 @@ export function containsModule(root: ModuleRef, target: Type<unknown>, seen = ne
   if ('forwardRef' in root) return containsModule(root.forwardRef() as ModuleRef, target, seen);
   const cls = 'module' in root ? root.module : (root as Type<unknown>);
   if (cls === target) return true;
-  const imports: ModuleRef[] = [...(Reflect.getMetadata('imports', cls) ?? []), ...('module' in root ? (root.imports ?? []) : [])];
+  const imports: ModuleRef[] = [
+    ...(Reflect.getMetadata('imports', cls) ?? []),
+    ...('module' in root ? (root.imports ?? []) : []),
+  ];
   return imports.some((child) => containsModule(child, target, seen));
 }

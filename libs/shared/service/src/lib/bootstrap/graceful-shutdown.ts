@@ -1,5 +1,6 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
+import { describeError } from '../logging/safe-error';
 
 /**
  * Shutdown ordering contract (every lib with resources follows it):
@@ -46,7 +47,10 @@ export function onShutdownSignal(close: () => Promise<void>, graceMs: number): (
     close().then(
       () => process.exit(0),
       (error: unknown) => {
-        logger.error(error instanceof Error ? error : new Error(String(error)));
+        logger.error(
+          { err: error instanceof Error ? error : new Error(String(error)) },
+          `shutdown failed: ${describeError(error)}`,
+        );
         process.exit(1);
       },
     );

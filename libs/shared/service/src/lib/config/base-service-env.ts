@@ -15,11 +15,15 @@ export class BaseServiceEnv {
   @IsIn(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')}` })
   NODE_ENV: NodeEnv = 'development';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SERVICE_NAME?: string;
 
   // 0 asks the OS for a free port (tests); bootstrapService returns the real URL.
-  @EnvNumber() @IsInt({ message: 'must be a number between 0 and 65535' }) @Min(0, { message: 'must be a number between 0 and 65535' }) @Max(65535, { message: 'must be a number between 0 and 65535' })
+  @EnvNumber()
+  @IsInt({ message: 'must be a number between 0 and 65535' })
+  @Min(0, { message: 'must be a number between 0 and 65535' })
+  @Max(65535, { message: 'must be a number between 0 and 65535' })
   PORT!: number;
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
@@ -34,36 +38,118 @@ export class BaseServiceEnv {
   @IsUrlWithProtocol(['redis:', 'rediss:'])
   REDIS_URL = 'redis://127.0.0.1:6379';
 
-  @EnvList() @ArrayMinSize(1, { message: 'must list at least one host:port' }) @Matches(/^[^\s:,]+:\d{1,5}$/, { each: true, message: 'must be a comma-separated list of host:port' })
+  @EnvList()
+  @ArrayMinSize(1, { message: 'must list at least one host:port' })
+  @Matches(/^[^\s:,]+:\d{1,5}$/, { each: true, message: 'must be a comma-separated list of host:port' })
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   KAFKA_CLIENT_ID?: string;
 
   /** Prepended to every topic name, so environments can share one cluster. */
-  @IsOptional() @Matches(/^[A-Za-z0-9._-]*$/, { message: 'may hold only letters, digits, dot, underscore and dash' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]*$/, { message: 'may hold only letters, digits, dot, underscore and dash' })
   KAFKA_TOPIC_PREFIX = '';
 
+  /**
+   * HS256 shared secret, for automated tests and for a service run alone without an identity
+   * provider. Accepted only when NODE_ENV=test or AUTH_JWKS_URL is unset (auth-settings.ts):
+   * under `npm start` and in production services accept the identity provider's tokens only.
+   */
   // HS256 needs a key at least as long as the hash (RFC 7518 §3.2).
   @MinLength(32, { message: 'must be at least 32 characters' })
   AUTH_JWT_SECRET = DEV_JWT_SECRET;
 
-  @IsOptional() @IsUrlWithProtocol(['https:', 'http:'])
+  /** The identity provider's JWKS: RS256 tokens of people and services. */
+  @IsOptional()
+  @IsUrlWithProtocol(['https:', 'http:'])
   AUTH_JWKS_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   AUTH_ISSUER?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   AUTH_AUDIENCE?: string;
+
+  /** At most one JWKS fetch per this interval, however many unknown key ids arrive. */
+  @EnvNumber()
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(1000, { message: 'must be at least 1000 ms' })
+  AUTH_JWKS_MIN_REFRESH_MS = 30_000;
+
+  /** Failed authentications one client address may make per window before 429 (default 20; 10000 under NODE_ENV=test). */
+  @IsOptional()
+  @EnvNumber()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  AUTH_FAILURE_LIMIT?: number;
+
+  @EnvNumber()
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(1, { message: 'must be at least 1 second' })
+  AUTH_FAILURE_WINDOW_S = 60;
+
+  /**
+   * Prefix of the failure counters in Redis. The services of one platform share it, so a client
+   * is limited platform-wide; by default it carries KAFKA_TOPIC_PREFIX, so environments sharing
+   * a Redis (a developer's `npm start` beside a test run) never count each other's failures.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9:._-]{1,64}$/, { message: 'may hold 1-64 letters, digits, colon, dot, underscore and dash' })
+  AUTH_FAILURE_KEY_PREFIX?: string;
 
   @IsUrlWithProtocol(['smtp:', 'smtps:'])
   SMTP_URL = 'smtp://127.0.0.1:1025';
 
-  @IsString() @MinLength(3)
+  @IsString()
+  @MinLength(3)
   MAIL_FROM = 'Restorative Justice Platform <no-reply@rj.invalid>';
 
+  /**
+   * The internal listener (/metrics; referral-intake's key store): PORT + 1000 when unset.
+   * Never the public port (bootstrapService refuses it).
+   */
+  @IsOptional()
+  @EnvNumber()
+  @IsInt({ message: 'must be a number between 0 and 65535' })
+  @Min(0, { message: 'must be a number between 0 and 65535' })
+  @Max(65535, { message: 'must be a number between 0 and 65535' })
+  INTERNAL_PORT?: number;
+
+  /** The address the internal listener binds to: loopback by default; the pod's (0.0.0.0) in containers. */
+  @IsString()
+  @Matches(/^[0-9A-Za-z.:-]{1,253}$/, { message: 'must be a host name or an IP address' })
+  INTERNAL_HOST = '127.0.0.1';
+
+  /** Browser origins (scheme://host[:port]) allowed to call the API cross-origin; none by default. */
+  @EnvList()
+  @Matches(/^https?:\/\/[^/\s,]+$/, {
+    each: true,
+    message: 'must be a comma-separated list of origins such as https://console.example.org',
+  })
+  CORS_ORIGINS: string[] = [];
+
+  /**
+   * Requests a process works on at once (health probes aside); one more is answered 503 with
+   * Retry-After at once instead of queueing for a database connection (overload protection).
+   */
+  @EnvNumber()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  MAX_IN_FLIGHT_REQUESTS = 32;
+
+  /** The Retry-After of that 503, in seconds. */
+  @EnvNumber()
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(1, { message: 'must be at least 1 second' })
+  OVERLOAD_RETRY_AFTER_S = 1;
+
   // Kubernetes sends SIGKILL 30 s after SIGTERM by default; finish before it does.
-  @EnvNumber() @IsInt({ message: 'must be a whole number of milliseconds' }) @Min(0, { message: 'must be a whole number of milliseconds' })
+  @EnvNumber()
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(0, { message: 'must be a whole number of milliseconds' })
   SHUTDOWN_GRACE_MS = 25_000;
 }

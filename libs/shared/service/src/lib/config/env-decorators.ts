@@ -13,7 +13,14 @@ export const EnvBoolean = (): PropertyDecorator =>
 
 /** "a, b ,c" → ["a", "b", "c"]: the environment's way of spelling a list. */
 export const EnvList = (): PropertyDecorator =>
-  Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value));
+  Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)
+      : value,
+  );
 
 /** "42" → 42 and "abc" → NaN (reported by @IsInt/@Min), but never "" → 0. */
 export const EnvNumber = (): PropertyDecorator =>

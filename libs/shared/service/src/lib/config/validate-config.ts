@@ -20,7 +20,7 @@ export function validateConfig<T extends object>(EnvClass: new () => T, env: Env
   }
   const instance = plainToInstance(EnvClass, plain, { exposeDefaultValues: true });
   const errors = validateSync(instance, { forbidUnknownValues: false }).map((error) => describe(error, plain));
-  errors.push(...productionProblems(instance as Record<string, unknown>, env));
+  errors.push(...productionProblems(instance as Record<string, unknown>, env, declared));
   return errors.length ? { errors } : { config: Object.freeze(instance) };
 }
 
@@ -45,7 +45,9 @@ function describe(error: ValidationError, plain: Record<string, string>): string
   const name = error.property;
   const raw = plain[name];
   if (raw === undefined) return line(name, 'is required');
-  const messages = [...new Set(Object.values(error.constraints ?? {}).map((m) => m.replace(new RegExp(`^${name} `), '')))];
+  const messages = [
+    ...new Set(Object.values(error.constraints ?? {}).map((m) => m.replace(new RegExp(`^${name} `), ''))),
+  ];
   return line(name, `${messages.join('; ')}${shown(name, raw)}`);
 }
 
@@ -55,11 +57,17 @@ function shown(name: string, raw: string): string {
   return ` (got "${raw.replace(/\/\/[^/@\s]*@/, '//***@')}")`;
 }
 
-function productionProblems(config: Record<string, unknown>, env: Env): string[] {
+function productionProblems(config: Record<string, unknown>, env: Env, declared: string[]): string[] {
   if (config['NODE_ENV'] !== 'production') return [];
-  const problems = PRODUCTION_REQUIRED.filter((name) => !config[name]).map((name) => line(name, 'is required in production'));
+  // Required of the classes that declare them (the services' token verification), not of every app.
+  const problems = PRODUCTION_REQUIRED.filter((name) => declared.includes(name) && !config[name]).map((name) =>
+    line(name, 'is required in production'),
+  );
   // Defaults live on the instance, overrides in env: look at both so neither path slips by.
-  const candidates = new Map<string, unknown>([...Object.entries(env), ...Object.entries(config)]);
+  // AUTH_JWT_SECRET's default is the exception: production never uses the shared secret
+  // (auth-settings.ts), so only a value someone actually set there is refused.
+  const fromConfig = Object.entries(config).filter(([name]) => name !== 'AUTH_JWT_SECRET');
+  const candidates = new Map<string, unknown>([...Object.entries(env), ...fromConfig]);
   for (const [name, value] of candidates) {
     if (SECRET_NAME.test(name) && typeof value === 'string' && DEV_SECRETS.has(value)) {
       problems.push(line(name, 'holds a development default; production needs a secret of its own'));

@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { CORRELATION_ID_MAX_LENGTH } from '@rj/shared/contracts';
 import { RequestContext } from './request-context';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
-// Accept what a caller or an upstream service sent, but not arbitrary text into our logs.
-const ACCEPTABLE = /^[A-Za-z0-9._:-]{1,128}$/;
+/**
+ * Accept what a caller or an upstream service sent, but not arbitrary text into our logs, and
+ * no longer than an event envelope carries. This is the one check: anything else — too long,
+ * odd characters — is replaced by a fresh id (never refused: the id is for tracing, and the
+ * response header tells the caller which one was used).
+ */
+const ACCEPTABLE = new RegExp(`^[A-Za-z0-9._:-]{1,${CORRELATION_ID_MAX_LENGTH}}$`);
+
+export function isAcceptableCorrelationId(candidate: string | undefined): candidate is string {
+  return candidate !== undefined && ACCEPTABLE.test(candidate);
+}
 
 export interface CorrelatedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -21,7 +31,7 @@ export function resolveCorrelationId(req: CorrelatedRequest, res?: HeaderSettabl
   if (!req.correlationId) {
     const sent = req.headers[CORRELATION_HEADER];
     const candidate = Array.isArray(sent) ? sent[0] : sent;
-    req.correlationId = candidate && ACCEPTABLE.test(candidate) ? candidate : randomUUID();
+    req.correlationId = isAcceptableCorrelationId(candidate) ? candidate : randomUUID();
     if (res && !res.headersSent) res.setHeader(CORRELATION_HEADER, req.correlationId);
   }
   return req.correlationId;

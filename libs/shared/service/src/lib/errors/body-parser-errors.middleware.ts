@@ -15,17 +15,44 @@ interface BodyParserError {
 export function bodyParserErrors(bodyLimit: string) {
   // The request logger is module middleware and runs after the parser, so refusals are logged here.
   const logger = new Logger('BodyParser');
-  return (error: unknown, req: { method?: string; originalUrl?: string }, _res: unknown, next: (error?: unknown) => void): void => {
+  return (
+    error: unknown,
+    req: { method?: string; originalUrl?: string },
+    _res: unknown,
+    next: (error?: unknown) => void,
+  ): void => {
     const { type, status } = (error ?? {}) as BodyParserError;
-    if (type?.startsWith('entity.') || type?.endsWith('.unsupported')) logger.warn(`${req.method} ${req.originalUrl?.split('?')[0]} refused by the body parser: ${type}`);
+    if (type?.startsWith('entity.') || type?.endsWith('.unsupported'))
+      logger.warn(`${req.method} ${req.originalUrl?.split('?')[0]} refused by the body parser: ${type}`);
     if (type === 'entity.parse.failed') {
-      return next(new ProblemException({ type: 'urn:rj:problem:malformed-json', title: 'Malformed JSON', status: 400, detail: 'The request body is not valid JSON.' }));
+      return next(
+        new ProblemException({
+          type: 'urn:rj:problem:malformed-json',
+          title: 'Malformed JSON',
+          status: 400,
+          detail: 'The request body is not valid JSON.',
+        }),
+      );
     }
     if (type === 'entity.too.large') {
-      return next(new ProblemException({ type: 'urn:rj:problem:payload-too-large', title: 'Payload too large', status: 413, detail: `The request body exceeds the limit of ${bodyLimit}.` }));
+      return next(
+        new ProblemException({
+          type: 'urn:rj:problem:payload-too-large',
+          title: 'Payload too large',
+          status: 413,
+          detail: `The request body exceeds the limit of ${bodyLimit}.`,
+        }),
+      );
     }
     if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-      return next(new ProblemException({ type: 'about:blank', title: 'Unsupported Media Type', status: status ?? 415, detail: 'The request body uses an unsupported encoding or charset.' }));
+      return next(
+        new ProblemException({
+          type: 'about:blank',
+          title: 'Unsupported Media Type',
+          status: status ?? 415,
+          detail: 'The request body uses an unsupported encoding or charset.',
+        }),
+      );
     }
     next(error);
   };

@@ -1,4 +1,5 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { describeError } from '../logging/safe-error';
 import { toProblem } from './to-problem';
 
 interface RequestLike {
@@ -24,7 +25,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const { problem, unexpected } = toProblem(exception);
-    if (unexpected) this.logger.error(exception instanceof Error ? exception : new Error(String(exception)));
+    // The error goes through the logger's `err` serializer (code, message, stack; never a
+    // query's parameters); the line's message is said here, or pino would copy the raw one.
+    if (unexpected)
+      this.logger.error(
+        { err: exception instanceof Error ? exception : new Error(String(exception)) },
+        `unexpected ${describeError(exception)}`,
+      );
     if (host.getType() !== 'http') return;
     const request = host.switchToHttp().getRequest<RequestLike>();
     const response = host.switchToHttp().getResponse<ResponseLike>();

@@ -14,7 +14,9 @@ describe('rejectReservedKeys', () => {
   });
 
   it('refuses keys the DTO layer would drop in silence, naming where they are', () => {
-    const body = JSON.parse('{"__proto__": {"isAdmin": true}, "parties": [{}, {"contact": {"toString": 1, "constructor": 2}}]}');
+    const body = JSON.parse(
+      '{"__proto__": {"isAdmin": true}, "parties": [{}, {"contact": {"toString": 1, "constructor": 2}}]}',
+    );
     const problem = run(body) as ValidationProblem;
     expect(problem).toBeInstanceOf(ValidationProblem);
     expect(problem.errors).toEqual([

@@ -23,6 +23,8 @@ function reservedKeysIn(value: unknown, path: string, depth: number): FieldError
   if (Array.isArray(value)) return value.flatMap((item, index) => reservedKeysIn(item, `${path}[${index}]`, depth + 1));
   return Object.keys(value).flatMap((key) => {
     const field = path ? `${path}.${key}` : key;
-    return RESERVED.has(key) ? [{ field, message: 'is not a known field' }] : reservedKeysIn((value as Record<string, unknown>)[key], field, depth + 1);
+    return RESERVED.has(key)
+      ? [{ field, message: 'is not a known field' }]
+      : reservedKeysIn((value as Record<string, unknown>)[key], field, depth + 1);
   });
 }

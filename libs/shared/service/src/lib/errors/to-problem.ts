@@ -7,7 +7,8 @@ const kebab = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1-$
 const titleOf = (status: number): string => STATUS_CODES[status] ?? 'Error';
 
 /** What the caller sees for an error we did not expect; the error itself goes to the log. */
-export const UNEXPECTED_DETAIL = 'An unexpected error occurred. It has been logged; quote the correlation id when reporting it.';
+export const UNEXPECTED_DETAIL =
+  'An unexpected error occurred. It has been logged; quote the correlation id when reporting it.';
 
 /**
  * Maps anything thrown during a request to a problem document. Returns `unexpected: true`
@@ -16,10 +17,14 @@ export const UNEXPECTED_DETAIL = 'An unexpected error occurred. It has been logg
 export function toProblem(exception: unknown): { problem: ProblemBody; unexpected: boolean } {
   if (exception instanceof ProblemException) return { problem: { ...exception.problem }, unexpected: false };
   if (exception instanceof DomainError) return { problem: fromDomainError(exception), unexpected: false };
-  if (exception instanceof HttpException) return { problem: fromHttpException(exception), unexpected: exception.getStatus() >= 500 };
+  if (exception instanceof HttpException)
+    return { problem: fromHttpException(exception), unexpected: exception.getStatus() >= 500 };
   const clientError = fromHttpError(exception);
   if (clientError) return { problem: clientError, unexpected: false };
-  return { problem: { type: 'about:blank', title: titleOf(500), status: 500, detail: UNEXPECTED_DETAIL }, unexpected: true };
+  return {
+    problem: { type: 'about:blank', title: titleOf(500), status: 500, detail: UNEXPECTED_DETAIL },
+    unexpected: true,
+  };
 }
 
 function fromDomainError(error: DomainError): ProblemBody {

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { ValidationProblem } from './problem.exception';
-import { createValidationPipe, flattenValidationErrors } from './validation-errors';
+import { MAX_PATH_PARAMETER_LENGTH, createValidationPipe, flattenValidationErrors } from './validation-errors';
 
 class Contact {
   @IsOptional() @IsEmail() email?: string;
@@ -40,7 +40,10 @@ describe('validation error flattening', () => {
   });
 
   it('follows nested objects below array elements', async () => {
-    const problem = await problemFor({ caseNumber: 'C-1', parties: [{ ...party, minor: true, guardian: { fullName: 'G', contact: { email: 'nope' } } }] });
+    const problem = await problemFor({
+      caseNumber: 'C-1',
+      parties: [{ ...party, minor: true, guardian: { fullName: 'G', contact: { email: 'nope' } } }],
+    });
     expect(problem.errors).toEqual([{ field: 'parties[0].guardian.contact.email', message: 'must be an email' }]);
   });
 
@@ -57,12 +60,33 @@ describe('validation error flattening', () => {
   it('reports every constraint a field breaks and answers 400 problem+json', async () => {
     const problem = await problemFor({ caseNumber: 7, parties: [{ ...party, role: 'witness', minor: 'yes' }] });
     expect(problem.getStatus()).toBe(400);
-    expect(problem.problem).toMatchObject({ type: 'urn:rj:problem:validation', status: 400, detail: 'The request has 3 invalid fields.' });
+    expect(problem.problem).toMatchObject({
+      type: 'urn:rj:problem:validation',
+      status: 400,
+      detail: 'The request has 3 invalid fields.',
+    });
     expect(problem.errors.map((e) => e.field)).toEqual(['caseNumber', 'parties[0].role', 'parties[0].minor']);
   });
 
   it('keeps numeric property names of plain objects as properties', () => {
-    const errors = flattenValidationErrors([{ property: 'scores', value: { 2024: 'x' }, children: [{ property: '2024', value: 'x', constraints: { isInt: '2024 must be an integer' }, children: [] }] }]);
+    const errors = flattenValidationErrors([
+      {
+        property: 'scores',
+        value: { 2024: 'x' },
+        children: [{ property: '2024', value: 'x', constraints: { isInt: '2024 must be an integer' }, children: [] }],
+      },
+    ]);
     expect(errors).toEqual([{ field: 'scores.2024', message: 'must be an integer' }]);
+  });
+
+  it('refuses a path parameter longer than the platform allows, naming it, and lets one at the bound through', async () => {
+    const pipe = createValidationPipe();
+    const id = { type: 'param', data: 'id', metatype: String } as const;
+    await expect(pipe.transform('x'.repeat(MAX_PATH_PARAMETER_LENGTH), id)).resolves.toHaveLength(
+      MAX_PATH_PARAMETER_LENGTH,
+    );
+    await expect(pipe.transform('x'.repeat(MAX_PATH_PARAMETER_LENGTH + 1), id)).rejects.toMatchObject({
+      errors: [{ field: 'id', message: `must be at most ${MAX_PATH_PARAMETER_LENGTH} characters` }],
+    });
   });
 });

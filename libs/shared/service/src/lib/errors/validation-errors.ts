@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ValidationProblem, type FieldError } from './problem.exception';
 
 /**
@@ -6,10 +6,17 @@ import { ValidationProblem, type FieldError } from './problem.exception';
  * `parties[0].guardian.fullName`. Array elements appear as children named "0", "1", …
  * under the array property; they become bracketed indices.
  */
-export function flattenValidationErrors(errors: ValidationError[], parentPath = '', parentValue?: unknown): FieldError[] {
+export function flattenValidationErrors(
+  errors: ValidationError[],
+  parentPath = '',
+  parentValue?: unknown,
+): FieldError[] {
   return errors.flatMap((error) => {
     const path = childPath(parentPath, error.property, Array.isArray(parentValue));
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field: path, message: humanise(message, error.property) }));
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field: path,
+      message: humanise(message, error.property),
+    }));
     return [...own, ...flattenValidationErrors(error.children ?? [], path, error.value)];
   });
 }
@@ -30,11 +37,36 @@ function humanise(message: string, property: string): string {
 }
 
 /**
+ * The longest value a path parameter (`@Param('id')`) may have: ids, codes, a mediator's `sub`
+ * and one-time link secrets are all far shorter. A longer one is a 400 before any other pipe or
+ * the handler reads it, so no lookup is made with it; the OpenAPI documents say this bound
+ * (openapi/route-parameters.ts). Parameters read into a DTO have the DTO's own limits.
+ */
+export const MAX_PATH_PARAMETER_LENGTH = 200;
+
+class PlatformValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (
+      metadata.type === 'param' &&
+      typeof metadata.data === 'string' &&
+      typeof value === 'string' &&
+      value.length > MAX_PATH_PARAMETER_LENGTH
+    ) {
+      throw new ValidationProblem([
+        { field: metadata.data, message: `must be at most ${MAX_PATH_PARAMETER_LENGTH} characters` },
+      ]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/**
  * The one ValidationPipe every HTTP entry uses (conventions.md): unknown fields are a 400,
- * not silently dropped, and payloads become DTO instances.
+ * not silently dropped, and payloads become DTO instances; a path parameter is at most
+ * MAX_PATH_PARAMETER_LENGTH characters.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new PlatformValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,10 +1,15 @@
 import type { Redis } from 'ioredis';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
-import type { DataSource } from 'typeorm';
-import { withTimeout, type ReadinessCheck } from './readiness-check';
+import { kafkaSecurity } from '../config/kafka-security';
+import type { Provider } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { READINESS_CHECKS, withTimeout, type ReadinessCheck } from './readiness-check';
 
 /** Postgres answers a trivial query through the app's own pool. */
-export function postgresCheck(dataSource: Pick<DataSource, 'query' | 'isInitialized'>, name = 'postgres'): ReadinessCheck {
+export function postgresCheck(
+  dataSource: Pick<DataSource, 'query' | 'isInitialized'>,
+  name = 'postgres',
+): ReadinessCheck {
   return {
     name,
     async check() {
@@ -13,6 +18,13 @@ export function postgresCheck(dataSource: Pick<DataSource, 'query' | 'isInitiali
     },
   };
 }
+
+/** The readiness of a module whose one dependency is the app's Postgres pool. */
+export const POSTGRES_READINESS: Provider = {
+  provide: READINESS_CHECKS,
+  inject: [DataSource],
+  useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)],
+};
 
 /** Redis answers PING on the app's own connection. */
 export function redisCheck(client: Pick<Redis, 'ping'>, name = 'redis'): ReadinessCheck {
@@ -47,6 +59,7 @@ export function kafkaCheck(brokers: string[], options: KafkaCheckOptions = {}): 
         connectionTimeout: timeoutMs,
         requestTimeout: timeoutMs,
         retry: { retries: 0 },
+        ...kafkaSecurity(),
       });
       const client = kafka.admin({ retry: { retries: 0 } });
       await client.connect();
@@ -61,7 +74,11 @@ export function kafkaCheck(brokers: string[], options: KafkaCheckOptions = {}): 
     name: options.name ?? 'kafka',
     async check() {
       try {
-        await withTimeout(connect().then((client) => client.describeCluster()), timeoutMs, 'kafka');
+        await withTimeout(
+          connect().then((client) => client.describeCluster()),
+          timeoutMs,
+          'kafka',
+        );
       } catch (error) {
         await drop();
         throw error;

@@ -37,7 +37,9 @@ export class ReadinessService implements OnApplicationBootstrap, OnApplicationSh
           return [check.name, 'up'] as const;
         } catch (error) {
           // The reason goes to the log only: the probe is public and errors name hosts.
-          this.logger.warn(`readiness check ${check.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.warn(
+            `readiness check ${check.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
           return [check.name, 'down'] as const;
         }
       }),
@@ -52,4 +54,6 @@ export class ReadinessService implements OnApplicationBootstrap, OnApplicationSh
 }
 
 const isCheck = (value: unknown): value is ReadinessCheck =>
-  !!value && typeof (value as ReadinessCheck).name === 'string' && typeof (value as ReadinessCheck).check === 'function';
+  !!value &&
+  typeof (value as ReadinessCheck).name === 'string' &&
+  typeof (value as ReadinessCheck).check === 'function';

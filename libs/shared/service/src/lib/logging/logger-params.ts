@@ -1,8 +1,10 @@
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { currentCorrelationId } from '../context/request-context';
+import { currentTraceIds } from '../tracing/trace-context';
 import { resolveCorrelationId, type CorrelatedRequest } from '../context/correlation.middleware';
 import { REDACTED, REDACT_PATHS } from './redact-paths';
+import { serializeError } from './safe-error';
 
 export interface LoggerSettings {
   name: string;
@@ -20,14 +22,22 @@ export function loggerParams({ name, level, destination }: LoggerSettings): Para
     level,
     base: { service: name },
     redact: { paths: REDACT_PATHS, censor: REDACTED },
-    // Every line, request log or not, carries the correlation id of the work it belongs to.
+    // Errors are logged by type, code and message: never a query's parameters (safe-error.ts).
+    serializers: { err: serializeError, error: serializeError },
+    // Every line, request log or not, carries the correlation id of the work it belongs to,
+    // and, when tracing, the trace and span it happened in: a log line leads to its trace.
     mixin: () => {
       const correlationId = currentCorrelationId();
-      return correlationId ? { correlationId } : {};
+      return { ...(correlationId ? { correlationId } : {}), ...currentTraceIds() };
     },
-    genReqId: (req: CorrelatedRequest, res: { setHeader(name: string, value: string): unknown }) => resolveCorrelationId(req, res),
+    genReqId: (req: CorrelatedRequest, res: { setHeader(name: string, value: string): unknown }) =>
+      resolveCorrelationId(req, res),
     customLogLevel: (_req: unknown, res: { statusCode: number }, error?: Error) =>
-      error || res.statusCode >= 500 ? ('error' as const) : res.statusCode >= 400 ? ('warn' as const) : ('info' as const),
+      error || res.statusCode >= 500
+        ? ('error' as const)
+        : res.statusCode >= 400
+          ? ('warn' as const)
+          : ('info' as const),
     autoLogging: { ignore: (req: { url?: string }) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
   };
   return { pinoHttp: (destination ? [options, destination] : options) as Params['pinoHttp'] };

@@ -1,7 +1,8 @@
 /**
  * Fields that hold personal data (api.md: parties' names, birth dates, contacts, guardians,
- * counsel; free text such as notes, descriptions, accessibility needs). Names of offices and
- * partners are work data and stay readable, so `name` is not here.
+ * counsel; free text such as notes, descriptions, accessibility needs; the prosecutor's case
+ * number; a disclosure's recipient and a free-text reason). Names of offices and partners are
+ * work data and stay readable, so `name` is not here; codes (`reasonCode`) stay readable too.
  */
 export const PERSONAL_DATA_FIELDS = [
   'fullName',
@@ -15,10 +16,22 @@ export const PERSONAL_DATA_FIELDS = [
   'text',
   'description',
   'accessibilityNeeds',
+  'caseNumber',
+  'recipient',
+  'reason',
 ] as const;
 
 // pino's wildcards match exactly one level, so each depth a payload is logged at is spelled out.
-const FIELD_PATTERNS = ['', '*.', '*.*.', 'req.body.', 'parties[*].', '*.parties[*].', 'req.body.parties[*].', '*.*.parties[*].'];
+const FIELD_PATTERNS = [
+  '',
+  '*.',
+  '*.*.',
+  'req.body.',
+  'parties[*].',
+  '*.parties[*].',
+  'req.body.parties[*].',
+  '*.*.parties[*].',
+];
 
 export const REDACT_PATHS: string[] = [
   'req.headers.authorization',

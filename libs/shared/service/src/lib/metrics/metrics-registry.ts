@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { keyStoreMetrics } from '@rj/shared/pii';
 
 export interface ServiceMetrics {
   registry: Registry;
@@ -23,6 +24,8 @@ export function serviceMetrics(): ServiceMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     });
+    // Libs below this one cannot import it: their metrics are adopted here.
+    for (const metric of keyStoreMetrics) registry.registerMetric(metric);
     metrics = { registry, httpDuration };
   }
   return metrics;

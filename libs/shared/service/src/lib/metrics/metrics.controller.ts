@@ -4,7 +4,11 @@ import { Public } from '@rj/shared/auth';
 import { Registry } from 'prom-client';
 import { serviceMetrics } from './metrics-registry';
 
-/** Prometheus scrape endpoint. Public: it carries counts and timings, no personal data. */
+/**
+ * Prometheus scrape endpoint, on the internal listener only (bootstrapService): it carries no
+ * personal data, but counts and timings are nobody's business on the public port. No token, so
+ * the scraper needs none; the internal port is reachable only from the monitoring namespace.
+ */
 @ApiExcludeController()
 @Public()
 @Controller('metrics')

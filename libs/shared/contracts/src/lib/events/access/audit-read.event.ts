@@ -6,7 +6,19 @@
  * read was one referral's timeline, which `aggregateId` in data then names).
  */
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { defineEvent } from '../../define-event';
 import { Topics } from '../../topics';
 import { IsCode, IsRouteTemplate, IsTimestamp } from '../common';
@@ -18,7 +30,10 @@ export class AuditReadData {
   /** `GET /api/audit/referrals/{id}/timeline`: the route template, never the URL. */
   @IsRouteTemplate() endpoint: string;
   /** Names of the query parameters used; their values travel below only where they are ids, codes or times. */
-  @ArrayMaxSize(AUDIT_QUERY_FILTERS.length) @ArrayUnique() @IsIn(AUDIT_QUERY_FILTERS, { each: true }) filters: AuditQueryFilter[];
+  @ArrayMaxSize(AUDIT_QUERY_FILTERS.length)
+  @ArrayUnique()
+  @IsIn(AUDIT_QUERY_FILTERS, { each: true })
+  filters: AuditQueryFilter[];
   /** The aggregate (or referral) asked for, by path or `aggregateId` filter. */
   @IsOptional() @IsString() @Length(1, 100) aggregateId?: string;
   @IsOptional() @IsCode() eventType?: string;

@@ -26,7 +26,10 @@ export class MatchExclusion {
 }
 
 function checkPartnersOnce(d: MatchComputedData): string | undefined {
-  const ids = [...(Array.isArray(d.candidates) ? d.candidates : []), ...(Array.isArray(d.excluded) ? d.excluded : [])].map((p) => p?.partnerId);
+  const ids = [
+    ...(Array.isArray(d.candidates) ? d.candidates : []),
+    ...(Array.isArray(d.excluded) ? d.excluded : []),
+  ].map((p) => p?.partnerId);
   return new Set(ids).size === ids.length ? undefined : 'a partner is either a candidate or excluded, once';
 }
 
@@ -40,7 +43,10 @@ export class MatchComputedData {
   @Type(() => MatchCandidate)
   @IsConsistent<MatchComputedData>(checkPartnersOnce)
   candidates: MatchCandidate[];
-  @ArrayMaxSize(MAX_MATCH_PARTNERS) @ValidateNested({ each: true }) @Type(() => MatchExclusion) excluded: MatchExclusion[];
+  @ArrayMaxSize(MAX_MATCH_PARTNERS)
+  @ValidateNested({ each: true })
+  @Type(() => MatchExclusion)
+  excluded: MatchExclusion[];
 }
 
 export const MatchComputed = defineEvent({

@@ -6,7 +6,19 @@
  * Aggregate: agreement.
  */
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDefined, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { defineEvent } from '../../define-event';
 import { Topics } from '../../topics';
 import { IsConsistent, IsHours, IsIsoDate, Money } from '../common';
@@ -50,7 +62,11 @@ export class AgreementRecordedData {
   })
   terms: AgreementTerm[];
   /** Every participant of the case (outcome-tracking checks it is every one). */
-  @ArrayMinSize(2) @ArrayMaxSize(MAX_CONSENTING_PARTICIPANTS) @ArrayUnique() @IsUUID(undefined, { each: true }) consentedBy: string[];
+  @ArrayMinSize(2)
+  @ArrayMaxSize(MAX_CONSENTING_PARTICIPANTS)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  consentedBy: string[];
 }
 
 export const AgreementRecorded = defineEvent({

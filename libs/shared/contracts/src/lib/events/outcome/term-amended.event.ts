@@ -15,13 +15,19 @@ export class TermAmendedData {
   @IsUUID() agreementId: string;
   @IsUUID()
   @IsConsistent<TermAmendedData>((d) =>
-    d.dueBy === undefined && d.amount === undefined && d.hours === undefined ? 'an amendment changes dueBy, amount or hours' : undefined,
+    d.dueBy === undefined && d.amount === undefined && d.hours === undefined
+      ? 'an amendment changes dueBy, amount or hours'
+      : undefined,
   )
   termId: string;
   @IsOptional() @IsIsoDate() dueBy?: string;
   @IsOptional() @ValidateNested() @Type(() => Money) amount?: Money;
   @IsOptional() @IsHours() hours?: number;
-  @ArrayMinSize(2) @ArrayMaxSize(MAX_CONSENTING_PARTICIPANTS) @ArrayUnique() @IsUUID(undefined, { each: true }) consentedBy: string[];
+  @ArrayMinSize(2)
+  @ArrayMaxSize(MAX_CONSENTING_PARTICIPANTS)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  consentedBy: string[];
 }
 
 export const TermAmended = defineEvent({

@@ -11,7 +11,8 @@ import { Topics } from '../../topics';
 import { IsConsistent, IsHours, Money } from '../common';
 
 function checkProgress(d: TermProgressRecordedData): string | undefined {
-  if (d.amount === undefined && d.hours === undefined && d.done === undefined) return 'progress records an amount, hours or done';
+  if (d.amount === undefined && d.hours === undefined && d.done === undefined)
+    return 'progress records an amount, hours or done';
   if ((d.amount === undefined) !== (d.totalAmount === undefined)) return 'totalAmount comes with amount';
   if ((d.hours === undefined) !== (d.totalHours === undefined)) return 'totalHours comes with hours';
   return undefined;

@@ -4,7 +4,16 @@
  * Aggregate: office (keyed by the office id; belongs to no referral).
  */
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDefined, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsDefined,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateNested,
+} from 'class-validator';
 import { defineEvent } from '../../define-event';
 import { Topics } from '../../topics';
 import { IsCode, StaffContact } from '../common';

@@ -9,7 +9,9 @@ import { IsConsistent, IsIsoDate } from '../common';
 export class ReferralDeadlineExtendedData {
   @IsIsoDate() previousReportBackBy: string;
   @IsIsoDate()
-  @IsConsistent<ReferralDeadlineExtendedData>((d) => (d.reportBackBy > d.previousReportBackBy ? undefined : 'reportBackBy must be later than previousReportBackBy'))
+  @IsConsistent<ReferralDeadlineExtendedData>((d) =>
+    d.reportBackBy > d.previousReportBackBy ? undefined : 'reportBackBy must be later than previousReportBackBy',
+  )
   reportBackBy: string;
 }
 

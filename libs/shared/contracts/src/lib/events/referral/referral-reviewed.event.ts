@@ -17,7 +17,8 @@ function checkOverride(d: ReferralReviewedData): string | undefined {
   if (d.overrodeExclusion && d.decision !== 'eligible') return 'an overridden exclusion is an eligible decision';
   if (d.overrodeExclusion && !d.requiresSpecialist) return 'an overridden exclusion requires a specialist';
   if (d.requiresSpecialist && d.decision !== 'eligible') return 'only an eligible referral requires a specialist';
-  if (d.requiresSpecialist !== (d.specialistCategory !== undefined)) return 'specialistCategory is set exactly when a specialist is required';
+  if (d.requiresSpecialist !== (d.specialistCategory !== undefined))
+    return 'specialistCategory is set exactly when a specialist is required';
   return undefined;
 }
 

@@ -20,10 +20,15 @@ export class ScreeningReason {
 export class ReferralScreenedData {
   @IsIn(SCREENING_OUTCOMES)
   @IsConsistent<ReferralScreenedData>((d) =>
-    d.outcome !== 'eligible' && Array.isArray(d.reasons) && d.reasons.length === 0 ? `an ${d.outcome} screening names its reasons` : undefined,
+    d.outcome !== 'eligible' && Array.isArray(d.reasons) && d.reasons.length === 0
+      ? `an ${d.outcome} screening names its reasons`
+      : undefined,
   )
   outcome: ScreeningOutcome;
-  @ArrayMaxSize(SCREENING_RULES.length * 10) @ValidateNested({ each: true }) @Type(() => ScreeningReason) reasons: ScreeningReason[];
+  @ArrayMaxSize(SCREENING_RULES.length * 10)
+  @ValidateNested({ each: true })
+  @Type(() => ScreeningReason)
+  reasons: ScreeningReason[];
   /** Version of the jurisdiction's policy that decided; 0 is the built-in default policy. */
   @IsInt() @Min(0) @Max(1_000_000) policyVersion: number;
   /** Whose policy decided: the referral's jurisdiction, the key of `PUT /api/screening-policies/{jurisdiction}`. */

@@ -74,7 +74,9 @@ export class ReferralParticipant {
   @IsOptional()
   @ValidateNested()
   @Type(() => ParticipantCounsel)
-  @IsConsistent<ReferralParticipant>((p) => (p.counsel && p.role !== 'responsible' ? 'only the person responsible has defence counsel' : undefined))
+  @IsConsistent<ReferralParticipant>((p) =>
+    p.counsel && p.role !== 'responsible' ? 'only the person responsible has defence counsel' : undefined,
+  )
   counsel?: ParticipantCounsel;
 }
 
@@ -99,16 +101,21 @@ function checkDerivedFields(data: ReferralSubmittedData): string | undefined {
   const participants = Array.isArray(data.participants) ? data.participants.filter(Boolean) : [];
   // api.md: a referral without one harmed and one responsible party is a 400, never an event.
   const roles = new Set(participants.map((p) => p.role));
-  if (!roles.has('harmed') || !roles.has('responsible')) return 'participants need at least one harmed and one responsible';
-  if (new Set(participants.map((p) => p.participantId)).size !== participants.length) return 'participantIds must be unique';
-  if (data.hasMinor !== participants.some((p) => p.minor === true)) return 'hasMinor must say whether any participant is a minor';
+  if (!roles.has('harmed') || !roles.has('responsible'))
+    return 'participants need at least one harmed and one responsible';
+  if (new Set(participants.map((p) => p.participantId)).size !== participants.length)
+    return 'participantIds must be unique';
+  if (data.hasMinor !== participants.some((p) => p.minor === true))
+    return 'hasMinor must say whether any participant is a minor';
   const spoken = new Set(participants.map((p) => p.preferredLanguage));
   const languages = new Set(Array.isArray(data.languages) ? data.languages : []);
   if (spoken.size !== languages.size || [...spoken].some((l) => !languages.has(l))) {
     return "languages must be exactly the participants' preferred languages";
   }
   // Erasure deletes one key: anything under another key would survive it.
-  const foreign = ciphertextsOf(data).filter((c) => /^pii:1:/.test(c) && keyIdOfCiphertext(c as Ciphertext) !== data.dataKeyId);
+  const foreign = ciphertextsOf(data).filter(
+    (c) => /^pii:1:/.test(c) && keyIdOfCiphertext(c as Ciphertext) !== data.dataKeyId,
+  );
   if (foreign.length) return 'every ciphertext must be encrypted under dataKeyId';
   return undefined;
 }
@@ -125,7 +132,10 @@ export class ReferralSubmittedData {
   @IsIn(STAGES) stage: Stage;
   @IsBoolean() protectiveOrder: boolean;
   @IsIsoDate() reportBackBy: string;
-  @ArrayMinSize(2) @ArrayMaxSize(MAX_PARTICIPANTS) @ValidateNested({ each: true }) @Type(() => ReferralParticipant)
+  @ArrayMinSize(2)
+  @ArrayMaxSize(MAX_PARTICIPANTS)
+  @ValidateNested({ each: true })
+  @Type(() => ReferralParticipant)
   participants: ReferralParticipant[];
   /** The participants' preferred languages, derived, for matching's language constraint. */
   @ArrayMinSize(1) @ArrayMaxSize(MAX_PARTICIPANTS) @ArrayUnique() @IsLanguage({ each: true }) languages: string[];

@@ -14,7 +14,9 @@ export class CaseConcludedData {
   @IsUUID() caseId: string;
   @IsBoolean()
   @IsConsistent<CaseConcludedData>((d) =>
-    (d.agreementReached === false) === (d.reasonCode !== undefined) ? undefined : 'reasonCode is given exactly when no agreement was reached',
+    (d.agreementReached === false) === (d.reasonCode !== undefined)
+      ? undefined
+      : 'reasonCode is given exactly when no agreement was reached',
   )
   agreementReached: boolean;
   /** Neutral: never which party chose what (product.md, failure is not punished). */

@@ -8,7 +8,12 @@
 import { IsIn, IsUUID } from 'class-validator';
 import { defineEvent } from '../../define-event';
 import { Topics } from '../../topics';
-import { DISCLOSURE_LEGAL_BASES, DISCLOSURE_RECIPIENT_KINDS, type DisclosureLegalBasis, type DisclosureRecipientKind } from '../vocabulary';
+import {
+  DISCLOSURE_LEGAL_BASES,
+  DISCLOSURE_RECIPIENT_KINDS,
+  type DisclosureLegalBasis,
+  type DisclosureRecipientKind,
+} from '../vocabulary';
 
 export class DisclosureRecordedData {
   @IsUUID() caseId: string;

@@ -11,8 +11,10 @@ import { IsConsistent, SAFE_CHANNELS, type SafeChannel } from '../common';
 import { REMINDER_SKIP_REASON_CODES, type ReminderSkipReasonCode } from '../vocabulary';
 
 function checkDelivery(d: ReminderSentData): string | undefined {
-  if (d.delivered === true && (d.channel === undefined || d.reasonCode !== undefined)) return 'a delivered reminder names its channel and no reasonCode';
-  if (d.delivered === false && (d.channel !== undefined || d.reasonCode === undefined)) return 'a skipped reminder names its reasonCode and no channel';
+  if (d.delivered === true && (d.channel === undefined || d.reasonCode !== undefined))
+    return 'a delivered reminder names its channel and no reasonCode';
+  if (d.delivered === false && (d.channel !== undefined || d.reasonCode === undefined))
+    return 'a skipped reminder names its reasonCode and no channel';
   return undefined;
 }
 

@@ -22,9 +22,17 @@ export class SessionScheduledData {
   @IsIn(SESSION_KINDS) kind: SessionKind;
   @IsTimestamp() startsAt: string;
   @IsTimestamp() @IsConsistent<SessionScheduledData>(checkSessionTimes) endsAt: string;
-  @ArrayMinSize(1) @ArrayMaxSize(MAX_SESSION_PARTICIPANTS) @ArrayUnique() @IsUUID(undefined, { each: true }) participantIds: string[];
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_SESSION_PARTICIPANTS)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  participantIds: string[];
   /** The mediators' `sub`s. */
-  @ArrayMinSize(1) @ArrayMaxSize(MAX_SESSION_MEDIATORS) @ArrayUnique() @IsString({ each: true }) @Length(1, 100, { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_SESSION_MEDIATORS)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
   mediatorIds: string[];
 }
 

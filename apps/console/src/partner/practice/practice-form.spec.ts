@@ -1,0 +1,45 @@
+import { recordBody, recordFormFrom, recordTypeOf } from './practice-form';
+
+describe('the practice record forms (issue 22)', () => {
+  it('sends a credential as the service takes it: hours as a number, categories as codes, empty optionals left out', () => {
+    const form = recordFormFrom({
+      kind: 'specialist_dv_sv',
+      issuer: ' Academy ',
+      hours: '24,5',
+      obtainedOn: '2026-03-02',
+      expiresOn: '',
+      certificateReference: '',
+      offenseCategories: 'domestic_violence, sexual_offense',
+      stray: 'x',
+    });
+    expect(recordBody('credential', form)).toEqual({
+      kind: 'specialist_dv_sv',
+      issuer: 'Academy',
+      hours: 24.5,
+      obtainedOn: '2026-03-02',
+      offenseCategories: ['domestic_violence', 'sexual_offense'],
+    });
+  });
+
+  it('sends empty answers empty, so the service names what is missing', () => {
+    expect(recordBody('background-check', recordFormFrom({}))).toEqual({
+      kind: '',
+      issuer: '',
+      checkedOn: '',
+      expiresOn: '',
+    });
+    expect(recordBody('practice', recordFormFrom({ kind: 'supervision' }))).toEqual({
+      kind: 'supervision',
+      heldOn: '',
+      withName: '',
+    });
+    expect(
+      recordBody('language', recordFormFrom({ language: 'nl', checkedBy: 'Assessor', checkedOn: '2026-01-01' })),
+    ).toEqual({ language: 'nl', checkedBy: 'Assessor', checkedOn: '2026-01-01' });
+  });
+
+  it('knows only its four kinds of record', () => {
+    expect(recordTypeOf('background-check')).toBe('background-check');
+    expect(recordTypeOf('anything')).toBeUndefined();
+  });
+});

@@ -1,0 +1,2 @@
+export * from './publication-rules';
+export * from './transparency-report';

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { ReferralPersonalDataErased, uuidv7 } from '@rj/shared/contracts';
+import { createTestTopics, eventually, testKafka, type TestTopics } from '@rj/shared/testing';
+import { envelopeOf } from '../test/backbone-fixture';
+import { BroadcastListener, forgetKeysOnErasure } from './broadcast-listener';
+
+/** What a replica's key cache looks like from outside: the keys it was told to forget. */
+class KeyCache {
+  readonly forgotten = new Set<string>();
+  forget(keyId: string): void {
+    this.forgotten.add(keyId);
+  }
+}
+
+describe('item 12: erasure reaches every replica', () => {
+  let topics: TestTopics;
+  const listeners: BroadcastListener[] = [];
+  const logger = pino({ level: 'silent' });
+
+  beforeAll(async () => {
+    topics = await createTestTopics(2);
+  });
+
+  afterAll(async () => {
+    await Promise.all(listeners.map((l) => l.stop()));
+    await topics?.delete();
+  });
+
+  it('every replica of one service drops the erased key, each in a consumer group of its own', async () => {
+    const baseGroupId = `${topics.prefix}outcome-tracking-${randomUUID()}`;
+    const replicas = [new KeyCache(), new KeyCache(), new KeyCache()];
+    for (const cache of replicas) {
+      listeners.push(
+        new BroadcastListener({
+          kafka: testKafka(),
+          baseGroupId,
+          broadcasts: [forgetKeysOnErasure(cache)],
+          logger,
+          topicPrefix: topics.prefix,
+        }),
+      );
+    }
+    expect(new Set(listeners.map((l) => l.groupId)).size).toBe(3);
+    for (const listener of listeners) await listener.start();
+    await Promise.all(listeners.map((l) => l.ready()));
+
+    const dataKeyId = uuidv7();
+    const erased = envelopeOf(ReferralPersonalDataErased, uuidv7(), { dataKeyId, erasedAt: new Date().toISOString() });
+    const producer = testKafka().producer();
+    await producer.connect();
+    await producer.send({
+      topic: `${topics.prefix}${ReferralPersonalDataErased.topic}`,
+      messages: [{ key: erased.referralId, value: JSON.stringify(erased) }],
+    });
+    // The same type arriving on another topic is not an erasure: nobody forgets that key.
+    const stray = envelopeOf(ReferralPersonalDataErased, uuidv7(), {
+      dataKeyId: uuidv7(),
+      erasedAt: new Date().toISOString(),
+    });
+    await producer.send({
+      topic: `${topics.prefix}rj.matching.v1`,
+      messages: [{ key: stray.referralId, value: JSON.stringify(stray) }],
+    });
+    await producer.disconnect();
+
+    await eventually(
+      async () => replicas.every((cache) => cache.forgotten.has(dataKeyId)),
+      20_000,
+      'every replica to forget the key',
+    );
+    for (const cache of replicas) expect([...cache.forgotten]).toEqual([dataKeyId]);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './idempotency-rules';
+export * from './idempotency-store';
+export * from './idempotency.interceptor';

@@ -1,0 +1,153 @@
+/**
+ * /api/metrics at scale (issue 15): an office with 100,000 referrals (and their parties,
+ * consents, offers, cases, agreements, terms and follow-ups) in a real outcome-tracking
+ * process on Postgres; the office's prosecutor and an administrator ask for the figures
+ * several times each. Prints each answer's time next to the goal (< 1 s), the database's own
+ * time for the same reads (the ceiling: what Postgres needs to hand over the rows), and the
+ * service's peak RSS.
+ *
+ *   node -r ./tools/runtime/register.js tools/bench/metrics/run.ts [--referrals 100000] [--repeat 5]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { OUTCOME_DATABASE } from '@rj/outcome/data-access';
+import { DEV_JWT_SECRET, mintToken } from '@rj/shared/auth';
+import { createScratchDatabase, createTestTopics } from '@rj/shared/testing';
+import { seedOutcomeHistory } from './seed';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) =>
+  args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : fallback;
+const REFERRALS = option('referrals', 100_000);
+const REPEAT = option('repeat', 5);
+const GOAL_MS = 1000;
+const OFFICE = '0190c0de-0000-7000-8000-000000000001';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
+  for (const deadline = Date.now() + 90_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+    if (child.exitCode !== null) throw new Error(`outcome-tracking exited with ${child.exitCode}`);
+    if (
+      await fetch(`${url}/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+  }
+  throw new Error('outcome-tracking did not start within 90 s');
+}
+
+const peakRssMb = (pid: number) =>
+  Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** What Postgres alone needs to read the rows the figures come from (every table, whole scope). */
+async function databaseOnlyMs(database: {
+  dataSource: { query(sql: string, p?: unknown[]): Promise<unknown> };
+}): Promise<number> {
+  const scope = `referral_id in (select id from referral where office_id = $1)`;
+  const statements = [
+    'select * from referral where office_id = $1',
+    ...['"case"', 'participant', 'consent', 'offer', 'follow_up', 'agreement'].map(
+      (table) => `select * from ${table} where ${scope}`,
+    ),
+    `select * from term where agreement_id in (select id from agreement where ${scope})`,
+  ];
+  // One after the other on one connection: a busy machine's pool may not open eight at once.
+  const started = Date.now();
+  for (const sql of statements) await database.dataSource.query(sql, [OFFICE]);
+  return Date.now() - started;
+}
+
+async function main(): Promise<void> {
+  const database = await createScratchDatabase('bench_metrics', {
+    migrations: OUTCOME_DATABASE.migrations,
+    entities: OUTCOME_DATABASE.entities,
+  });
+  const topics = await createTestTopics();
+  let child: ChildProcess | undefined;
+  try {
+    process.stderr.write(`[bench] seeding ${REFERRALS} referrals of one office\n`);
+    await seedOutcomeHistory(database.dataSource, OFFICE, REFERRALS);
+    const [port, internalPort] = [await freePort(), await freePort()];
+    const url = `http://127.0.0.1:${port}`;
+    child = spawn(process.execPath, ['-r', './tools/runtime/register.js', 'apps/outcome-tracking/src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: String(port),
+        INTERNAL_PORT: String(internalPort),
+        DATABASE_URL: database.url,
+        KAFKA_TOPIC_PREFIX: topics.prefix,
+        JOBS_PREFIX: `rjbench-metrics-${process.pid}`,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    await waitUntilReady(url, child);
+    const callers = {
+      prosecutor: mintToken(
+        { sub: 'bench-prosecutor', role: 'prosecutor', org: OFFICE, name: 'Bench' },
+        DEV_JWT_SECRET,
+      ),
+      admin: mintToken({ sub: 'bench-admin', role: 'admin', org: null, name: 'Bench' }, DEV_JWT_SECRET),
+    };
+    process.stdout.write(
+      `\n/api/metrics over ${REFERRALS} referrals (${REPEAT} calls each; machine load ${loadavg()[0].toFixed(1)})\n`,
+    );
+    for (const [role, token] of Object.entries(callers)) {
+      const times: number[] = [];
+      let counted = 0;
+      for (let i = 0; i < REPEAT; i++) {
+        const started = Date.now();
+        const res = await fetch(`${url}/api/metrics`, {
+          headers: { authorization: `Bearer ${token}` },
+          signal: AbortSignal.timeout(300_000),
+        });
+        const body = (await res.json()) as { figures?: { referralsBySource?: Record<string, { value?: number }> } };
+        times.push(Date.now() - started);
+        if (res.status !== 200) throw new Error(`/api/metrics answered ${res.status}: ${JSON.stringify(body)}`);
+        counted = Object.values(body.figures?.referralsBySource ?? {}).reduce(
+          (sum, figure) => sum + (figure.value ?? 0),
+          0,
+        );
+      }
+      process.stdout.write(
+        `  ${`as ${role}`.padEnd(16)} median ${String(median(times)).padStart(6)} ms, max ${String(Math.max(...times)).padStart(6)} ms   goal < ${GOAL_MS} ms: ${Math.max(...times) < GOAL_MS ? 'met' : 'NOT met'}   (${counted} referrals counted)\n`,
+      );
+      const ceiling = await databaseOnlyMs(database).catch((error: Error) => `not measured (${error.message})`);
+      process.stdout.write(`  ${''.padEnd(16)} ceiling: Postgres alone reads the same rows in ${ceiling} ms\n`);
+    }
+    process.stdout.write(
+      `  peak RSS outcome-tracking ${peakRssMb(child.pid as number).toFixed(0)} MB (goal < 200 MB)\n`,
+    );
+  } finally {
+    if (child && child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child?.once('exit', resolve));
+    }
+    await topics.delete();
+    await database.drop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`[bench] FAILED: ${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);

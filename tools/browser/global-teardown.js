@@ -1,0 +1,4 @@
+'use strict';
+module.exports = async function globalTeardown() {
+  await globalThis.__RJ_BROWSER_STACK__?.stop();
+};
