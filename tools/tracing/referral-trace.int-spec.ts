@@ -14,8 +14,12 @@ import { startTracing, type Tracing } from '@rj/shared/service';
 import { createTestTopics, eventually, type TestTopics } from '@rj/shared/testing';
 // The real services, started by their own test harnesses (tools/auditor does the same).
 /* eslint-disable @nx/enforce-module-boundaries */
-import { MatchingKit, PARTY_NAMES } from '../../apps/partner-matching/src/test/matching-test-kit';
-import { startIntake, type Intake } from '../../apps/referral-intake/src/test/intake-harness';
+import {
+  MatchingHarness,
+  startMatchingHarness,
+  PARTY_NAMES,
+} from '../../apps/partner-matching/src/test/matching-harness';
+import { startIntakeHarness, type IntakeHarness } from '../../apps/referral-intake/src/test/intake-harness';
 import { plaintextsOf, referralBody } from '../../apps/referral-intake/src/test/referral-body';
 /* eslint-enable @nx/enforce-module-boundaries */
 
@@ -39,15 +43,15 @@ describe('tracing: a referral from intake HTTP to the offer matching publishes i
   const exporter = new InMemorySpanExporter();
   let tracing: Tracing;
   let topics: TestTopics;
-  let intake: Intake;
-  let matching: MatchingKit;
+  let intake: IntakeHarness;
+  let matching: MatchingHarness;
 
   beforeAll(async () => {
     // Started first: the services' bootstrap finds tracing running and leaves it to the test.
     tracing = startTracing({ serviceName: 'rj-trace-test', exporter })!;
     topics = await createTestTopics();
-    intake = await startIntake({}, topics);
-    matching = await MatchingKit.start({}, topics);
+    intake = await startIntakeHarness({}, topics);
+    matching = await startMatchingHarness({}, topics);
   });
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { encryptField, generateDataKey } from '@rj/shared/pii';
 import { eventually, startTestService, type TestService } from '@rj/shared/testing';
 import { appModule } from './app.module';
 import { AuditLedgerEnv } from './audit-ledger.env';
-import { entryAt, ledgerCountOf, produce, reinsert, settled, tamperAsOwner } from './test/ledger-test-kit';
+import { entryAt, ledgerCountOf, produce, reinsert, settled, tamperAsOwner } from './test/ledger-harness';
 
 const samples = Object.values(SAMPLE_EVENTS);
 const sampleIds = samples.map((event) => event.id);

@@ -8,7 +8,7 @@ import { publicKeyBase64, parseCheckpointPrivateKey, DEV_CHECKPOINT_KEY } from '
 import { startTestService, type TestService } from '@rj/shared/testing';
 import { appModule } from './app.module';
 import { AuditLedgerEnv } from './audit-ledger.env';
-import { tamperAsOwner } from './test/ledger-test-kit';
+import { tamperAsOwner } from './test/ledger-harness';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const COUNT = 3000;

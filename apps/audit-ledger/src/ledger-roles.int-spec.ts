@@ -4,7 +4,7 @@ import { SAMPLE_EVENTS, SAMPLE_IDS } from '@rj/shared/contracts/testing';
 import { eventually, startTestService, type TestService } from '@rj/shared/testing';
 import { appModule } from './app.module';
 import { AuditLedgerEnv } from './audit-ledger.env';
-import { createOwnedLedgerDatabase, produce } from './test/ledger-test-kit';
+import { createOwnedLedgerDatabase, produce } from './test/ledger-harness';
 
 const samples = Object.values(SAMPLE_EVENTS);
 

@@ -1,6 +1,6 @@
 import type { Role } from '@rj/shared/contracts';
 import { inMinutes, readyCase } from './test/case-actors';
-import { openCase, startHarness, type Harness } from './test/scheduling-harness';
+import { openCase, startSchedulingHarness, type SchedulingHarness } from './test/scheduling-harness';
 
 type Endpoint = { method: string; path: string; body?: object; allowed: Role; object: boolean };
 const ROLES: Role[] = ['prosecutor', 'partner_admin', 'mediator', 'auditor', 'admin', 'service'];
@@ -14,12 +14,12 @@ const SHARED = (e: Endpoint) =>
  * that may never do it 403; another organisation's object 404; a malformed body 400, never 5xx.
  */
 describe('role × organisation matrix and malformed bodies', () => {
-  let harness: Harness;
+  let harness: SchedulingHarness;
   let endpoints: Endpoint[];
   const FOREIGN = '0190a000-0000-7000-8000-0000000000ee';
 
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startSchedulingHarness();
     const referral = await openCase(harness);
     const actors = await readyCase(harness, referral);
     const booked = await harness.service.request('POST', `/api/cases/${referral.caseId}/sessions`, {

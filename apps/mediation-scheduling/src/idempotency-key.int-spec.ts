@@ -1,5 +1,5 @@
 import { uuidv7 } from '@rj/shared/contracts';
-import { startHarness, type Harness } from './test/scheduling-harness';
+import { startSchedulingHarness, type SchedulingHarness } from './test/scheduling-harness';
 
 const mediator = (sub: string, fullName = 'Mia Mediator') => ({
   sub,
@@ -10,7 +10,7 @@ const mediator = (sub: string, fullName = 'Mia Mediator') => ({
 
 /** Issue 14 item 14: every create of mediation-scheduling honours Idempotency-Key. */
 describe('item 14: Idempotency-Key on mediation-scheduling creates', () => {
-  let harness: Harness;
+  let harness: SchedulingHarness;
   const partnerId = uuidv7();
   const admin = (org = partnerId) => harness.service.token('partner_admin', org);
   const registered = async (sub: string) =>
@@ -21,7 +21,7 @@ describe('item 14: Idempotency-Key on mediation-scheduling creates', () => {
     )[0].n;
 
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startSchedulingHarness();
   });
   afterAll(() => harness?.close());
 

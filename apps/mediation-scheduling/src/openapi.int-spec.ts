@@ -1,4 +1,4 @@
-import { startHarness, type Harness } from './test/scheduling-harness';
+import { startSchedulingHarness, type SchedulingHarness } from './test/scheduling-harness';
 
 interface Schema {
   $ref?: string;
@@ -20,10 +20,10 @@ function requestSchema(
 }
 
 describe('OpenAPI document', () => {
-  let harness: Harness;
+  let harness: SchedulingHarness;
 
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startSchedulingHarness();
   });
   afterAll(() => harness?.close());
 

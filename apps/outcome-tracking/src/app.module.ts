@@ -8,8 +8,8 @@ import { IdempotencyInterceptor, POSTGRES_READINESS, ServiceCoreModule } from '@
 import { MatchingEventsHandler } from './events/matching-events.handler';
 import { ReferralEventsHandler } from './events/referral-events.handler';
 import { SchedulingEventsHandler } from './events/scheduling-events.handler';
-import { OutcomeInfrastructureModule } from './infrastructure/outcome-infrastructure.module';
-import { OutcomeJobsModule } from './infrastructure/outcome-jobs.module';
+import { PlatformModule } from './platform/platform.module';
+import { OutcomeJobsModule } from './platform/outcome-jobs.module';
 import { OutcomeFeatureModule } from './outcome-feature.module';
 import type { OutcomeTrackingEnv } from './outcome-tracking.env';
 
@@ -25,7 +25,7 @@ export function appModule(config: OutcomeTrackingEnv) {
         applicationName: 'outcome-tracking',
       }),
       OutcomeJobsModule,
-      OutcomeInfrastructureModule,
+      PlatformModule,
       MessagingModule.forRoot({
         serviceName: 'outcome-tracking',
         imports: [OutcomeFeatureModule],

@@ -1,5 +1,5 @@
 import { feedReferral, type Scenario } from './test/referral-scenario';
-import { startOutcomeTestContext, type OutcomeTestContext } from './test/outcome-test-context';
+import { startOutcomeHarness, type OutcomeHarness } from './test/outcome-harness';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const agreement = (s: Scenario, description = 'a letter to the neighbour') => ({
@@ -9,11 +9,11 @@ const agreement = (s: Scenario, description = 'a letter to the neighbour') => ({
 
 /** Issue 14 item 14: outcome-tracking's creates honour Idempotency-Key. */
 describe('item 14: Idempotency-Key on outcome-tracking creates', () => {
-  let t: OutcomeTestContext;
+  let t: OutcomeHarness;
   let s: Scenario;
 
   beforeAll(async () => {
-    t = await startOutcomeTestContext();
+    t = await startOutcomeHarness();
     s = await feedReferral(t.feeder, t.keys);
     await t.waitFor(
       async () =>

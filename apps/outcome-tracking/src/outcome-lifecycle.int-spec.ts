@@ -1,13 +1,13 @@
 import { addMonths } from '@rj/outcome/domain';
 import { ContactConfirmed, ReferralWithdrawn } from '@rj/shared/contracts';
 import { feedReferral, type Scenario, type ScenarioOptions } from './test/referral-scenario';
-import { startOutcomeTestContext, type OutcomeTestContext } from './test/outcome-test-context';
+import { startOutcomeHarness, type OutcomeHarness } from './test/outcome-harness';
 
 const DAY = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
 describe('outcome-tracking: agreement to report-back', () => {
-  let t: OutcomeTestContext;
+  let t: OutcomeHarness;
   const mediator = (s: Scenario) => t.service.token('mediator', s.partnerId, s.mediatorSub);
   const caseStatus = async (caseId: string) =>
     ((await t.service.dataSource.query('select status from "case" where id = $1', [caseId])) as { status: string }[])[0]
@@ -29,7 +29,7 @@ describe('outcome-tracking: agreement to report-back', () => {
     t.service.request('POST', `/api/agreements/${agreementId}/terms/${termId}/progress`, { token: mediator(s), body });
 
   beforeAll(async () => {
-    t = await startOutcomeTestContext();
+    t = await startOutcomeHarness();
   });
   afterAll(() => t?.close());
   afterEach(() => t.clock.set(null));

@@ -1,12 +1,12 @@
 import { uuidv7 } from '@rj/shared/contracts';
 import { feedReferral, type Scenario, type ScenarioOptions } from './test/referral-scenario';
-import { startOutcomeTestContext, type OutcomeTestContext } from './test/outcome-test-context';
+import { startOutcomeHarness, type OutcomeHarness } from './test/outcome-harness';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const SUPPRESSED_COUNT = { kind: 'count', value: null, suppressed: true };
 
 describe('outcome-tracking: figures, access and validation', () => {
-  let t: OutcomeTestContext;
+  let t: OutcomeHarness;
   const officeId = uuidv7();
   const partnerId = uuidv7();
   const mediator = (s: Scenario) => t.service.token('mediator', s.partnerId, s.mediatorSub);
@@ -52,7 +52,7 @@ describe('outcome-tracking: figures, access and validation', () => {
   let notKept: Scenario;
 
   beforeAll(async () => {
-    t = await startOutcomeTestContext({ METRICS_SUPPRESSION_THRESHOLD: '3' });
+    t = await startOutcomeHarness({ METRICS_SUPPRESSION_THRESHOLD: '3' });
     // The fixture, computed by hand below: three referrals of one office, submitted 1–3 March 2026.
     completed = await fed(
       { timeline: { submittedAt: '2026-03-01T08:00:00Z', acceptedAfterDays: 2, dialogueAfterDays: 10 } },

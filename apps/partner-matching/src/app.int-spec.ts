@@ -1,11 +1,11 @@
 import { uuidv7 } from '@rj/shared/contracts';
-import { MatchingKit } from './test/matching-test-kit';
+import { MatchingHarness, startMatchingHarness } from './test/matching-harness';
 
 describe('partner-matching service', () => {
-  let kit: MatchingKit;
+  let kit: MatchingHarness;
 
   beforeAll(async () => {
-    kit = await MatchingKit.start();
+    kit = await startMatchingHarness();
   });
 
   afterAll(() => kit?.close());

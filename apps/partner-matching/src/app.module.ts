@@ -7,7 +7,7 @@ import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/s
 import { CaseEventsHandler } from './events/case-events.handler';
 import { ReferralEventsHandler } from './events/referral-events.handler';
 import { PracticeEventsHandler } from './practice/practice-events.handler';
-import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { PlatformModule } from './platform/platform.module';
 import { MatchingFeatureModule } from './matching-feature.module';
 import type { PartnerMatchingEnv } from './partner-matching.env';
 import { ReferralErasedWebhookHandler } from './webhooks/referral-erased-webhook.handler';
@@ -24,7 +24,7 @@ export function appModule(config: PartnerMatchingEnv) {
         migrations: MATCHING_DATABASE.migrations,
         applicationName: 'partner-matching',
       }),
-      InfrastructureModule,
+      PlatformModule,
       MatchingFeatureModule,
       PartnerWebhooksModule,
       MessagingModule.forRoot({

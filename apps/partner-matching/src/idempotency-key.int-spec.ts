@@ -1,5 +1,5 @@
 import { uuidv7 } from '@rj/shared/contracts';
-import { MatchingKit } from './test/matching-test-kit';
+import { MatchingHarness, startMatchingHarness } from './test/matching-harness';
 
 const registration = {
   name: 'Herstelbemiddeling Zuid',
@@ -14,10 +14,10 @@ const registration = {
 
 /** Issue 14 item 14: partner-matching's creates go through the platform's one idempotency store. */
 describe('item 14: partner-matching uses the shared idempotency store', () => {
-  let kit: MatchingKit;
+  let kit: MatchingHarness;
 
   beforeAll(async () => {
-    kit = await MatchingKit.start();
+    kit = await startMatchingHarness();
   });
   afterAll(() => kit?.close());
 

@@ -18,7 +18,7 @@ import {
   type TestSmtpServer,
   type TestTopics,
 } from '@rj/shared/testing';
-import { referralScreened, referralSubmitted } from './test/matching-test-kit';
+import { referralScreened, referralSubmitted } from './test/matching-harness';
 
 /**
  * issue #4, Proof: kill the service between an offer and its expiry, flush Redis, restart — the

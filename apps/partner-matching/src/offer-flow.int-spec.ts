@@ -11,13 +11,14 @@ import {
   caseCompleted,
   caseConcluded,
   caseOpened,
-  MatchingKit,
+  MatchingHarness,
+  startMatchingHarness,
   PARTY_NAMES,
   referralOverridden,
   referralScreened,
   referralSubmitted,
   referralWithdrawn,
-} from './test/matching-test-kit';
+} from './test/matching-harness';
 
 /** Each test matches in an area of its own, so partners registered by other tests never compete. */
 const area = () => `T-${randomBytes(3).toString('hex').toUpperCase()}`;
@@ -43,10 +44,10 @@ const specialistVerified = (partnerId: string, expiresOn?: string) =>
   });
 
 describe('partner-matching: matching and offers (product.md steps 3-4)', () => {
-  let kit: MatchingKit;
+  let kit: MatchingHarness;
 
   beforeAll(async () => {
-    kit = await MatchingKit.start();
+    kit = await startMatchingHarness();
   });
 
   afterAll(() => kit?.close());

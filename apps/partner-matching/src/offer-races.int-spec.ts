@@ -4,7 +4,13 @@ import { RuleViolation, type EventEnvelope } from '@rj/shared/contracts';
 import { eventually } from '@rj/shared/testing';
 import { OfferFlow } from './offers/offer-flow.service';
 import { OffersService } from './offers/offers.service';
-import { caseCompleted, MatchingKit, referralScreened, referralSubmitted } from './test/matching-test-kit';
+import {
+  caseCompleted,
+  MatchingHarness,
+  startMatchingHarness,
+  referralScreened,
+  referralSubmitted,
+} from './test/matching-harness';
 
 const area = () => `R-${randomBytes(3).toString('hex').toUpperCase()}`;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -16,10 +22,10 @@ const ruleOf = (reason: unknown) => (reason instanceof RuleViolation ? reason.ru
  * makes a second offer (offer-flow.int-spec). Many rounds each, against the real Postgres.
  */
 describe('partner-matching: offer races', () => {
-  let kit: MatchingKit;
+  let kit: MatchingHarness;
 
   beforeAll(async () => {
-    kit = await MatchingKit.start();
+    kit = await startMatchingHarness();
   });
 
   afterAll(() => kit?.close());

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { uuidv7, type EventEnvelope } from '@rj/shared/contracts';
-import { MatchingKit } from './test/matching-test-kit';
+import { MatchingHarness, startMatchingHarness } from './test/matching-harness';
 
 const registration = {
   name: 'Herstelbemiddeling Noord',
@@ -14,12 +14,12 @@ const registration = {
 };
 
 describe('partner-matching: the partner registry', () => {
-  let kit: MatchingKit;
+  let kit: MatchingHarness;
   const partnerEvents = async (partnerId: string): Promise<EventEnvelope[]> =>
     (await kit.emitted()).filter((event) => event.aggregateId === partnerId);
 
   beforeAll(async () => {
-    kit = await MatchingKit.start();
+    kit = await startMatchingHarness();
   });
 
   afterAll(() => kit?.close());

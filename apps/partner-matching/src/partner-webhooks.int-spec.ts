@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildEvent, ReferralPersonalDataErased, uuidv7 } from '@rj/shared/contracts';
 import { eventually, makeTestCertificate, TestWebhookReceiver } from '@rj/shared/testing';
-import { MatchingKit, referralWithdrawn } from './test/matching-test-kit';
+import { MatchingHarness, startMatchingHarness, referralWithdrawn } from './test/matching-harness';
 
 const area = () => `W-${randomBytes(3).toString('hex').toUpperCase()}`;
 
@@ -17,12 +17,12 @@ describe('partner-matching: webhooks for partners’ systems', () => {
   const certificate = makeTestCertificate();
   const dir = mkdtempSync(join(tmpdir(), 'rj-matching-webhooks-'));
   const receiver = new TestWebhookReceiver(certificate);
-  let kit: MatchingKit;
+  let kit: MatchingHarness;
 
   beforeAll(async () => {
     await receiver.start();
     writeFileSync(join(dir, 'ca.pem'), certificate.cert);
-    kit = await MatchingKit.start({
+    kit = await startMatchingHarness({
       WEBHOOK_ALLOWED_RANGES: '127.0.0.1/32',
       WEBHOOK_CA_FILE: join(dir, 'ca.pem'),
       WEBHOOK_RETRY_FIRST_DELAY_MS: '20',

@@ -1,6 +1,6 @@
 import { mintServiceToken } from '@rj/shared/auth';
 import { randomUUID } from 'node:crypto';
-import { startIntake, type Intake } from './test/intake-harness';
+import { startIntakeHarness, type IntakeHarness } from './test/intake-harness';
 import { referralBody } from './test/referral-body';
 
 /**
@@ -33,13 +33,13 @@ const only = (allowed: Partial<Expected>): Expected => ({
 });
 
 describe('referral-intake: who may call what', () => {
-  let intake: Intake;
+  let intake: IntakeHarness;
   let own: { id: string; prosecutor: string };
   let other: { id: string; prosecutor: string };
   const tokens = {} as Record<Caller, string | undefined>;
 
   beforeAll(async () => {
-    intake = await startIntake();
+    intake = await startIntakeHarness();
     own = await intake.registerOffice(['NL-NH']);
     other = await intake.registerOffice(['NL-FL']);
     const partner = randomUUID();

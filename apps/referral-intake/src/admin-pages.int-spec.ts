@@ -1,11 +1,11 @@
-import { startIntake, type Intake } from './test/intake-harness';
+import { startIntakeHarness, type IntakeHarness } from './test/intake-harness';
 
 /** What the console's admin pages read besides referrals: policy history, offices, and the documented contract. */
 describe('referral-intake: screening policy history, offices and the OpenAPI contract the console reads', () => {
-  let intake: Intake;
+  let intake: IntakeHarness;
 
   beforeAll(async () => {
-    intake = await startIntake();
+    intake = await startIntakeHarness();
   });
   afterAll(() => intake?.close());
 

@@ -4,7 +4,7 @@ import { REFERRAL_DATABASE } from '@rj/referral/data-access';
 import { DatabaseModule } from '@rj/shared/persistence';
 import { MessagingModule } from '@rj/shared/messaging';
 import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
-import { IntakeCommonModule } from './common/intake-common.module';
+import { PlatformModule } from './platform/platform.module';
 import { DeadlineModule } from './deadline/deadline.module';
 import { ReferralEventsModule } from './events/referral-events.module';
 import { ReferralProgressHandler } from './events/referral-progress.handler';
@@ -62,7 +62,7 @@ export function appModule(config: ReferralIntakeEnv) {
           ],
         },
       }),
-      IntakeCommonModule,
+      PlatformModule,
       KeyStoreModule.forRoot(config.PII_MASTER_KEYS),
       DeadlineModule,
       OfficeWebhooksModule,

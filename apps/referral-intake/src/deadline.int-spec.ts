@@ -5,7 +5,7 @@ import { eventually, startTestSmtpServer, type TestSmtpServer } from '@rj/shared
 import { DEADLINE_SCAN_PAYLOAD, deadlineScanJob } from './deadline/deadline-scan.job';
 import { DeadlineScanner } from './deadline/deadline-scanner';
 import { eventsOf } from './test/events';
-import { startIntake, type Intake } from './test/intake-harness';
+import { startIntakeHarness, type IntakeHarness } from './test/intake-harness';
 import { plaintextsOf, referralBody } from './test/referral-body';
 
 const DAY = 86_400_000;
@@ -13,13 +13,13 @@ const dateIn = (days: number, from = new Date()) => new Date(from.getTime() + da
 
 describe('referral-intake: the report-back deadline scan', () => {
   let smtp: TestSmtpServer;
-  let intake: Intake;
+  let intake: IntakeHarness;
   let office: { id: string; prosecutor: string };
   let scanner: DeadlineScanner;
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
-    intake = await startIntake({ SMTP_URL: smtp.url, DEADLINE_RISK_DAYS: '14' });
+    intake = await startIntakeHarness({ SMTP_URL: smtp.url, DEADLINE_RISK_DAYS: '14' });
     office = await intake.registerOffice(['NL-NH'], 'deadlines@north.example');
     scanner = intake.running.app.get(DeadlineScanner);
   });

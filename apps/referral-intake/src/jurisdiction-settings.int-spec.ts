@@ -1,11 +1,11 @@
 import { JurisdictionSettingsChanged, Topics, validateEventData } from '@rj/shared/contracts';
 import { eventsOf } from './test/events';
-import { startIntake, type Intake } from './test/intake-harness';
+import { startIntakeHarness, type IntakeHarness } from './test/intake-harness';
 
 describe('referral-intake: versioned jurisdiction settings', () => {
-  let intake: Intake;
+  let intake: IntakeHarness;
   beforeAll(async () => {
-    intake = await startIntake();
+    intake = await startIntakeHarness();
   });
   afterAll(() => intake?.close());
 

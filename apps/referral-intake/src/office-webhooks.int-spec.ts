@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { uuidv7, type EventEnvelope } from '@rj/shared/contracts';
 import { sampleEvent } from '@rj/shared/contracts/testing';
 import { eventually, makeTestCertificate, TestWebhookReceiver } from '@rj/shared/testing';
-import { startIntake, type Intake } from './test/intake-harness';
+import { startIntakeHarness, type IntakeHarness } from './test/intake-harness';
 import { referralBody } from './test/referral-body';
 
 type SampleType = Parameters<typeof sampleEvent>[0];
@@ -24,14 +24,14 @@ describe('referral-intake: webhooks for offices’ case-management systems', () 
   const certificate = makeTestCertificate();
   const dir = mkdtempSync(join(tmpdir(), 'rj-intake-webhooks-'));
   const receiver = new TestWebhookReceiver(certificate);
-  let intake: Intake;
+  let intake: IntakeHarness;
   let office: { id: string; prosecutor: string };
   let other: { id: string; prosecutor: string };
 
   beforeAll(async () => {
     await receiver.start();
     writeFileSync(join(dir, 'ca.pem'), certificate.cert);
-    intake = await startIntake({
+    intake = await startIntakeHarness({
       WEBHOOK_ALLOWED_RANGES: '127.0.0.1/32',
       WEBHOOK_CA_FILE: join(dir, 'ca.pem'),
       WEBHOOK_RETRY_FIRST_DELAY_MS: '20',

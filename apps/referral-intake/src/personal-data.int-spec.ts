@@ -5,11 +5,11 @@ import { KeyStoreClient, parseMasterKeys, DEV_MASTER_KEYS, unwrapDataKey } from 
 import { httpRequest, readTopics } from '@rj/shared/testing';
 import { KeyStore } from './key-store/key-store';
 import { eventsOf, hasTypes } from './test/events';
-import { startIntake, type Intake } from './test/intake-harness';
+import { startIntakeHarness, type IntakeHarness } from './test/intake-harness';
 import { plaintextsOf, referralBody } from './test/referral-body';
 
 /** Every row of every table of the service's database, as text. */
-async function allRows(intake: Intake): Promise<string> {
+async function allRows(intake: IntakeHarness): Promise<string> {
   const tables: { table_name: string }[] = await intake.dataSource.query(
     `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
   );
@@ -21,7 +21,7 @@ async function allRows(intake: Intake): Promise<string> {
   return dumps.map(([{ rows }]) => rows).join('\n');
 }
 
-async function allMessages(intake: Intake, done: (text: string) => boolean): Promise<string> {
+async function allMessages(intake: IntakeHarness, done: (text: string) => boolean): Promise<string> {
   const messages = await readTopics(
     ALL_TOPICS.map((topic) => `${intake.topics.prefix}${topic}`),
     (read) => done(read.map((m) => m.value).join('\n')),
@@ -30,9 +30,10 @@ async function allMessages(intake: Intake, done: (text: string) => boolean): Pro
 }
 
 /** A token of a service that decrypts, and so may fetch data keys (hardening 2). */
-const keyReader = (intake: Intake): string => mintServiceToken('mediation-scheduling', intake.config.AUTH_JWT_SECRET);
+const keyReader = (intake: IntakeHarness): string =>
+  mintServiceToken('mediation-scheduling', intake.config.AUTH_JWT_SECRET);
 
-function keyStoreClient(intake: Intake): KeyStoreClient {
+function keyStoreClient(intake: IntakeHarness): KeyStoreClient {
   return new KeyStoreClient({
     baseUrl: intake.internalUrl!,
     serviceToken: () => mintServiceToken('mediation-scheduling', intake.config.AUTH_JWT_SECRET),
@@ -40,14 +41,14 @@ function keyStoreClient(intake: Intake): KeyStoreClient {
 }
 
 describe('referral-intake: personal data, the key store and erasure', () => {
-  let intake: Intake;
+  let intake: IntakeHarness;
   let office: { id: string; prosecutor: string };
   let body: ReturnType<typeof referralBody>;
   let referralId: string;
   let submitted: EventEnvelope<string, any>;
 
   beforeAll(async () => {
-    intake = await startIntake();
+    intake = await startIntakeHarness();
     office = await intake.registerOffice();
     body = referralBody({ protectiveOrder: true });
     referralId = (

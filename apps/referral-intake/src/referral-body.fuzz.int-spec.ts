@@ -9,7 +9,7 @@ import {
   STAGES,
 } from '@rj/shared/contracts';
 import { httpRequest } from '@rj/shared/testing';
-import { startIntake, type Intake } from './test/intake-harness';
+import { startIntakeHarness, type IntakeHarness } from './test/intake-harness';
 import { referralBody } from './test/referral-body';
 
 /**
@@ -239,7 +239,7 @@ function mutate(base: unknown, mutations: Mutation[]): unknown {
 }
 
 describe('referral-intake: fuzzing the referral body', () => {
-  let intake: Intake;
+  let intake: IntakeHarness;
   let prosecutor: string;
   let before: { referrals: number; outbox: number };
 
@@ -261,7 +261,7 @@ describe('referral-intake: fuzzing the referral body', () => {
   };
 
   beforeAll(async () => {
-    intake = await startIntake({ BODY_LIMIT: `${BODY_LIMIT_BYTES / 1024}kb` });
+    intake = await startIntakeHarness({ BODY_LIMIT: `${BODY_LIMIT_BYTES / 1024}kb` });
     prosecutor = (await intake.registerOffice(['NL-NH'])).prosecutor;
     before = await counts();
   });

@@ -3,12 +3,12 @@ import type { MigrationInterface } from 'typeorm';
 import { REFERRAL_DATABASE } from '@rj/referral/data-access';
 import { caseNumberIndex } from '@rj/referral/domain';
 import { eventually } from '@rj/shared/testing';
-import { startIntake, type Intake } from './test/intake-harness';
+import { startIntakeHarness, type IntakeHarness } from './test/intake-harness';
 import { referralBody } from './test/referral-body';
 
 /** An office refers a case number once (issue 21), as the bulk import already matched rows. */
 describe('referral-intake: one referral per case number and office', () => {
-  let intake: Intake;
+  let intake: IntakeHarness;
   let office: { id: string; prosecutor: string };
   const indexKey = Buffer.alloc(32, 9);
   const caseNumber = () => `PARKET-${randomUUID()}`;
@@ -27,7 +27,7 @@ describe('referral-intake: one referral per case number and office', () => {
     )[0].n;
 
   beforeAll(async () => {
-    intake = await startIntake({ CASE_NUMBER_INDEX_KEY: indexKey.toString('base64') });
+    intake = await startIntakeHarness({ CASE_NUMBER_INDEX_KEY: indexKey.toString('base64') });
     office = await intake.registerOffice(['NL-NH']);
   });
   afterAll(() => intake?.close());

@@ -1,15 +1,15 @@
 import { ReferralSubmitted, Topics, validateEventData } from '@rj/shared/contracts';
 import { eventsOf, hasTypes } from './test/events';
-import { startIntake, type Intake } from './test/intake-harness';
+import { startIntakeHarness, type IntakeHarness } from './test/intake-harness';
 import { referralBody } from './test/referral-body';
 import { csvOf, csvRowOf, IMPORT_HEADER } from './test/referral-csv';
 
 describe('referral-intake: bulk referral import (POST /api/referrals/imports)', () => {
-  let intake: Intake;
+  let intake: IntakeHarness;
   let office: { id: string; prosecutor: string };
 
   beforeAll(async () => {
-    intake = await startIntake();
+    intake = await startIntakeHarness();
     office = await intake.registerOffice(['NL-NH']);
   });
   afterAll(() => intake?.close());

@@ -4,7 +4,7 @@ import { parseMasterKeys } from '@rj/shared/pii';
 import { KeyStore } from './key-store/key-store';
 import { parseCaseNumberIndexKey } from './referrals/search/case-number-index-key';
 import { reindexCaseNumberBatch } from './referrals/search/reindex-case-numbers';
-import { startIntake, type Intake } from './test/intake-harness';
+import { startIntakeHarness, type IntakeHarness } from './test/intake-harness';
 import { referralBody } from './test/referral-body';
 
 /** A date `days` from today (UTC), as `YYYY-MM-DD`. */
@@ -12,11 +12,11 @@ const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOStri
 const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
 
 describe('referral-intake: the console’s lists — search by case number, filters, keyset paging, figures', () => {
-  let intake: Intake;
+  let intake: IntakeHarness;
   const indexKey = Buffer.alloc(32, 7).toString('base64');
 
   beforeAll(async () => {
-    intake = await startIntake({ CASE_NUMBER_INDEX_KEY: indexKey });
+    intake = await startIntakeHarness({ CASE_NUMBER_INDEX_KEY: indexKey });
   });
   afterAll(() => intake?.close());
 

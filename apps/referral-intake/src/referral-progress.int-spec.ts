@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { dlqTopicOf, Topics, uuidv7, type EventEnvelope } from '@rj/shared/contracts';
 import { sampleEvent } from '@rj/shared/contracts/testing';
 import { eventually, readTopics } from '@rj/shared/testing';
-import { startIntake, type Intake } from './test/intake-harness';
+import { startIntakeHarness, type IntakeHarness } from './test/intake-harness';
 import { referralBody } from './test/referral-body';
 
 type SampleType = Parameters<typeof sampleEvent>[0];
@@ -20,11 +20,11 @@ function about(referralId: string, type: SampleType, data: Record<string, unknow
 }
 
 describe('referral-intake: status and report from the other services’ events', () => {
-  let intake: Intake;
+  let intake: IntakeHarness;
   let office: { id: string; prosecutor: string };
 
   beforeAll(async () => {
-    intake = await startIntake();
+    intake = await startIntakeHarness();
     office = await intake.registerOffice();
   });
   afterAll(() => intake?.close());

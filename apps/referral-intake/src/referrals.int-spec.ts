@@ -1,14 +1,14 @@
 import { ReferralScreened, ReferralSubmitted, Topics, validateEventData } from '@rj/shared/contracts';
 import { eventsOf, hasTypes } from './test/events';
-import { startIntake, type Intake } from './test/intake-harness';
+import { startIntakeHarness, type IntakeHarness } from './test/intake-harness';
 import { referralBody } from './test/referral-body';
 
 describe('referral-intake: submitting, screening and deciding on referrals', () => {
-  let intake: Intake;
+  let intake: IntakeHarness;
   let office: { id: string; prosecutor: string };
 
   beforeAll(async () => {
-    intake = await startIntake({ BODY_LIMIT: '64kb' });
+    intake = await startIntakeHarness({ BODY_LIMIT: '64kb' });
     office = await intake.registerOffice(['NL-NH', 'NL-FL']);
   });
   afterAll(() => intake?.close());

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@rj/shared/contracts';
 import { eventsOf, hasTypes } from './test/events';
-import { startIntake, type Intake } from './test/intake-harness';
+import { startIntakeHarness, type IntakeHarness } from './test/intake-harness';
 import { referralBody } from './test/referral-body';
 
 /**
@@ -10,13 +10,13 @@ import { referralBody } from './test/referral-body';
  * a single admin's is; the asking admin cannot approve it alone.
  */
 describe('referral-intake: overrides of excluded domestic- and sexual-violence categories need a second admin', () => {
-  let intake: Intake;
+  let intake: IntakeHarness;
   let office: { id: string; prosecutor: string };
   let firstAdmin: string;
   let secondAdmin: string;
 
   beforeAll(async () => {
-    intake = await startIntake();
+    intake = await startIntakeHarness();
     office = await intake.registerOffice(['NL-NH']);
     firstAdmin = intake.token('admin', null, 'admin-anna');
     secondAdmin = intake.token('admin', null, 'admin-bert');

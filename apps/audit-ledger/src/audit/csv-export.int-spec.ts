@@ -3,7 +3,7 @@ import { buildEvent, MediatorRegistered, systemActor, uuidv7 } from '@rj/shared/
 import { eventually, startTestService, type TestService } from '@rj/shared/testing';
 import { appModule } from '../app.module';
 import { AuditLedgerEnv } from '../audit-ledger.env';
-import { ledgerCountOf, produce } from '../test/ledger-test-kit';
+import { ledgerCountOf, produce } from '../test/ledger-harness';
 
 /** Issue 14 item 4: a user-chosen id that looks like a formula is exported as text. */
 describe('audit-ledger CSV export: formula injection', () => {

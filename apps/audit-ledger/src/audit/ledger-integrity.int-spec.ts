@@ -3,7 +3,7 @@ import { loadSyntheticLedger } from '@rj/audit/data-access/testing';
 import { startTestService, type TestService } from '@rj/shared/testing';
 import { appModule } from '../app.module';
 import { AuditLedgerEnv } from '../audit-ledger.env';
-import { tamperAsOwner } from '../test/ledger-test-kit';
+import { tamperAsOwner } from '../test/ledger-harness';
 
 interface Row {
   sequence: string;

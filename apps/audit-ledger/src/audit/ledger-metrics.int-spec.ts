@@ -3,7 +3,7 @@ import { SAMPLE_EVENTS } from '@rj/shared/contracts/testing';
 import { eventually, startTestService, type TestService } from '@rj/shared/testing';
 import { appModule } from '../app.module';
 import { AuditLedgerEnv } from '../audit-ledger.env';
-import { entryAt, ledgerCountOf, produce, settled, tamperAsOwner } from '../test/ledger-test-kit';
+import { entryAt, ledgerCountOf, produce, settled, tamperAsOwner } from '../test/ledger-harness';
 
 describe('audit-ledger metrics: the head follows the ledger, verifications are timed and counted by result', () => {
   let service: TestService<AuditLedgerEnv>;

@@ -10,7 +10,7 @@ import { SAMPLE_EVENTS, SAMPLE_IDS, sampleEvent } from '@rj/shared/contracts/tes
 import { eventually, startTestService, type TestService } from '@rj/shared/testing';
 import { appModule } from '../app.module';
 import { AuditLedgerEnv } from '../audit-ledger.env';
-import { entryAt, ledgerCountOf, produce, settled, tamperAsOwner } from '../test/ledger-test-kit';
+import { entryAt, ledgerCountOf, produce, settled, tamperAsOwner } from '../test/ledger-harness';
 
 const samples = Object.values(SAMPLE_EVENTS);
 

@@ -21,7 +21,7 @@ import {
 } from '@rj/shared/testing';
 import { appModule } from '../app.module';
 import { AuditLedgerEnv, DEV_CHECKPOINT_PUBLIC_KEY } from '../audit-ledger.env';
-import { createOwnedLedgerDatabase } from '../test/ledger-test-kit';
+import { createOwnedLedgerDatabase } from '../test/ledger-harness';
 
 /**
  * Issue 14, item 7: checkpoints are signed by a process of its own (signer-main.ts) holding the

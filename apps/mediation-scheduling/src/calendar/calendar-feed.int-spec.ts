@@ -1,12 +1,12 @@
 import ICAL from 'ical.js';
 import { assignMediator, consentParticipant, inMinutes } from '../test/case-actors';
-import { openCase, startHarness, type Harness } from '../test/scheduling-harness';
+import { openCase, startSchedulingHarness, type SchedulingHarness } from '../test/scheduling-harness';
 
 describe('a mediator’s sessions and calendar feed', () => {
-  let harness: Harness;
+  let harness: SchedulingHarness;
 
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startSchedulingHarness();
   });
   afterAll(() => harness?.close());
 

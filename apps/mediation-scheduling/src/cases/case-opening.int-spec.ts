@@ -5,17 +5,17 @@ import {
   caseIdOf,
   newReferral,
   openCase,
-  startHarness,
+  startSchedulingHarness,
   submitReferral,
   topicsOf,
-  type Harness,
+  type SchedulingHarness,
 } from '../test/scheduling-harness';
 
 describe('opening a case and reading it', () => {
-  let harness: Harness;
+  let harness: SchedulingHarness;
 
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startSchedulingHarness();
   });
   afterAll(() => harness?.close());
 

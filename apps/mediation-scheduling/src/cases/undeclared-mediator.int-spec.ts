@@ -1,13 +1,13 @@
 import { readTopics } from '@rj/shared/testing';
 import { qualifyMediator } from '../test/practice-records';
-import { openCase, startHarness, topicsOf, type Harness } from '../test/scheduling-harness';
+import { openCase, startSchedulingHarness, topicsOf, type SchedulingHarness } from '../test/scheduling-harness';
 
 /** Issue 14 item 5: until the declaration, a proposed mediator reads only the parties' names and roles. */
 describe('a proposed mediator before the declaration', () => {
-  let harness: Harness;
+  let harness: SchedulingHarness;
 
   beforeAll(async () => {
-    harness = await startHarness({});
+    harness = await startSchedulingHarness({});
   });
   afterAll(() => harness?.close());
 

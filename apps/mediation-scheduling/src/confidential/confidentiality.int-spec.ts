@@ -1,12 +1,12 @@
 import { readTopics } from '@rj/shared/testing';
 import { readyCase } from '../test/case-actors';
-import { openCase, startHarness, topicsOf, type Harness } from '../test/scheduling-harness';
+import { openCase, startSchedulingHarness, topicsOf, type SchedulingHarness } from '../test/scheduling-harness';
 
 describe('confidentiality', () => {
-  let harness: Harness;
+  let harness: SchedulingHarness;
 
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startSchedulingHarness();
   });
   afterAll(() => harness?.close());
 

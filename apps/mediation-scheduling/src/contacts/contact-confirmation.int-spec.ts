@@ -1,12 +1,12 @@
 import { assignMediator } from '../test/case-actors';
 import { qualifyMediator } from '../test/practice-records';
-import { openCase, startHarness, type Harness } from '../test/scheduling-harness';
+import { openCase, startSchedulingHarness, type SchedulingHarness } from '../test/scheduling-harness';
 
 describe('PUT /api/cases/{id}/participants/{participantId}/contact', () => {
-  let harness: Harness;
+  let harness: SchedulingHarness;
 
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startSchedulingHarness();
   });
   afterAll(() => harness?.close());
 

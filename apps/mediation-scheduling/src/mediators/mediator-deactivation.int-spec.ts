@@ -1,5 +1,5 @@
 import { uuidv7 } from '@rj/shared/contracts';
-import { openCase, startHarness, type Harness } from '../test/scheduling-harness';
+import { openCase, startSchedulingHarness, type SchedulingHarness } from '../test/scheduling-harness';
 import { assignMediator } from '../test/case-actors';
 
 const mediator = (sub: string) => ({
@@ -10,10 +10,10 @@ const mediator = (sub: string) => ({
 });
 
 describe('a partner administrator keeps its mediators: edit, deactivate, activate', () => {
-  let harness: Harness;
+  let harness: SchedulingHarness;
 
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startSchedulingHarness();
   });
   afterAll(() => harness?.close());
 

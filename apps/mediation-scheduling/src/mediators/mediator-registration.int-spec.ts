@@ -1,5 +1,5 @@
 import { uuidv7 } from '@rj/shared/contracts';
-import { startHarness, type Harness } from '../test/scheduling-harness';
+import { startSchedulingHarness, type SchedulingHarness } from '../test/scheduling-harness';
 
 const mediator = (sub: string) => ({
   sub,
@@ -9,12 +9,12 @@ const mediator = (sub: string) => ({
 });
 
 describe('POST /api/mediators at the edge', () => {
-  let harness: Harness;
+  let harness: SchedulingHarness;
   const partnerId = uuidv7();
   const admin = () => harness.service.token('partner_admin', partnerId);
 
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startSchedulingHarness();
   });
   afterAll(() => harness?.close());
 

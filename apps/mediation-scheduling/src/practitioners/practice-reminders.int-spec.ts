@@ -2,14 +2,14 @@ import { PartnerRegistered, uuidv7 } from '@rj/shared/contracts';
 import { sampleEvent } from '@rj/shared/contracts/testing';
 import { eventually } from '@rj/shared/testing';
 import { SchedulingJobs } from '../reminders/scheduling-jobs';
-import { startHarness, type Harness } from '../test/scheduling-harness';
+import { startSchedulingHarness, type SchedulingHarness } from '../test/scheduling-harness';
 
 /** Issue 22: expiring credentials are e-mailed to the partner's work address, once; participants hear nothing. */
 describe('practice reminders', () => {
-  let harness: Harness;
+  let harness: SchedulingHarness;
 
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startSchedulingHarness();
   });
   afterAll(() => harness?.close());
 

@@ -1,14 +1,14 @@
 import { uuidv7 } from '@rj/shared/contracts';
 import { qualifyingPractice } from '@rj/scheduling/domain';
 import { qualifyMediator } from '../test/practice-records';
-import { openCase, startHarness, type Harness } from '../test/scheduling-harness';
+import { openCase, startSchedulingHarness, type SchedulingHarness } from '../test/scheduling-harness';
 
 /** Issue 22: a mediator is proposed only with verified credentials, a valid check and the rest; nobody is removed from a case they carry. */
 describe('practitioners: credentials and practice behind every proposal', () => {
-  let harness: Harness;
+  let harness: SchedulingHarness;
 
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startSchedulingHarness();
   });
   afterAll(() => harness?.close());
 

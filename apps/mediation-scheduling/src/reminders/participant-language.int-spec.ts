@@ -1,15 +1,21 @@
 import { JurisdictionSettingsChanged } from '@rj/shared/contracts';
 import { eventually, readTopics } from '@rj/shared/testing';
 import { assignMediator, consentParticipant, inMinutes } from '../test/case-actors';
-import { openCase, startHarness, topicsOf, type Harness, type ReferralOptions } from '../test/scheduling-harness';
+import {
+  openCase,
+  startSchedulingHarness,
+  topicsOf,
+  type SchedulingHarness,
+  type ReferralOptions,
+} from '../test/scheduling-harness';
 import { SchedulingJobs } from './scheduling-jobs';
 import { sessionReminderJob } from './session-reminder.job';
 
 /** Reminders in the participant's language and local time (issue 21). */
 describe("reminders in the participant's language and time", () => {
-  let harness: Harness;
+  let harness: SchedulingHarness;
   beforeAll(async () => {
-    harness = await startHarness({ REMINDER_OFFSETS_MINUTES: '1,1440' });
+    harness = await startSchedulingHarness({ REMINDER_OFFSETS_MINUTES: '1,1440' });
   });
   afterAll(() => harness?.close());
 

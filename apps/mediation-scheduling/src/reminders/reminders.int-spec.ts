@@ -1,16 +1,16 @@
 import { ReferralPersonalDataErased, ReferralWithdrawn } from '@rj/shared/contracts';
 import { eventually, readTopics } from '@rj/shared/testing';
 import { assignMediator, consentParticipant, inMinutes } from '../test/case-actors';
-import { openCase, startHarness, topicsOf, type Harness } from '../test/scheduling-harness';
+import { openCase, startSchedulingHarness, topicsOf, type SchedulingHarness } from '../test/scheduling-harness';
 import { SchedulingJobs } from './scheduling-jobs';
 import { sessionReminderJob } from './session-reminder.job';
 
 /** Offsets of one minute: a session 63 s ahead has its reminder due in 3 s. */
 describe('session reminders', () => {
-  let harness: Harness;
+  let harness: SchedulingHarness;
 
   beforeAll(async () => {
-    harness = await startHarness({ REMINDER_OFFSETS_MINUTES: '1,1440' });
+    harness = await startSchedulingHarness({ REMINDER_OFFSETS_MINUTES: '1,1440' });
   });
   afterAll(() => harness?.close());
 

@@ -1,12 +1,12 @@
 import { assignMediator, consentParticipant, holdPreparation, inMinutes, readyCase } from '../test/case-actors';
 import { qualifyMediator } from '../test/practice-records';
-import { openCase, startHarness, type Harness } from '../test/scheduling-harness';
+import { openCase, startSchedulingHarness, type SchedulingHarness } from '../test/scheduling-harness';
 
 describe('the dialogue gate, enforced by the service', () => {
-  let harness: Harness;
+  let harness: SchedulingHarness;
 
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startSchedulingHarness();
   });
   afterAll(() => harness?.close());
 

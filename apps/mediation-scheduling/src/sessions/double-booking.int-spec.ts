@@ -1,11 +1,11 @@
 import { assignMediator, consentParticipant, inMinutes } from '../test/case-actors';
-import { openCase, startHarness, type Harness } from '../test/scheduling-harness';
+import { openCase, startSchedulingHarness, type SchedulingHarness } from '../test/scheduling-harness';
 
 describe('no double booking, enforced by Postgres', () => {
-  let harness: Harness;
+  let harness: SchedulingHarness;
 
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startSchedulingHarness();
   });
   afterAll(() => harness?.close());
 

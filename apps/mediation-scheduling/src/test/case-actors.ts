@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
 import { qualifyMediator } from './practice-records';
-import type { Harness, TestReferral } from './scheduling-harness';
+import type { SchedulingHarness, TestReferral } from './scheduling-harness';
 
 export interface CaseActors {
   admin: string;
@@ -10,7 +10,7 @@ export interface CaseActors {
 
 /** The partner's admin registers a mediator (with verified credentials), proposes them, and they declare no conflict. */
 export async function assignMediator(
-  harness: Harness,
+  harness: SchedulingHarness,
   referral: TestReferral & { caseId: string },
   sub = `mediator-${referral.caseId.slice(-8)}`,
 ): Promise<CaseActors> {
@@ -44,7 +44,7 @@ export async function assignMediator(
 
 /** Records information and participation consent for a participant (what any session of theirs needs). */
 export async function consentParticipant(
-  harness: Harness,
+  harness: SchedulingHarness,
   caseId: string,
   token: string,
   participantId: string,
@@ -63,7 +63,7 @@ type OpenCase = TestReferral & { caseId: string };
 
 /** Records a preparation meeting held an hour ago with one participant (a late record, within the window). */
 export async function holdPreparation(
-  harness: Harness,
+  harness: SchedulingHarness,
   referral: OpenCase,
   actors: CaseActors,
   participantId: string,
@@ -85,7 +85,7 @@ export async function holdPreparation(
 }
 
 /** A case whose dialogue gate is open: every condition of api.md's gate holds for both parties. */
-export async function readyCase(harness: Harness, referral: OpenCase): Promise<CaseActors> {
+export async function readyCase(harness: SchedulingHarness, referral: OpenCase): Promise<CaseActors> {
   const actors = await assignMediator(harness, referral);
   const post = (path: string, body: object) =>
     harness.service.request('POST', `/api/cases/${referral.caseId}${path}`, { token: actors.mediator, body });

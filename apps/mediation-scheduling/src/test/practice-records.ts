@@ -1,13 +1,13 @@
 import { expect } from '@jest/globals';
 import { qualifyingPractice } from '@rj/scheduling/domain';
-import type { Harness } from './scheduling-harness';
+import type { SchedulingHarness } from './scheduling-harness';
 
 /**
  * Records and verifies what makes `sub` proposable for any case (issue 22): the partner's admin
  * records, a platform admin verifies. Tests about cases call it for every mediator they propose.
  */
 export async function qualifyMediator(
-  harness: Harness,
+  harness: SchedulingHarness,
   partnerAdmin: string,
   sub: string,
   options: Parameters<typeof qualifyingPractice>[0] = {},

@@ -25,7 +25,7 @@ import { appModule } from '../app.module';
 import { MediationSchedulingEnv } from '../mediation-scheduling.env';
 import { startTestKeyStore, type TestKeyStore } from './test-key-store';
 
-export interface Harness {
+export interface SchedulingHarness {
   service: TestService<MediationSchedulingEnv>;
   keyStore: TestKeyStore;
   smtp: TestSmtpServer;
@@ -38,7 +38,7 @@ export interface Harness {
 }
 
 /** The service against real Postgres, Kafka, Redis, a real SMTP server and a real HTTP key store. */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startSchedulingHarness(env: Record<string, string> = {}): Promise<SchedulingHarness> {
   const keyStore = await startTestKeyStore();
   const smtp = await startTestSmtpServer();
   const service = await startTestService({
@@ -163,7 +163,7 @@ export function referralSubmittedData(
   };
 }
 
-export function newReferral(harness: Harness, options: ReferralOptions = {}): TestReferral {
+export function newReferral(harness: SchedulingHarness, options: ReferralOptions = {}): TestReferral {
   return {
     referralId: uuidv7(),
     key: harness.keyStore.newKey(),
@@ -175,7 +175,7 @@ export function newReferral(harness: Harness, options: ReferralOptions = {}): Te
 }
 
 export async function submitReferral(
-  harness: Harness,
+  harness: SchedulingHarness,
   referral: TestReferral,
   options: ReferralOptions = {},
 ): Promise<void> {
@@ -186,7 +186,7 @@ export async function submitReferral(
   });
 }
 
-export async function acceptOffer(harness: Harness, referral: TestReferral): Promise<void> {
+export async function acceptOffer(harness: SchedulingHarness, referral: TestReferral): Promise<void> {
   await harness.send(OfferAccepted, {
     referralId: referral.referralId,
     aggregateId: referral.offerId,
@@ -195,7 +195,7 @@ export async function acceptOffer(harness: Harness, referral: TestReferral): Pro
 }
 
 /** Waits until the case of a referral is open in the service's database; returns its id. */
-export async function caseIdOf(harness: Harness, referralId: string): Promise<string> {
+export async function caseIdOf(harness: SchedulingHarness, referralId: string): Promise<string> {
   const rows = await eventually(
     async () => {
       const found = (await harness.service.dataSource.query('select id from mediation_case where referral_id = $1', [
@@ -210,7 +210,7 @@ export async function caseIdOf(harness: Harness, referralId: string): Promise<st
 }
 
 export async function openCase(
-  harness: Harness,
+  harness: SchedulingHarness,
   options: ReferralOptions = {},
 ): Promise<TestReferral & { caseId: string }> {
   const referral = newReferral(harness, options);
@@ -219,5 +219,5 @@ export async function openCase(
   return { ...referral, caseId: await caseIdOf(harness, referral.referralId) };
 }
 
-export const topicsOf = (harness: Harness) =>
+export const topicsOf = (harness: SchedulingHarness) =>
   Object.values(Topics).map((topic) => `${harness.service.topics.prefix}${topic}`);

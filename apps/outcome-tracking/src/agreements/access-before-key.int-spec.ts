@@ -1,6 +1,6 @@
 import { uuidv7 } from '@rj/shared/contracts';
 import { feedReferral, type Scenario } from '../test/referral-scenario';
-import { startOutcomeTestContext, type OutcomeTestContext } from '../test/outcome-test-context';
+import { startOutcomeHarness, type OutcomeHarness } from '../test/outcome-harness';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const agreement = (s: Scenario) => ({
@@ -10,12 +10,12 @@ const agreement = (s: Scenario) => ({
 
 /** Issue 14 item 11: access is checked before the referral's data key is fetched. */
 describe('outcome-tracking checks access before fetching a data key', () => {
-  let t: OutcomeTestContext;
+  let t: OutcomeHarness;
   let s: Scenario;
   let keyId: string;
 
   beforeAll(async () => {
-    t = await startOutcomeTestContext();
+    t = await startOutcomeHarness();
     s = await feedReferral(t.feeder, t.keys);
     await t.waitFor(
       async () =>

@@ -1,9 +1,9 @@
 import { ReferralPersonalDataErased, uuidv7 } from '@rj/shared/contracts';
-import { startOutcomeTestContext, type OutcomeTestContext } from '../test/outcome-test-context';
+import { startOutcomeHarness, type OutcomeHarness } from '../test/outcome-harness';
 import { feedReferral, type Scenario } from '../test/referral-scenario';
 
 describe('outcome-tracking: equity monitoring (self-declarations, eligible cases not referred)', () => {
-  let t: OutcomeTestContext;
+  let t: OutcomeHarness;
   // The figures list offices by id; two ids made in the same millisecond differ only in their random bits,
   // so sort them to know which comes first.
   const [officeA, officeB] = [uuidv7(), uuidv7()].sort();
@@ -17,7 +17,7 @@ describe('outcome-tracking: equity monitoring (self-declarations, eligible cases
   };
 
   beforeAll(async () => {
-    t = await startOutcomeTestContext();
+    t = await startOutcomeHarness();
   });
   afterAll(() => t?.close());
 

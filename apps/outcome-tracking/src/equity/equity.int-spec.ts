@@ -1,15 +1,15 @@
 import { uuidv7 } from '@rj/shared/contracts';
-import { startOutcomeTestContext, type OutcomeTestContext } from '../test/outcome-test-context';
+import { startOutcomeHarness, type OutcomeHarness } from '../test/outcome-harness';
 import { feedEquityReferral, type EquityReferral } from './equity-feeder';
 
 describe('outcome-tracking: equity of access', () => {
-  let t: OutcomeTestContext;
+  let t: OutcomeHarness;
   const officeId = uuidv7();
   const admin = () => t.service.token('admin');
   const times = (n: number, r: Omit<EquityReferral, 'officeId'>) => Array.from({ length: n }, () => r);
 
   beforeAll(async () => {
-    t = await startOutcomeTestContext();
+    t = await startOutcomeHarness();
     // The fixture, by hand: 13 referrals of March 2025, two people each (26 people).
     // 6 with a Spanish-speaking person harmed who needs an interpreter, eligible, offered and accepted;
     // 6 Dutch-speaking, eligible and offered (no partner took them); 1 Polish-speaking, ineligible.

@@ -1,6 +1,6 @@
 import { uuidv7 } from '@rj/shared/contracts';
 import { feedReferral } from '../test/referral-scenario';
-import { startOutcomeTestContext, type OutcomeTestContext } from '../test/outcome-test-context';
+import { startOutcomeHarness, type OutcomeHarness } from '../test/outcome-harness';
 
 /**
  * The consent purpose `feedback` (issue 20) reaches outcome-tracking before any service records
@@ -8,9 +8,9 @@ import { startOutcomeTestContext, type OutcomeTestContext } from '../test/outcom
  * for the survey that will ask for it) instead of going to the dead-letter topic.
  */
 describe('outcome-tracking accepts the consent purpose feedback', () => {
-  let t: OutcomeTestContext;
+  let t: OutcomeHarness;
   beforeAll(async () => {
-    t = await startOutcomeTestContext();
+    t = await startOutcomeHarness();
   });
   afterAll(() => t?.close());
 

@@ -1,12 +1,12 @@
 import { ConsentRecorded, DisclosureRecorded, RiskAssessed, uuidv7 } from '@rj/shared/contracts';
 import { feedReferral, type Scenario, type ScenarioOptions } from '../test/referral-scenario';
-import { startOutcomeTestContext, type OutcomeTestContext } from '../test/outcome-test-context';
+import { startOutcomeHarness, type OutcomeHarness } from '../test/outcome-harness';
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 
 describe('outcome-tracking: participants’ feedback surveys', () => {
-  let t: OutcomeTestContext;
+  let t: OutcomeHarness;
   const officeId = uuidv7();
   const partnerId = uuidv7();
   const mediator = (s: Scenario) => t.service.token('mediator', s.partnerId, s.mediatorSub);
@@ -47,7 +47,7 @@ describe('outcome-tracking: participants’ feedback surveys', () => {
     );
 
   beforeAll(async () => {
-    t = await startOutcomeTestContext();
+    t = await startOutcomeHarness();
   });
   afterAll(() => t?.close());
 

@@ -1,6 +1,6 @@
 import { PartnerRegistered, uuidv7 } from '@rj/shared/contracts';
 import { OutcomeScanService } from '../scan/outcome-scan.service';
-import { startOutcomeTestContext, type OutcomeTestContext } from '../test/outcome-test-context';
+import { startOutcomeHarness, type OutcomeHarness } from '../test/outcome-harness';
 import { feedReferral, type Scenario } from '../test/referral-scenario';
 
 const DAY = 86_400_000;
@@ -16,7 +16,7 @@ interface MailRow {
 
 /** The survey's one reminder and "stop asking me" (issue 20), on real Postgres, Kafka, Redis and SMTP. */
 describe('outcome-tracking: the survey reminder and “stop asking me”', () => {
-  let t: OutcomeTestContext;
+  let t: OutcomeHarness;
   const partnerId = uuidv7();
   const mails = async (s: Scenario, kind?: string): Promise<MailRow[]> =>
     t.service.dataSource.query(
@@ -66,7 +66,7 @@ describe('outcome-tracking: the survey reminder and “stop asking me”', () =>
   };
 
   beforeAll(async () => {
-    t = await startOutcomeTestContext();
+    t = await startOutcomeHarness();
     await t.feeder.send(PartnerRegistered, {
       referralId: null,
       aggregateId: partnerId,

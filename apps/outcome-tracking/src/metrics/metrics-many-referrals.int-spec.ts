@@ -1,5 +1,5 @@
 import { uuidv7 } from '@rj/shared/contracts';
-import { startOutcomeTestContext, type OutcomeTestContext } from '../test/outcome-test-context';
+import { startOutcomeHarness, type OutcomeHarness } from '../test/outcome-harness';
 
 /**
  * Issue 14 item 8: /api/metrics binds no parameter per referral. With one parameter per id an
@@ -7,12 +7,12 @@ import { startOutcomeTestContext, type OutcomeTestContext } from '../test/outcom
  * query); the figures come from subqueries on the same scope instead.
  */
 describe('item 8: outcome figures of an office with 70,000 referrals', () => {
-  let t: OutcomeTestContext;
+  let t: OutcomeHarness;
   const officeId = uuidv7();
   const REFERRALS = 70_000;
 
   beforeAll(async () => {
-    t = await startOutcomeTestContext({ METRICS_SUPPRESSION_THRESHOLD: '3' });
+    t = await startOutcomeHarness({ METRICS_SUPPRESSION_THRESHOLD: '3' });
     await t.service.dataSource.query(
       `insert into referral (id, office_id, jurisdiction, source, data_key_id, submitted_at, status)
        select gen_random_uuid(), $1, 'NL', 'prosecutor', gen_random_uuid(), timestamptz '2026-03-01' + (n || ' seconds')::interval, 'submitted'

@@ -8,7 +8,7 @@ import {
   sendableFrom,
 } from '@rj/shared/notifications';
 import { feedReferral, type Scenario, type ScenarioOptions } from '../test/referral-scenario';
-import { startOutcomeTestContext, type OutcomeTestContext } from '../test/outcome-test-context';
+import { startOutcomeHarness, type OutcomeHarness } from '../test/outcome-harness';
 
 const LA = 'America/Los_Angeles';
 const JURISDICTION = 'US-CA';
@@ -23,7 +23,7 @@ function lateEveningInLosAngeles(): Date {
 }
 
 describe('outcome-tracking: participants’ mail in their language and their local time', () => {
-  let t: OutcomeTestContext;
+  let t: OutcomeHarness;
   const mediator = (s: Scenario) => t.service.token('mediator', s.partnerId, s.mediatorSub);
   const notices = (referralId: string) =>
     t.service.dataSource.query(
@@ -89,7 +89,7 @@ describe('outcome-tracking: participants’ mail in their language and their loc
   };
 
   beforeAll(async () => {
-    t = await startOutcomeTestContext();
+    t = await startOutcomeHarness();
     await t.feeder.send(JurisdictionSettingsChanged, {
       referralId: null,
       aggregateId: JURISDICTION,

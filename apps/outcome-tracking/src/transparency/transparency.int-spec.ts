@@ -1,9 +1,9 @@
 import { uuidv7 } from '@rj/shared/contracts';
 import { feedEquityReferral } from '../equity/equity-feeder';
-import { startOutcomeTestContext, type OutcomeTestContext } from '../test/outcome-test-context';
+import { startOutcomeHarness, type OutcomeHarness } from '../test/outcome-harness';
 
 describe('outcome-tracking: public transparency report', () => {
-  let t: OutcomeTestContext;
+  let t: OutcomeHarness;
   const officeId = uuidv7();
   const prosecutor = () => t.service.token('prosecutor', officeId);
   const referralCount = async () =>
@@ -26,7 +26,7 @@ describe('outcome-tracking: public transparency report', () => {
   };
 
   beforeAll(async () => {
-    t = await startOutcomeTestContext();
+    t = await startOutcomeHarness();
     // 12 referrals of NL-NH in 2025, none the year before: a small jurisdiction, published yearly.
     await feed(12, '2025-04-02T09:00:00Z');
     await t.waitFor(async () => (await referralCount()) === 12, '12 referrals');

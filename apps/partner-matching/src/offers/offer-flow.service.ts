@@ -13,9 +13,9 @@ import { OfferExpired, OfferMade, OfferWithdrawn, ReferralUnmatched, systemActor
 import { JobRunner } from '@rj/shared/jobs';
 import { publishEvent } from '@rj/shared/messaging';
 import { NotificationService } from '@rj/shared/notifications';
-import { afterCommit } from '../infrastructure/after-commit';
+import { afterCommit } from '../platform/after-commit';
 import { PartnerLoad } from '../partners/partner-load.service';
-import { inTransaction } from '../infrastructure/transactions';
+import { inTransaction } from '../platform/transactions';
 import { lockOffer, lockReferral } from './locks';
 import { matchingMetrics } from './matching-metrics';
 import { offerExpireJob } from './offer-expire.job';

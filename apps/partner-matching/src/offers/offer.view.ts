@@ -10,7 +10,7 @@ import {
   type DeclineReasonCode,
   type OfferStatus,
 } from '@rj/shared/contracts';
-import { MAX_PAGE_SIZE } from '../infrastructure/page.query';
+import { MAX_PAGE_SIZE } from '../platform/page.query';
 
 /** How an offer stands, as both its partner and the match's owners see it. */
 export class OfferStateView {

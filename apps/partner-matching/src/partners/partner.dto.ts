@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCodeList, IsLanguage } from '@rj/shared/contracts';
-import { PageQuery } from '../infrastructure/page.query';
+import { PageQuery } from '../platform/page.query';
 
 /** Where new offers are announced, without names: a staff address (work data). */
 export class PartnerContactDto {

@@ -6,9 +6,9 @@ import { assertActivationAllowed, assertProfileChangeAllowed, PARTNER_PROFILE_FI
 import { actorOf, assertOwnedBy, type Principal } from '@rj/shared/auth';
 import { NotFound, PartnerRegistered, PartnerUpdated, uuidv7, type DataOf } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
-import { idempotentCreate } from '../infrastructure/idempotency';
-import { DEFAULT_PAGE_SIZE, pageOf } from '../infrastructure/page.query';
-import { inTransaction } from '../infrastructure/transactions';
+import { idempotentCreate } from '../platform/idempotency';
+import { DEFAULT_PAGE_SIZE, pageOf } from '../platform/page.query';
+import { inTransaction } from '../platform/transactions';
 import { lockPartner } from '../offers/locks';
 import type { CreatePartnerDto, UpdatePartnerDto } from './partner.dto';
 import { partnerView, type PartnerPage, type PartnerView } from './partner.view';

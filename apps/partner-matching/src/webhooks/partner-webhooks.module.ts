@@ -60,7 +60,7 @@ class PartnerWebhookSweep implements OnApplicationBootstrap, OnApplicationShutdo
 
 /**
  * Partners' webhook endpoints (issue 21), on the machinery referral-intake's offices use: the
- * API, the processor the job registry calls (InfrastructureModule, through the module ref), the
+ * API, the processor the job registry calls (PlatformModule, through the module ref), the
  * sweep and the erasure handler.
  */
 @Module({

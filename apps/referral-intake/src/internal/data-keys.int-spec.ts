@@ -5,7 +5,7 @@ import { mintServiceToken, mintToken } from '@rj/shared/auth';
 import { Topics, type EventEnvelope } from '@rj/shared/contracts';
 import { bootstrapService } from '@rj/shared/service';
 import { eventsOf } from '../test/events';
-import { startIntake, type Intake } from '../test/intake-harness';
+import { startIntakeHarness, type IntakeHarness } from '../test/intake-harness';
 import { referralBody } from '../test/referral-body';
 import { KEY_FETCH_ENDPOINT } from './data-key-readers';
 import { internalModule } from './internal.module';
@@ -16,7 +16,7 @@ const keyFetches = (events: EventEnvelope[]) =>
   );
 
 describe('hardening 2: each service its own identity; only the services that decrypt get data keys', () => {
-  let intake: Intake;
+  let intake: IntakeHarness;
   let referralId: string;
   let dataKeyId: string;
   const as = (sub: string) => mintToken({ sub, role: 'service', org: null, name: sub }, intake.config.AUTH_JWT_SECRET);
@@ -24,7 +24,7 @@ describe('hardening 2: each service its own identity; only the services that dec
     intake.request('GET', `/internal/keys/${keyId}`, { internal: true, token });
 
   beforeAll(async () => {
-    intake = await startIntake();
+    intake = await startIntakeHarness();
     const office = await intake.registerOffice();
     referralId = (
       await intake.submit(office.prosecutor, referralBody(), {

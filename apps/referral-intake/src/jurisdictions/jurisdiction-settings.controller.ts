@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
 import { ROLES } from '@rj/shared/contracts';
-import { JurisdictionPipe } from '../common/jurisdiction.pipe';
+import { JurisdictionPipe } from '../platform/jurisdiction.pipe';
 import { JurisdictionSettingsDto, JurisdictionSettingsView } from './jurisdiction-settings.dto';
 import { JurisdictionSettingsService } from './jurisdiction-settings.service';
 

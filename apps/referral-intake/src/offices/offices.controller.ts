@@ -21,7 +21,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
-import { ListQueryDto, type Page } from '../common/list-query.dto';
+import { ListQueryDto, type Page } from '../platform/list-query.dto';
 import { answerWith, type StatusResponse } from '../idempotency/answer';
 import { IDEMPOTENCY_HEADER, idempotentRequest } from '../idempotency/idempotency';
 import { CreateOfficeDto, OfficePage, OfficeView, UpdateOfficeDto } from './office.dto';

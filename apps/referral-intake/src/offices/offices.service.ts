@@ -6,7 +6,7 @@ import { NotFound, OfficeRegistered, OfficeUpdated, UUID_PATTERN, uuidv7 } from 
 import { publishEvent } from '@rj/shared/messaging';
 import { withTransaction } from '@rj/shared/persistence';
 import { requestCause } from '@rj/shared/service';
-import { DEFAULT_PAGE_SIZE, pageOf, type ListQueryDto, type Page } from '../common/list-query.dto';
+import { DEFAULT_PAGE_SIZE, pageOf, type ListQueryDto, type Page } from '../platform/list-query.dto';
 import { Idempotency, type IdempotentRequest, type StoredAnswer } from '../idempotency/idempotency';
 import type { CreateOfficeDto, OfficeView, UpdateOfficeDto } from './office.dto';
 

@@ -1,12 +1,12 @@
 import { uuidv7 } from '@rj/shared/contracts';
-import { startIntake, type Intake } from '../test/intake-harness';
+import { startIntakeHarness, type IntakeHarness } from '../test/intake-harness';
 
 /** Issue 22: an office records its staff's restorative-justice training and sees who has none. */
 describe("an office's register of staff training", () => {
-  let intake: Intake;
+  let intake: IntakeHarness;
 
   beforeAll(async () => {
-    intake = await startIntake();
+    intake = await startIntakeHarness();
   });
   afterAll(() => intake?.close());
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Put, Query } from '@nestjs/comm
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
 import { ROLES } from '@rj/shared/contracts';
-import { JurisdictionPipe } from '../common/jurisdiction.pipe';
+import { JurisdictionPipe } from '../platform/jurisdiction.pipe';
 import {
   PolicyVersionQueryDto,
   PolicyVersionsQueryDto,

@@ -13,7 +13,7 @@ import { appModule } from '../app.module';
 import { internalModule } from '../internal/internal.module';
 import { ReferralIntakeEnv } from '../referral-intake.env';
 
-export type Intake = TestService<ReferralIntakeEnv> & {
+export type IntakeHarness = TestService<ReferralIntakeEnv> & {
   admin: string;
   as(role: Role, org?: string | null): string;
   registerOffice(jurisdictions?: string[], email?: string): Promise<{ id: string; prosecutor: string }>;
@@ -23,7 +23,10 @@ export type Intake = TestService<ReferralIntakeEnv> & {
 };
 
 /** referral-intake in-process against the real Postgres, Kafka and Redis, with its key-store listener. */
-export async function startIntake(env: Record<string, string> = {}, topics?: TestTopics): Promise<Intake> {
+export async function startIntakeHarness(
+  env: Record<string, string> = {},
+  topics?: TestTopics,
+): Promise<IntakeHarness> {
   const jobsPrefix = `rjtest-intake-${randomBytes(4).toString('hex')}`;
   const service = await startTestService({
     name: 'referral-intake',
@@ -40,7 +43,7 @@ export async function startIntake(env: Record<string, string> = {}, topics?: Tes
   await producer.connect();
   const admin = service.token('admin', null, 'admin-1');
   const closeService = service.close;
-  const intake: Intake = Object.assign(service, {
+  const intake: IntakeHarness = Object.assign(service, {
     admin,
     as: (role: Role, org: string | null = null) => service.token(role, org, `${role}-${org ?? 'none'}`),
     async registerOffice(jurisdictions = ['NL-NH'], email = 'rj@north.example') {

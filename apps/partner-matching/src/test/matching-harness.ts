@@ -209,7 +209,7 @@ export function caseCompleted(referralId: string, caseId: string): EventEnvelope
  * under a prefix of its own), with a test SMTP server; events from "other services" go in
  * through Kafka, and what it emitted is read back from its outbox.
  */
-export class MatchingKit {
+export class MatchingHarness {
   private constructor(
     readonly service: TestService<PartnerMatchingEnv>,
     readonly smtp: TestSmtpServer,
@@ -218,7 +218,7 @@ export class MatchingKit {
   ) {}
 
   /** `topics`: shared with other services started in the same suite (a journey across services). */
-  static async start(env: Record<string, string> = {}, topics?: TestTopics): Promise<MatchingKit> {
+  static async start(env: Record<string, string> = {}, topics?: TestTopics): Promise<MatchingHarness> {
     const smtp = await startTestSmtpServer();
     const jobsPrefix = `rjtest-matching-${randomUUID().slice(0, 8)}`;
     const service = await startTestService({
@@ -231,7 +231,7 @@ export class MatchingKit {
     });
     const producer = testKafka('rj-test-matching').producer();
     await producer.connect();
-    return new MatchingKit(service, smtp, producer, jobsPrefix);
+    return new MatchingHarness(service, smtp, producer, jobsPrefix);
   }
 
   get adminToken(): string {
@@ -373,3 +373,7 @@ export class MatchingKit {
 export function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
   return deleteRedisKeysWithPrefix(prefix, redisUrl);
 }
+
+/** partner-matching started for a suite; the same shape as every app's `start<App>Harness`. */
+export const startMatchingHarness = (env: Record<string, string> = {}, topics?: TestTopics): Promise<MatchingHarness> =>
+  MatchingHarness.start(env, topics);

@@ -7,4 +7,4 @@ import { Idempotency } from '../idempotency/idempotency';
   providers: [Idempotency],
   exports: [Idempotency],
 })
-export class IntakeCommonModule {}
+export class PlatformModule {}

@@ -40,4 +40,4 @@ import type { OutcomeTrackingEnv } from '../outcome-tracking.env';
   ],
   exports: [KeyStoreClient, NotificationService],
 })
-export class OutcomeInfrastructureModule {}
+export class PlatformModule {}

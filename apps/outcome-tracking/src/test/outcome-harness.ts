@@ -14,7 +14,7 @@ import { OutcomeTrackingEnv } from '../outcome-tracking.env';
 import { EventFeeder } from './event-feeder';
 import { startTestKeyStore, type TestKeyStore } from './test-key-store';
 
-export interface OutcomeTestContext {
+export interface OutcomeHarness {
   service: TestService<OutcomeTrackingEnv>;
   smtp: TestSmtpServer;
   keys: TestKeyStore;
@@ -29,7 +29,7 @@ export interface OutcomeTestContext {
 }
 
 /** Boots outcome-tracking on real Postgres/Kafka/Redis with a real SMTP server and key store. */
-export async function startOutcomeTestContext(env: Record<string, string> = {}): Promise<OutcomeTestContext> {
+export async function startOutcomeHarness(env: Record<string, string> = {}): Promise<OutcomeHarness> {
   const smtp = await startTestSmtpServer();
   const keys = await startTestKeyStore();
   const jobsPrefix = `rjtest-outcome-${randomUUID().slice(0, 8)}`;
@@ -47,7 +47,7 @@ export async function startOutcomeTestContext(env: Record<string, string> = {}):
     },
   });
   const feeder = new EventFeeder(service.topics);
-  const emitted: OutcomeTestContext['emitted'] = async (type, referralId) => {
+  const emitted: OutcomeHarness['emitted'] = async (type, referralId) => {
     const rows: { payload: any }[] = await service.dataSource.query('select payload from outbox order by seq');
     return rows
       .map((r) => r.payload)

@@ -102,7 +102,7 @@ async function refuseEncryptedRecipient(): Promise<string | null> {
   ],
   exports: [JobRunner, NotificationService],
 })
-export class InfrastructureModule implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
+export class PlatformModule implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: JobRunner,
