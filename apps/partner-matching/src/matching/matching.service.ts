@@ -4,7 +4,7 @@ import { currentRankingWeights, loadPartnerProfiles, MatchEntity, type ReferralE
 import { rankPartners, trimMatchForEvent } from '@rj/matching/domain';
 import { MatchComputed, uuidv7 } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
-import { afterCommit } from '../platform/after-commit';
+import { afterCommit } from '@rj/shared/persistence';
 import { matchingMetrics } from '../offers/matching-metrics';
 import { OfferFlow, SYSTEM_ACTOR, type CausedBy } from '../offers/offer-flow.service';
 import { attributesOf } from '../offers/referral-attributes';

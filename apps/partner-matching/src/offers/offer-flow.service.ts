@@ -13,7 +13,7 @@ import { OfferExpired, OfferMade, OfferWithdrawn, ReferralUnmatched, systemActor
 import { JobRunner } from '@rj/shared/jobs';
 import { publishEvent } from '@rj/shared/messaging';
 import { NotificationService } from '@rj/shared/notifications';
-import { afterCommit } from '../platform/after-commit';
+import { afterCommit } from '@rj/shared/persistence';
 import { PartnerLoad } from '../partners/partner-load.service';
 import { inTransaction } from '../platform/transactions';
 import { lockOffer, lockReferral } from './locks';

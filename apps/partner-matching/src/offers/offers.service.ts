@@ -7,7 +7,7 @@ import { actorOf, assertOwnedBy, type Principal } from '@rj/shared/auth';
 import { NotFound, OfferAccepted, OfferDeclined, type DeclineReasonCode, type OfferStatus } from '@rj/shared/contracts';
 import { JobRunner } from '@rj/shared/jobs';
 import { publishEvent } from '@rj/shared/messaging';
-import { afterCommit } from '../platform/after-commit';
+import { afterCommit } from '@rj/shared/persistence';
 import { DEFAULT_PAGE_SIZE, pageOf } from '../platform/page.query';
 import { inTransaction } from '../platform/transactions';
 import { PartnerLoad } from '../partners/partner-load.service';

@@ -1,12 +1,4 @@
-import {
-  Global,
-  Inject,
-  Logger,
-  Module,
-  type OnApplicationShutdown,
-  type OnModuleDestroy,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -25,7 +17,6 @@ import { OfferExpiryProcessor } from '../offers/offer-expiry.processor';
 import { WebhookDeliveryProcessor } from '@rj/shared/webhooks';
 import { partnerWebhookJob } from '../webhooks/partner-webhooks.module';
 import type { PartnerMatchingEnv } from '../partner-matching.env';
-import { AfterCommitSubscriber } from './after-commit';
 
 const MAILER = Symbol('rj:mailer');
 const READINESS_REDIS = Symbol('rj:readiness-redis');
@@ -37,7 +28,7 @@ async function refuseEncryptedRecipient(): Promise<string | null> {
 
 /**
  * The job runner (offer expiry and e-mail delivery on BullMQ), the notification
- * service and the after-commit hook every feature uses. Workers start with the runner; job
+ * service. Workers start with the runner; job
  * handlers reach the feature services through ModuleRef when a job runs, which keeps the runner
  * free of a dependency cycle (the services enqueue through the runner).
  */
@@ -102,18 +93,12 @@ async function refuseEncryptedRecipient(): Promise<string | null> {
   ],
   exports: [JobRunner, NotificationService],
 })
-export class PlatformModule implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
+export class PlatformModule implements OnModuleDestroy, OnApplicationShutdown {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly jobs: JobRunner,
     private readonly notifications: NotificationService,
     @Inject(MAILER) private readonly mailer: Mailer,
   ) {}
-
-  onModuleInit(): void {
-    if (!this.dataSource.subscribers.some((s) => s instanceof AfterCommitSubscriber))
-      this.dataSource.subscribers.push(new AfterCommitSubscriber());
-  }
 
   async onApplicationBootstrap(): Promise<void> {
     // Mails queued before a crash or a Redis loss go out now, and every minute after.

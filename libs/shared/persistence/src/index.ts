@@ -5,6 +5,7 @@ export {
   withTransaction,
   type IsolationLevel,
 } from './lib/transaction';
+export { afterCommit, AfterCommitSubscriber } from './lib/after-commit';
 export { dropDatabase, ensureDatabaseExists } from './lib/database-admin';
 export { DatabaseModule, type DatabaseModuleOptions } from './lib/database.module';
 export {

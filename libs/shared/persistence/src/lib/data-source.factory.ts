@@ -1,4 +1,5 @@
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { AfterCommitSubscriber } from './after-commit';
 
 export interface DataSourceOptions {
   url: string;
@@ -12,7 +13,8 @@ export interface DataSourceOptions {
 
 /**
  * A TypeORM DataSource on Postgres with migrations only: `synchronize` is never on, so the
- * schema is exactly what the migrations say, in every environment.
+ * schema is exactly what the migrations say, in every environment. Its subscriber runs the
+ * work `afterCommit` registered.
  */
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
@@ -20,6 +22,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     url: options.url,
     entities: options.entities ?? [],
     migrations: options.migrations ?? [],
+    subscribers: [AfterCommitSubscriber],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
