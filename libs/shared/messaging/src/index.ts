@@ -2,12 +2,22 @@ export { CreateMessagingTables1764100000000 } from './lib/migrations/17641000000
 export { defaultMessagingLogger, type MessagingLogger } from './lib/messaging-logger';
 export { createKafka, type KafkaClientOptions } from './lib/kafka-client';
 export { MissingPrerequisite, prerequisiteKey } from './lib/prerequisite';
-export { InvalidOutgoingEvent, OUTBOX_CHANNEL, appendToOutbox } from './lib/outbox-writer';
+export {
+  InvalidOutgoingEvent,
+  OUTBOX_CHANNEL,
+  appendToOutbox,
+  outboxInsert,
+  type OutboxInsert,
+} from './lib/outbox-writer';
 export { OutboxRelay, type OutboxRelayOptions } from './lib/outbox-relay';
 export { on, type HandlerContext, type Subscription } from './lib/subscription';
 export { applyEvents, providedBy, type ApplyInput, type ApplyOutcome, type ApplyResult } from './lib/apply-event';
 export { sendToDeadLetter, type DeadLetter, type DeadLetterReason } from './lib/dead-letter';
 export { EventConsumer, topicMismatch, type EventConsumerOptions } from './lib/event-consumer';
+export { EventContext, type EventOf } from './lib/transport/event-context';
+export { provides, type EventPatternExtras } from './lib/transport/provides';
+export { ExactlyOnceTransport, type ExactlyOnceTransportOptions } from './lib/transport/exactly-once.transport';
+export { HandlerErrorsToConsumer } from './lib/transport/handler-errors.filter';
 export {
   BroadcastListener,
   broadcast,

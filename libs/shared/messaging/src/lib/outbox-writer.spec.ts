@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { buildEvent, OfficeRegistered, uuidv7 } from '@rj/shared/contracts';
-import { appendToOutbox, InvalidOutgoingEvent } from './outbox-writer';
+import { appendToOutbox, InvalidOutgoingEvent, outboxInsert } from './outbox-writer';
 
 /** Records the statements the writer sends; the rows' SQL itself is proven by the backbone's integration test. */
 function recordingManager() {
@@ -58,5 +58,23 @@ describe('appendToOutbox validates each event once (issue 15)', () => {
     const { manager } = recordingManager();
     const event = { ...built(), type: 'office.unheard_of' };
     await expect(appendToOutbox(manager, event)).rejects.toThrow(/unknown event type office.unheard_of/);
+  });
+});
+
+describe('outboxInsert, for a write that folds the outbox into its own statement', () => {
+  it('numbers its parameters from the first one it is given, six per event', () => {
+    const [first, second] = [built(), built()];
+    const insert = outboxInsert([first, second], 28);
+    expect(insert.sql).toContain('values ($28, $29, $30, $31, $32::jsonb, $33::jsonb), ($34, $35,');
+    expect(insert.sql).toContain('$39::jsonb)');
+    expect(insert.values).toHaveLength(12);
+    expect(insert.values[0]).toBe(first.id);
+    expect(insert.values[6]).toBe(second.id);
+  });
+
+  it('refuses an invalid event before any SQL exists', () => {
+    const event = built();
+    event.data.contact.email = 'not-an-email';
+    expect(() => outboxInsert([event], 1)).toThrow(InvalidOutgoingEvent);
   });
 });
