@@ -1,18 +1,13 @@
 import type { DataSource } from 'typeorm';
-import {
-  INSERT_SUBMITTED_REFERRAL_SQL,
-  PartyEntity,
-  ReferralEntity,
-  ReferralStatusChangeEntity,
-  DataKeyEntity,
-  submittedReferralParameters,
-} from '@rj/referral/data-access';
+import { PartyEntity, ReferralEntity, ReferralStatusChangeEntity, DataKeyEntity } from '@rj/referral/data-access';
+import { FROZEN_INSERT_SQL, frozenInsertParameters } from './frozen-submission-sql';
 
 /**
- * The pgbench side of the comparison: the very statements one submission runs — the service's
- * own one-statement insert (data key, referral, parties, status changes), the outbox insert of
- * its two events and the NOTIFY that wakes the relay — in one transaction, with the values of a
- * referral the service really stored (same sizes, same ciphertexts). Only the ids are fresh per
+ * The pgbench side of the comparison: the statements one submission ran when issue 15 froze
+ * them as the ceiling — the one-statement insert (data key, referral, parties, status changes,
+ * frozen-submission-sql.ts), the outbox insert of its two events and the NOTIFY that wakes the
+ * relay — in one transaction, with the values of a referral the service really stored (same
+ * sizes, same ciphertexts). Only the ids are fresh per
  * transaction, from pgbench's random variables, so primary keys never collide.
  */
 export async function pgbenchScript(dataSource: DataSource, referralId: string): Promise<string> {
@@ -39,7 +34,7 @@ export async function pgbenchScript(dataSource: DataSource, referralId: string):
     ...parties.map((party, i): [string, string] => [party.participantId, uuidOf(`p${i}`)]),
     ...outbox.map((row, i): [string, string] => [row.event_id, uuidOf(`e${i}`)]),
   ]);
-  const parameters = submittedReferralParameters({
+  const parameters = frozenInsertParameters({
     dataKey: { keyId: key.keyId, masterKeyId: key.masterKeyId, wrapped: key.wrapped as string },
     referral: {
       id: referral.id,
@@ -85,7 +80,7 @@ export async function pgbenchScript(dataSource: DataSource, referralId: string):
       event_id: h.eventId as string,
     })),
   });
-  const insert = INSERT_SUBMITTED_REFERRAL_SQL.replace(/\$(\d+)/g, (_match, n: string) =>
+  const insert = FROZEN_INSERT_SQL.replace(/\$(\d+)/g, (_match, n: string) =>
     literal(parameters[Number(n) - 1], placeholders),
   );
   const outboxInsert = `insert into outbox (event_id, topic, message_key, event_type, payload, headers) values ${outbox
