@@ -97,9 +97,18 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await Promise.all(SERVICE_NAMES.map(async (name) => [name, await freePort()])),
   ) as Record<ServiceName, number>;
   const internalPort = internalPorts['referral-intake'];
-  const databases = {} as Record<ServiceName, ScratchDatabase>;
-  for (const name of SERVICE_NAMES)
-    databases[name] = await createScratchDatabase(`e2e_${name.replace(/-/g, '_')}`, DATABASES[name]);
+  // The five databases at once: each is created and migrated on its own connection (seconds saved per platform).
+  const created = await Promise.allSettled(
+    SERVICE_NAMES.map((name) => createScratchDatabase(`e2e_${name.replace(/-/g, '_')}`, DATABASES[name])),
+  );
+  const failed = created.find((result) => result.status === 'rejected');
+  if (failed) {
+    await Promise.all(created.map((result) => (result.status === 'fulfilled' ? result.value.drop() : undefined)));
+    throw failed.reason;
+  }
+  const databases = Object.fromEntries(
+    SERVICE_NAMES.map((name, index) => [name, (created[index] as PromiseFulfilledResult<ScratchDatabase>).value]),
+  ) as Record<ServiceName, ScratchDatabase>;
   const keyStoreUrl = `http://127.0.0.1:${internalPort}`;
   const envOf = (name: ServiceName): Record<string, string> => ({
     NODE_ENV: 'test',
@@ -144,9 +153,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   }
 
   try {
-    // Intake first: the others fetch data keys from its internal port.
-    await start('referral-intake');
-    await Promise.all(SERVICE_NAMES.filter((n) => n !== 'referral-intake').map(start));
+    // All five at once: the services that decrypt fetch a data key from intake's key store only
+    // when they first need one (KeyStoreClient is lazy), and nothing needs a key before intake
+    // has taken a referral, so none has to wait for intake to be ready.
+    await Promise.all(SERVICE_NAMES.map(start));
   } catch (error) {
     await Promise.all(SERVICE_NAMES.map((n) => kill(n)));
     await Promise.all(SERVICE_NAMES.map((n) => databases[n].drop().catch(() => undefined)));
