@@ -1,13 +1,14 @@
 /**
  * Issue 15, overload protection, over HTTP against a started service: past MAX_IN_FLIGHT_REQUESTS
- * the next request is answered 503 with Retry-After at once, health probes still answer, and a
- * place frees when a request in flight ends. Requests are held in flight by sending their
- * body's first half only: the body parser waits for the rest.
+ * the next request is answered 503 with Retry-After while the others are still held, before its
+ * body is read, before its token is checked and before it is validated; health probes still
+ * answer, and a place frees when a request in flight ends. Two requests are held in flight: one
+ * inside its handler (SlowRequestGate), one in the body parser (only half its body sent).
  */
 import http from 'node:http';
 import { mintToken } from '@rj/shared/auth';
 import { BaseServiceEnv, bootstrapService, validateConfig, type RunningService } from '../../index';
-import { TestAppModule } from '../../test/fixtures/test-app.module';
+import { SlowRequestGate, TestAppModule } from '../../test/fixtures/test-app.module';
 
 const SECRET = 'integration-test-secret-0123456789abcdef';
 const token = mintToken({ sub: 'alice', role: 'prosecutor', org: 'office-1', name: 'Alice Prosecutor' }, SECRET);
@@ -34,64 +35,89 @@ beforeAll(async () => {
 });
 afterAll(() => service?.close());
 
-/** A POST whose body is half sent: in flight until `finish` sends the rest. */
-function halfSentPost(): { finish(): void; answered: Promise<number> } {
-  const body = JSON.stringify({ name: 'held' });
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A request in flight until `finish` sends the rest of its body; `answered` is undefined until it is. */
+function heldRequest(
+  method: string,
+  path: string,
+  { body = '', headers = {} }: { body?: string; headers?: Record<string, string> },
+) {
   const { hostname, port } = new URL(service.url);
+  let answer: Answer | undefined;
   let request!: http.ClientRequest;
-  const answered = new Promise<number>((resolve, reject) => {
+  const answered = new Promise<Answer>((resolve, reject) => {
     request = http.request(
       {
         hostname,
         port,
-        path: '/api/things',
-        method: 'POST',
+        path,
+        method,
         agent: false,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
+        headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
       },
       (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve((answer = { status: res.statusCode ?? 0, headers: res.headers, body: text })));
       },
     );
     request.on('error', reject);
   });
-  request.write(body.slice(0, 5));
-  return { finish: () => request.end(body.slice(5)), answered };
+  if (body) request.write(body.slice(0, 5));
+  else request.end();
+  return { answered, answer: () => answer, finish: () => request.end(body.slice(5)) };
 }
 
 const get = (path: string) => fetch(`${service.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+const authorised = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
-/** Asks until the two held requests have reached the service: only then is the third refused. */
-async function refusedWhileHeld(): Promise<Response> {
-  for (const deadline = Date.now() + 5000; ;) {
-    const res = await get('/api/things/me');
-    if (res.status === 503 || Date.now() > deadline) return res;
+/** Without a token: 401 while a place is free, 503 once both held requests count (they reach the service in their own time). */
+async function refusedWithoutToken(): Promise<Response> {
+  for (;;) {
+    const res = await fetch(`${service.url}/api/things/me`);
+    if (res.status !== 401) return res;
   }
 }
 
 describe('overload protection (issue 15)', () => {
-  it('refuses the request past the bound at once with 503 and Retry-After, keeps health answering, and takes requests again once one ends', async () => {
-    const held = [halfSentPost(), halfSentPost()];
-    const started = Date.now();
-    const refused = await refusedWhileHeld();
+  it('refuses the request past the bound with 503 and Retry-After before reading its body, checking its token or validating it, while the others are held', async () => {
+    const entered = SlowRequestGate.reset();
+    const inHandler = heldRequest('GET', '/api/things/slow', { headers: { authorization: `Bearer ${token}` } });
+    await entered;
+    const inBodyParser = heldRequest('POST', '/api/things', {
+      body: JSON.stringify({ caseNumber: 'C-1', count: 1, parties: [] }),
+      headers: authorised,
+    });
+
+    // Refused before the auth guard: no token, yet 503 rather than 401.
+    expect((await refusedWithoutToken()).status).toBe(503);
+    // Refused before the body parser and validation: half a body that would fail validation,
+    // never finished, answered 503 (read first, it would hang; validated, it would be a 400).
+    const refused = await heldRequest('POST', '/api/things', {
+      body: JSON.stringify({ caseNumber: 42, parties: 'not a list' }),
+      headers: { 'content-type': 'application/json' },
+    }).answered;
     expect(refused.status).toBe(503);
-    expect(refused.headers.get('retry-after')).toBe('2');
-    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await refused.json()).toEqual(
-      expect.objectContaining({ type: 'urn:rj:problem:overloaded', status: 503, instance: '/api/things/me' }),
+    expect(refused.headers['retry-after']).toBe('2');
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(refused.body)).toEqual(
+      expect.objectContaining({ type: 'urn:rj:problem:overloaded', status: 503, instance: '/api/things' }),
     );
-    expect(Date.now() - started).toBeLessThan(5000);
+    // Both are still in flight: the refusal did not wait for either of them.
+    expect(inHandler.answer()).toBeUndefined();
+    expect(inBodyParser.answer()).toBeUndefined();
     expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
 
-    held[0].finish();
-    expect(await held[0].answered).toBeLessThan(500);
+    inBodyParser.finish();
+    expect((await inBodyParser.answered).status).toBe(201);
     expect((await get('/api/things/me')).status).toBe(200);
-    held[1].finish();
-    expect(await held[1].answered).toBeLessThan(500);
+    SlowRequestGate.release();
+    expect((await inHandler.answered).status).toBe(200);
   });
 });
