@@ -26,6 +26,8 @@ export async function waitFor<T>(
         `gave up after ${Math.round(timeoutMs / 1000)} s waiting for ${what}; last seen: ${lastSeen}`,
       );
     await new Promise((resolve) => setTimeout(resolve, pause));
-    pause = Math.min(1000, Math.round(pause * 1.5));
+    // At most a quarter second: an event crosses Kafka in tens of milliseconds, and a longer
+    // pause only adds to every wait (the browser tests' stack seeds two dozen referrals).
+    pause = Math.min(250, Math.round(pause * 1.5));
   }
 }
