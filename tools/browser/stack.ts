@@ -72,14 +72,24 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const stop = async () => {
     for (const stopOne of stoppers.reverse()) await stopOne().catch(() => undefined);
   };
+  const started = Date.now();
+  const phases: string[] = [];
+  const timed = async <T>(phase: string, run: () => Promise<T>): Promise<T> => {
+    const phaseStart = Date.now();
+    const result = await run();
+    phases.push(`${phase} ${seconds(phaseStart)}`);
+    return result;
+  };
   try {
-    const idp: RunningIdp = await startIdp({
-      DEMO_ORGANISATIONS_FILE: organisationsFile,
-      IDP_KEY_FILE: path.join(work, 'signing-key.json'),
-      IDP_CONSOLE_REDIRECT_URIS: `${consoleUrl}/auth/callback`,
-      IDP_CONSOLE_POST_LOGOUT_URIS: `${consoleUrl}/signed-out`,
-      IDP_AUDIENCE: AUDIENCE,
-    });
+    const idp: RunningIdp = await timed('identity provider', () =>
+      startIdp({
+        DEMO_ORGANISATIONS_FILE: organisationsFile,
+        IDP_KEY_FILE: path.join(work, 'signing-key.json'),
+        IDP_CONSOLE_REDIRECT_URIS: `${consoleUrl}/auth/callback`,
+        IDP_CONSOLE_POST_LOGOUT_URIS: `${consoleUrl}/signed-out`,
+        IDP_AUDIENCE: AUDIENCE,
+      }),
+    );
     stoppers.push(() => idp.stop());
     const topics = await createTestTopics();
     stoppers.push(() => topics.delete());
@@ -90,39 +100,64 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const certificate = makeTestCertificate();
     writeFileSync(webhookReceiver.keyFile, certificate.key);
     writeFileSync(webhookReceiver.certFile, certificate.cert);
-    const platform = await startPlatform({
-      topicPrefix: topics.prefix,
-      // Each service gets its own tokens (the key store's calls) from the provider by client
-      // credentials, as under `npm start`: an HS256 token would be refused where RS256 is verified.
-      env: {
-        AUTH_JWKS_URL: idp.jwksUrl,
-        AUTH_ISSUER: idp.issuer,
-        AUTH_AUDIENCE: AUDIENCE,
-        AUTH_CLIENT_SECRET: process.env['IDP_SERVICE_SECRET'] ?? 'dev-service-secret',
-        // A test's webhook receiver listens on loopback with this run's certificate.
-        WEBHOOK_ALLOWED_RANGES: '127.0.0.1/32',
-        WEBHOOK_CA_FILE: webhookReceiver.certFile,
-      },
-    });
+    const platform = await timed('platform', () =>
+      startPlatform({
+        topicPrefix: topics.prefix,
+        // Each service gets its own tokens (the key store's calls) from the provider by client
+        // credentials, as under `npm start`: an HS256 token would be refused where RS256 is verified.
+        env: {
+          AUTH_JWKS_URL: idp.jwksUrl,
+          AUTH_ISSUER: idp.issuer,
+          AUTH_AUDIENCE: AUDIENCE,
+          AUTH_CLIENT_SECRET: process.env['IDP_SERVICE_SECRET'] ?? 'dev-service-secret',
+          // A test's webhook receiver listens on loopback with this run's certificate.
+          WEBHOOK_ALLOWED_RANGES: '127.0.0.1/32',
+          WEBHOOK_CA_FILE: webhookReceiver.certFile,
+        },
+      }),
+    );
     stoppers.push(() => platform.stop());
     // The demo data, as `npm start` seeds it: every page has something real to show, and the
-    // identity provider offers an account for each of its organisations.
-    const demo = await seedDemo({ urls: platform.urls, tokenFor: (claims) => devToken(idp.issuer, claims) });
-    writeFileSync(organisationsFile, JSON.stringify(demo));
-    const consoleProcess = await startConsole(consolePort, consoleUrl, idp.issuer, platform.urls, path.basename(work));
-    stoppers.push(async () => {
-      consoleProcess.kill('SIGTERM');
-      await consoleProcess.exited;
-    });
-    let wsEndpoint = '';
-    if (options.browser ?? true) {
-      const browser: BrowserServer = await chromium.launchServer({
-        executablePath: chromiumPath(),
-        args: ['--no-sandbox', '--disable-dev-shm-usage'],
+    // identity provider offers an account for each of its organisations. The console and the
+    // browser start meanwhile: neither needs the demo data, only the addresses.
+    const seeding = timed('seed', () =>
+      seedDemo({ urls: platform.urls, tokenFor: (claims) => devToken(idp.issuer, claims) }),
+    );
+    const consoleStarting = timed('console', () =>
+      startConsole(consolePort, consoleUrl, idp.issuer, platform.urls, path.basename(work)),
+    );
+    const browserLaunching =
+      (options.browser ?? true)
+        ? timed('chromium', () =>
+            chromium.launchServer({
+              executablePath: chromiumPath(),
+              args: ['--no-sandbox', '--disable-dev-shm-usage'],
+            }),
+          )
+        : Promise.resolve(undefined);
+    const [seeded, consoleStarted, browserLaunched] = await Promise.allSettled([
+      seeding,
+      consoleStarting,
+      browserLaunching,
+    ]);
+    if (consoleStarted.status === 'fulfilled') {
+      const consoleProcess = consoleStarted.value;
+      stoppers.push(async () => {
+        consoleProcess.kill('SIGTERM');
+        await consoleProcess.exited;
       });
-      stoppers.push(() => browser.close());
-      wsEndpoint = browser.wsEndpoint();
     }
+    if (browserLaunched.status === 'fulfilled' && browserLaunched.value) {
+      const browser: BrowserServer = browserLaunched.value;
+      stoppers.push(() => browser.close());
+    }
+    for (const result of [seeded, consoleStarted, browserLaunched])
+      if (result.status === 'rejected') throw result.reason;
+    const demo = (seeded as PromiseFulfilledResult<Awaited<typeof seeding>>).value;
+    const consoleProcess = (consoleStarted as PromiseFulfilledResult<SpawnedProcess>).value;
+    const wsEndpoint = (browserLaunched as PromiseFulfilledResult<BrowserServer | undefined>).value?.wsEndpoint() ?? '';
+    writeFileSync(organisationsFile, JSON.stringify(demo));
+    log(`ready in ${seconds(started)} (${phases.join(', ')})`);
     const screenshotDir = path.resolve(__dirname, '../../.cache/screenshots/console');
     const pids = Object.fromEntries(
       Object.entries(platform.processes).map(([name, spawned]) => [name, spawned.child.pid ?? 0]),
@@ -192,6 +227,15 @@ async function devToken(issuer: string, claims: object): Promise<string> {
   });
   if (!response.ok) throw new Error(`the identity provider refused a token: ${response.status}`);
   return ((await response.json()) as { access_token: string }).access_token;
+}
+
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
+
+/** How long the stack took to start, and where: on stderr, beside jest's own timings. */
+function log(line: string): void {
+  process.stderr.write(`[browser stack] ${line}\n`);
 }
 
 function sessionPrefixOf(run: string): string {
