@@ -15,6 +15,7 @@ export { applyEvents, providedBy, type ApplyInput, type ApplyOutcome, type Apply
 export { sendToDeadLetter, type DeadLetter, type DeadLetterReason } from './lib/dead-letter';
 export { EventConsumer, topicMismatch, type EventConsumerOptions } from './lib/event-consumer';
 export { EventContext, type EventOf } from './lib/transport/event-context';
+export { EventPattern } from './lib/transport/event-pattern';
 export { provides, type EventPatternExtras } from './lib/transport/provides';
 export { ExactlyOnceTransport, type ExactlyOnceTransportOptions } from './lib/transport/exactly-once.transport';
 export { HandlerErrorsToConsumer } from './lib/transport/handler-errors.filter';

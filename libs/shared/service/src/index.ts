@@ -7,6 +7,7 @@ export { EnvBoolean, EnvList, EnvNumber, IsUrlWithProtocol } from './lib/config/
 export { buildOpenApiDocument } from './lib/openapi/document';
 export { PROBLEM_MEDIA_TYPE, PROBLEM_SCHEMA } from './lib/openapi/problem-responses';
 export { bootstrapService, type BootstrapOptions, type RunningService } from './lib/bootstrap/bootstrap-service';
+export { SERVICE_TRANSPORT, type ServiceTransport } from './lib/bootstrap/service-transport';
 export {
   ServiceCoreModule,
   SERVICE_CONFIG,

@@ -17,6 +17,7 @@ import { closeGracefully, onShutdownSignal } from './graceful-shutdown';
 import { allowListedCors, noStore, securityHeaders } from './http-security';
 import { internalListenerOf } from './internal-listener';
 import { setupOpenApi } from './openapi';
+import { connectServiceTransport, serviceTransportOf } from './service-transport';
 import { httpTracingMiddleware } from '../tracing/http-tracing.middleware';
 import { startTracing } from '../tracing/tracing';
 
@@ -75,6 +76,9 @@ export async function bootstrapService<C extends BaseServiceEnv>(
   // Before the apps exist, so their first request is traced; off unless OTEL_* asks for it.
   const tracing = startTracing({ serviceName: name });
   const app = await createApp(ServiceRootModule, options.module, options, options.configureApp, true);
+  // The event consumer, when the app has one, is a hybrid microservice (@EventPattern handlers).
+  const transport = serviceTransportOf(app);
+  if (transport) connectServiceTransport(app, transport);
   const url = await listen(app, config.PORT);
   const listener = internalListenerOf(config, options.internal);
   const internalModule: DynamicModule = {
@@ -90,13 +94,17 @@ export async function bootstrapService<C extends BaseServiceEnv>(
     false,
   );
   const internal = { app: internalApp, url: await listen(internalApp, listener.port, listener.host) };
+  // Consumed only once every module is up (lifecycle hooks done, HTTP listening).
+  await app.startAllMicroservices();
   const apps: INestApplication[] = [internal.app, app];
   let closing: Promise<void> | undefined;
   let removeSignalHandlers = (): void => undefined;
   const close = (): Promise<void> => {
     removeSignalHandlers();
     // Spans of the last requests and messages are exported before the process goes.
-    return (closing ??= closeGracefully(apps).finally(() => tracing?.shutdown()));
+    return (closing ??= closeGracefully(apps, async () => void (await transport?.close())).finally(() =>
+      tracing?.shutdown(),
+    ));
   };
   if (options.handleSignals !== false) removeSignalHandlers = onShutdownSignal(close, config.SHUTDOWN_GRACE_MS);
   app.get(Logger).log(`${name} listening on ${url}, internal (/metrics) on ${internal.url}`, 'Bootstrap');

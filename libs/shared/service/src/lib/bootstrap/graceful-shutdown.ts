@@ -6,8 +6,9 @@ import { describeError } from '../logging/safe-error';
  * Shutdown ordering contract (every lib with resources follows it):
  *   1. SIGTERM/SIGINT: every listener stops accepting connections; in-flight requests finish
  *      (idle keep-alive sockets are closed so they cannot start new ones).
- *   2. `onModuleDestroy`: Kafka consumers, outbox relays and BullMQ workers stop taking work
- *      and finish the message or job in hand (workers before queues).
+ *   2. The event transport (the hybrid microservice's Kafka consumer) stops and finishes the
+ *      message in hand; then `onModuleDestroy`: outbox relays and BullMQ workers stop taking
+ *      work and finish the job in hand (workers before queues).
  *   3. `beforeApplicationShutdown`: flush what producers still hold.
  *   4. `onApplicationShutdown`: database pools, Redis connections and producers close.
  *   5. exit 0 — or exit 1 when SHUTDOWN_GRACE_MS passes first.
@@ -29,8 +30,13 @@ export async function stopAccepting(app: INestApplication): Promise<void> {
   });
 }
 
-export async function closeGracefully(apps: INestApplication[]): Promise<void> {
+export async function closeGracefully(
+  apps: INestApplication[],
+  stopConsuming: () => Promise<void> = async () => undefined,
+): Promise<void> {
   await Promise.all(apps.map(stopAccepting));
+  // Before app.close(): Nest would close a hybrid app's microservices only after onModuleDestroy.
+  await stopConsuming();
   for (const app of apps) await app.close();
 }
 
