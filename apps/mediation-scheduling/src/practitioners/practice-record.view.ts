@@ -1,4 +1,4 @@
-import type { MediatorEntity, PracticeRecordEntity } from '@rj/scheduling/data-access';
+import type { MediatorEntity, PartnerEntity, PracticeRecordEntity } from '@rj/scheduling/data-access';
 import { hoursOf } from './practitioner-facts';
 
 /** One record as the partner's admin and platform admins read it (nobody else does). */
@@ -39,7 +39,11 @@ export function practiceRecordView(row: PracticeRecordEntity) {
   }
 }
 
-/** A record waiting for an admin's verification, with whose it is. */
-export function pendingRecordView(row: PracticeRecordEntity, mediator: Pick<MediatorEntity, 'fullName'> | undefined) {
-  return { ...practiceRecordView(row), mediatorName: mediator?.fullName ?? null };
+/** A record waiting for an admin's verification, with whose it is and which programme vouches for it. */
+export function pendingRecordView(
+  row: PracticeRecordEntity,
+  mediator: Pick<MediatorEntity, 'fullName'> | undefined,
+  partner: Pick<PartnerEntity, 'name'> | undefined,
+) {
+  return { ...practiceRecordView(row), mediatorName: mediator?.fullName ?? null, partnerName: partner?.name ?? null };
 }

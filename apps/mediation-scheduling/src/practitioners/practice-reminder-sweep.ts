@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { NotificationService } from '@rj/shared/notifications';
+import { afterCommit } from '@rj/shared/persistence';
 import { PeriodicSweep, type Clock } from '@rj/shared/service';
 import { MediatorEntity, PartnerEntity, PracticeRecordEntity } from '@rj/scheduling/data-access';
 import { DEFAULT_PRACTICE_THRESHOLDS, localDay, practiceReminders, type PracticeReminder } from '@rj/scheduling/domain';
@@ -61,12 +62,12 @@ export class PracticeReminderSweep extends PeriodicSweep {
       reminder.kind === 'record_expiring'
         ? `record:${reminder.recordId}:${reminder.expiresOn}`
         : `supervision:${reminder.dueOn}`;
-    const notificationId = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const inserted = (await manager.query(
         'insert into practice_reminder (mediator_sub, reminder_key, sent_at) values ($1, $2, $3) on conflict do nothing returning reminder_key',
         [mediator.sub, key, this.clock.now()],
       )) as unknown[];
-      if (inserted.length === 0) return null;
+      if (inserted.length === 0) return false;
       const mail =
         reminder.kind === 'record_expiring'
           ? expiringMail(
@@ -75,12 +76,15 @@ export class PracticeReminderSweep extends PeriodicSweep {
               records.find((r) => r.id === reminder.recordId),
             )
           : supervisionMail(mediator, reminder.dueOn);
-      return this.notifications.queueEmail(manager, { kind: `practice.${reminder.kind}`, to, ...mail });
+      const notificationId = await this.notifications.queueEmail(manager, {
+        kind: `practice.${reminder.kind}`,
+        to,
+        ...mail,
+      });
+      // Should this fail, the notifications' own sweep sends it later.
+      afterCommit(manager, () => this.notifications.enqueue(notificationId));
+      return true;
     });
-    if (notificationId === null) return false;
-    // After the commit; should this fail, the notifications' own sweep sends it later.
-    await this.notifications.enqueue(notificationId);
-    return true;
   }
 }
 

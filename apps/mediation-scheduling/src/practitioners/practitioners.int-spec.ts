@@ -1,4 +1,6 @@
-import { uuidv7 } from '@rj/shared/contracts';
+import { PartnerRegistered, uuidv7 } from '@rj/shared/contracts';
+import { sampleEvent } from '@rj/shared/contracts/testing';
+import { eventually } from '@rj/shared/testing';
 import { qualifyingPractice } from '@rj/scheduling/domain';
 import { qualifyMediator } from '../test/practice-records';
 import { openCase, startSchedulingHarness, type SchedulingHarness } from '../test/scheduling-harness';
@@ -100,6 +102,22 @@ describe('practitioners: credentials and practice behind every proposal', () => 
   it('counts a credential only once an admin verified it, after which the mediator is proposed', async () => {
     const kase = await openCase(harness);
     const partnerAdmin = harness.service.token('partner_admin', kase.partnerId);
+    // The programme as partner-matching announces it: the admin's queue names who vouches for the record.
+    await harness.send(PartnerRegistered, {
+      referralId: null,
+      aggregateId: kase.partnerId,
+      data: { ...sampleEvent('partner.registered').data, partnerId: kase.partnerId, name: 'Vouching Programme' },
+    });
+    await eventually(
+      async () => {
+        const rows = (await harness.service.dataSource.query('select name from partner where id = $1', [
+          kase.partnerId,
+        ])) as { name: string }[];
+        return rows[0]?.name === 'Vouching Programme' ? rows : null;
+      },
+      60_000,
+      'the programme',
+    );
     const sub = await register(partnerAdmin);
     const ids = await recordAll(partnerAdmin, sub, { verify: false });
     expect((await propose(kase.caseId, partnerAdmin, sub)).body.unmet).toEqual([
@@ -118,6 +136,7 @@ describe('practitioners: credentials and practice behind every proposal', () => 
     ).toEqual([...ids].sort());
     expect(queue.body.items.find((item: { mediatorId: string }) => item.mediatorId === sub)).toMatchObject({
       mediatorName: 'Pat Practitioner',
+      partnerName: 'Vouching Programme',
       verifiedAt: null,
     });
 

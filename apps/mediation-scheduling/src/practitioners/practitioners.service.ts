@@ -6,7 +6,7 @@ import { Conflict, MediatorPracticeRecorded, MediatorPracticeVerified, NotFound,
 import { publishEvent } from '@rj/shared/messaging';
 import { withTransaction } from '@rj/shared/persistence';
 import { Clock, requestCause } from '@rj/shared/service';
-import { MediatorEntity, PracticeRecordEntity } from '@rj/scheduling/data-access';
+import { MediatorEntity, PartnerEntity, PracticeRecordEntity } from '@rj/scheduling/data-access';
 import {
   DEFAULT_PRACTICE_THRESHOLDS,
   localDay,
@@ -137,8 +137,12 @@ export class PractitionersService {
       .getRepository(MediatorEntity)
       .findBy({ sub: In([...new Set(shown.map((row) => row.mediatorSub))]) });
     const bySub = new Map(mediators.map((m) => [m.sub, m]));
+    const partners = await this.dataSource
+      .getRepository(PartnerEntity)
+      .findBy({ id: In([...new Set(shown.map((row) => row.partnerId))]) });
+    const byId = new Map(partners.map((p) => [p.id, p]));
     return {
-      items: shown.map((row) => pendingRecordView(row, bySub.get(row.mediatorSub))),
+      items: shown.map((row) => pendingRecordView(row, bySub.get(row.mediatorSub), byId.get(row.partnerId))),
       nextCursor: rows.length > limit ? shown[shown.length - 1].id : null,
     };
   }

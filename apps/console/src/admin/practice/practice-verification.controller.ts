@@ -9,6 +9,7 @@ import type { SessionUser } from '../../platform/session-user';
 import type { Page } from '../../prosecutor/api-shapes';
 import { KIND_WORDS } from '../../partner/practice/practice-form';
 import type { PracticeRecordView } from '../../partner/practice/practice-shapes';
+import { verifiedMessage } from './verified-message';
 
 const QUEUE_SIZE = 50;
 
@@ -56,11 +57,7 @@ export class PracticeVerificationController {
         'mediation-scheduling',
         `/api/practice-records/${pageId(id)}/verification`,
       );
-      flash(
-        req,
-        'Verified',
-        `${KIND_WORDS[record.kind] ?? record.kind} now counts for the mediator’s proposals until its expiry date.`,
-      );
+      flash(req, 'Verified', verifiedMessage(record));
     } catch (error) {
       if (!(error instanceof ApiRefused) || error.problem.status !== 409) throw error;
       flash(req, 'Not verified', error.problem.detail ?? 'The service refused to verify this record.');

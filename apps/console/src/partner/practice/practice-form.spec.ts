@@ -1,4 +1,4 @@
-import { recordBody, recordFormFrom, recordTypeOf } from './practice-form';
+import { chosenCategories, recordBody, recordFormFrom, recordTypeOf } from './practice-form';
 
 describe('the practice record forms (issue 22)', () => {
   it('sends a credential as the service takes it: hours as a number, categories as codes, empty optionals left out', () => {
@@ -19,6 +19,19 @@ describe('the practice record forms (issue 22)', () => {
       obtainedOn: '2026-03-02',
       offenseCategories: ['domestic_violence', 'sexual_offense'],
     });
+  });
+
+  it('takes the ticked offence categories, one or several, as codes', () => {
+    const several = recordFormFrom({
+      kind: 'specialist_dv_sv',
+      offenseCategories: ['domestic_violence', 'sexual_offense'],
+    });
+    expect(recordBody('credential', several)['offenseCategories']).toEqual(['domestic_violence', 'sexual_offense']);
+    expect(chosenCategories(several)).toEqual(['domestic_violence', 'sexual_offense']);
+    expect(
+      recordBody('credential', recordFormFrom({ offenseCategories: 'domestic_violence' }))['offenseCategories'],
+    ).toEqual(['domestic_violence']);
+    expect(recordBody('credential', recordFormFrom({ kind: 'youth' }))['offenseCategories']).toEqual([]);
   });
 
   it('sends empty answers empty, so the service names what is missing', () => {

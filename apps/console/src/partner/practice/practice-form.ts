@@ -1,4 +1,4 @@
-import { codeList, numberOrText, text } from '../../admin/forms/form-fields';
+import { codeList, numberOrText, text, ticked } from '../../admin/forms/form-fields';
 
 /**
  * The four kinds of practice record a partner's admin keeps for a mediator (issue 22), each
@@ -79,10 +79,19 @@ const FIELDS = [
   'withName',
 ];
 
+/** The posted fields as text; the offence categories' checkboxes (one, several or none) as one list. */
 export function recordFormFrom(body: Record<string, unknown>): RecordForm {
   return Object.fromEntries(
-    FIELDS.map((name) => [name, typeof body[name] === 'string' ? (body[name] as string) : undefined]),
+    FIELDS.map((name) => {
+      if (name === 'offenseCategories') return [name, ticked(body[name]).join(', ') || undefined];
+      return [name, typeof body[name] === 'string' ? (body[name] as string) : undefined];
+    }),
   );
+}
+
+/** The categories a form holds, for its checkboxes. */
+export function chosenCategories(form: RecordForm): string[] {
+  return codeList(form['offenseCategories']);
 }
 
 export function recordTypeOf(value: unknown): RecordType | undefined {

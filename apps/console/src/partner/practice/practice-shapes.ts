@@ -20,6 +20,7 @@ export interface PracticeRecordView {
   checkedBy?: string | null;
   withName?: string | null;
   mediatorName?: string | null;
+  partnerName?: string | null;
 }
 
 export interface PracticeProblem {
@@ -40,7 +41,12 @@ export interface PracticeRecordPage {
       dueOn: string | null;
       graceEndsOn: string | null;
     };
-    thresholds: { coFacilitatedCasesBeforeLead: number; caseloadCap: number; supervisionGraceDays: number };
+    thresholds: {
+      coFacilitatedCasesBeforeLead: number;
+      caseloadCap: number;
+      supervisionGraceDays: number;
+      supervisionIntervalDays: number;
+    };
     unmet: PracticeProblem[];
     unmetWithMinor: PracticeProblem[];
   };

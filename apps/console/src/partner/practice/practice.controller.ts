@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import type { Request, Response } from 'express';
 import type { FormErrors } from '../../admin/forms/form-errors';
 import { explainFailure } from '../../admin/forms/refusal';
+import { categoryItems } from '../../admin/forms/category-choices';
 import { ForRoles } from '../../auth/access';
 import { CurrentUser } from '../../auth/current-user';
 import { ServiceApi } from '../../platform/api-client';
@@ -10,6 +11,7 @@ import type { SessionUser } from '../../platform/session-user';
 import { mediatorPathId } from '../partner-api';
 import {
   CHECK_KINDS,
+  chosenCategories,
   CREDENTIAL_KINDS,
   KIND_WORDS,
   PRACTICE_KINDS,
@@ -23,6 +25,7 @@ import {
   type RecordType,
 } from './practice-form';
 import type { PracticeRecordPage } from './practice-shapes';
+import { standingSummary } from './practice-standing';
 
 /**
  * A mediator's practice (issue 22): what the partner's admin recorded, what an administrator
@@ -45,10 +48,7 @@ export class PartnerPracticeController {
       checks: of('background_check'),
       languages: of('language'),
       practice: of('practice'),
-      // What a case with a minor asks beyond leading an adult case.
-      forMinors: page.standing.unmetWithMinor.filter(
-        (problem) => problem.rule === 'youth_credential' || problem.rule === 'barred_list_check',
-      ),
+      summary: standingSummary(page.standing),
       kindWords: KIND_WORDS,
     });
   }
@@ -119,6 +119,7 @@ export class PartnerPracticeController {
       type,
       kinds: Object.entries(kinds).map(([value, text]) => ({ value, text, checked: form['kind'] === value })),
       form,
+      categoryItems: categoryItems(chosenCategories(form)),
       errors,
     });
   }
