@@ -79,6 +79,7 @@ export class MatchingService {
       match,
       { correlationId: causedBy.correlationId, causationId: computed.id },
       now,
+      { profiles: new Map(partners.map((profile) => [profile.partnerId, profile])), specialists },
     );
     return match;
   }
