@@ -40,7 +40,12 @@ export { serviceMetrics, type ServiceMetrics } from './lib/metrics/metrics-regis
 // Errors
 export { ProblemException, ValidationProblem, type ProblemBody, type FieldError } from './lib/errors/problem.exception';
 export { ProblemDetailsFilter } from './lib/errors/problem-details.filter';
-export { createValidationPipe, flattenValidationErrors } from './lib/errors/validation-errors';
+export {
+  createValidationPipe,
+  flattenValidationErrors,
+  precheckBodiesOf,
+  type BodyPrecheck,
+} from './lib/errors/validation-errors';
 // Idempotency-Key on every create
 export {
   ABANDONED_CLAIM_MS,

@@ -1,7 +1,12 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { ValidationProblem } from './problem.exception';
-import { MAX_PATH_PARAMETER_LENGTH, createValidationPipe, flattenValidationErrors } from './validation-errors';
+import {
+  MAX_PATH_PARAMETER_LENGTH,
+  createValidationPipe,
+  flattenValidationErrors,
+  precheckBodiesOf,
+} from './validation-errors';
 
 class Contact {
   @IsOptional() @IsEmail() email?: string;
@@ -88,5 +93,37 @@ describe('validation error flattening', () => {
     await expect(pipe.transform('x'.repeat(MAX_PATH_PARAMETER_LENGTH + 1), id)).rejects.toMatchObject({
       errors: [{ field: 'id', message: `must be at most ${MAX_PATH_PARAMETER_LENGTH} characters` }],
     });
+  });
+});
+
+describe('a precompiled body check (issue 15)', () => {
+  class Named {
+    @IsString() @IsNotEmpty() name: string;
+  }
+  const prechecked = Object.assign(new Named(), { name: 'from the precheck' });
+  precheckBodiesOf(Named, (value) =>
+    typeof (value as Named).name === 'string' && (value as Named).name ? prechecked : undefined,
+  );
+  const pipe = createValidationPipe();
+
+  it("answers with the precheck's DTO when it passes the body", async () => {
+    expect(await pipe.transform({ name: 'Anna' }, { type: 'body', metatype: Named })).toBe(prechecked);
+  });
+
+  it('leaves the refusal, and its field errors, to class-validator when it is in doubt', async () => {
+    const refusal = await pipe.transform({ name: '', extra: 1 }, { type: 'body', metatype: Named }).catch((e) => e);
+    expect(refusal).toBeInstanceOf(ValidationProblem);
+    expect(refusal.getResponse()).toMatchObject({
+      errors: expect.arrayContaining([
+        { field: 'name', message: 'should not be empty' },
+        { field: 'extra', message: 'is not a known field' },
+      ]),
+    });
+  });
+
+  it('is for bodies only: a query of the same type goes through class-validator', async () => {
+    const query = await pipe.transform({ name: 'Anna' }, { type: 'query', metatype: Named });
+    expect(query).not.toBe(prechecked);
+    expect(query).toEqual({ name: 'Anna' });
   });
 });

@@ -44,6 +44,21 @@ function humanise(message: string, property: string): string {
  */
 export const MAX_PATH_PARAMETER_LENGTH = 200;
 
+/**
+ * A body type's precompiled check (issue 15): the DTO, built as class-transformer would build
+ * it, when the value certainly passes the class's rules; undefined to let the strict pipe
+ * decide. A hot path's body is checked without class-validator's per-call walk of its
+ * metadata, and every refusal is still class-validator's own, with the same field errors.
+ */
+export type BodyPrecheck<T> = (value: unknown) => T | undefined;
+
+const bodyPrechecks = new Map<unknown, BodyPrecheck<unknown>>();
+
+/** Registers the precompiled check of a body DTO; the class's decorators stay the rules. */
+export function precheckBodiesOf<T>(type: abstract new () => T, precheck: BodyPrecheck<T>): void {
+  bodyPrechecks.set(type, precheck);
+}
+
 class PlatformValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (
@@ -56,7 +71,8 @@ class PlatformValidationPipe extends ValidationPipe {
         { field: metadata.data, message: `must be at most ${MAX_PATH_PARAMETER_LENGTH} characters` },
       ]);
     }
-    return super.transform(value, metadata);
+    const prechecked = metadata.type === 'body' ? bodyPrechecks.get(metadata.metatype)?.(value) : undefined;
+    return prechecked ?? super.transform(value, metadata);
   }
 }
 
