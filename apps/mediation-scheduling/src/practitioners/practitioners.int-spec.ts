@@ -239,6 +239,33 @@ describe('practitioners: credentials and practice behind every proposal', () => 
     }
   });
 
+  it('refuses a supervision session dated ahead, which would hold the supervision clock off, naming the field', async () => {
+    const kase = await openCase(harness);
+    const partnerAdmin = harness.service.token('partner_admin', kase.partnerId);
+    const sub = await register(partnerAdmin);
+    const ahead = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const refused = await request('POST', `/api/mediators/${sub}/practice`, partnerAdmin, {
+      kind: 'supervision',
+      heldOn: ahead,
+      withName: 'Sam Supervisor',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      { field: 'heldOn', message: 'must be today or earlier: record it once it has happened' },
+    ]);
+    const backwards = await request('POST', `/api/mediators/${sub}/credentials`, partnerAdmin, {
+      kind: 'youth',
+      issuer: 'Youth Academy',
+      hours: 8,
+      obtainedOn: '2026-03-02',
+      expiresOn: '2026-03-01',
+      offenseCategories: [],
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors.map((e: { field: string }) => e.field)).toEqual(['expiresOn']);
+    expect((await request('GET', `/api/mediators/${sub}/practice-record`, partnerAdmin)).body.records).toEqual([]);
+  });
+
   it('shows the record to the partner admin and admins only; events carry ids and codes, never issuer or reference', async () => {
     const kase = await openCase(harness);
     const partnerAdmin = harness.service.token('partner_admin', kase.partnerId);

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { actorOf, type Principal } from '@rj/shared/auth';
-import { Conflict, MediatorPracticeRecorded, MediatorPracticeVerified, NotFound, uuidv7 } from '@rj/shared/contracts';
+import {
+  Conflict,
+  InvalidInput,
+  MediatorPracticeRecorded,
+  MediatorPracticeVerified,
+  NotFound,
+  uuidv7,
+} from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { withTransaction } from '@rj/shared/persistence';
 import { Clock, requestCause } from '@rj/shared/service';
@@ -13,6 +20,7 @@ import {
   mayLead,
   needsVerification,
   practitionerProblems,
+  recordDateProblems,
   supervisionStanding,
   type PracticeRecordType,
 } from '@rj/scheduling/domain';
@@ -46,45 +54,65 @@ export class PractitionersService {
   ) {}
 
   recordCredential(principal: Principal, sub: string, body: RecordCredentialDto) {
-    return this.record(principal, sub, {
-      recordType: 'credential',
-      kind: body.kind,
-      issuer: body.issuer,
-      hours: body.hours,
-      obtainedOn: body.obtainedOn,
-      expiresOn: body.expiresOn ?? null,
-      reference: body.certificateReference ?? null,
-      categories: body.offenseCategories,
-    });
+    return this.record(
+      principal,
+      sub,
+      {
+        recordType: 'credential',
+        kind: body.kind,
+        issuer: body.issuer,
+        hours: body.hours,
+        obtainedOn: body.obtainedOn,
+        expiresOn: body.expiresOn ?? null,
+        reference: body.certificateReference ?? null,
+        categories: body.offenseCategories,
+      },
+      'obtainedOn',
+    );
   }
 
   recordBackgroundCheck(principal: Principal, sub: string, body: RecordBackgroundCheckDto) {
-    return this.record(principal, sub, {
-      recordType: 'background_check',
-      kind: body.kind,
-      issuer: body.issuer,
-      obtainedOn: body.checkedOn,
-      expiresOn: body.expiresOn,
-      reference: body.reference ?? null,
-    });
+    return this.record(
+      principal,
+      sub,
+      {
+        recordType: 'background_check',
+        kind: body.kind,
+        issuer: body.issuer,
+        obtainedOn: body.checkedOn,
+        expiresOn: body.expiresOn,
+        reference: body.reference ?? null,
+      },
+      'checkedOn',
+    );
   }
 
   recordLanguage(principal: Principal, sub: string, body: RecordLanguageDto) {
-    return this.record(principal, sub, {
-      recordType: 'language',
-      kind: body.language,
-      withName: body.checkedBy,
-      obtainedOn: body.checkedOn,
-    });
+    return this.record(
+      principal,
+      sub,
+      {
+        recordType: 'language',
+        kind: body.language,
+        withName: body.checkedBy,
+        obtainedOn: body.checkedOn,
+      },
+      'checkedOn',
+    );
   }
 
   recordPractice(principal: Principal, sub: string, body: RecordPracticeDto) {
-    return this.record(principal, sub, {
-      recordType: 'practice',
-      kind: body.kind,
-      obtainedOn: body.heldOn,
-      withName: body.withName,
-    });
+    return this.record(
+      principal,
+      sub,
+      {
+        recordType: 'practice',
+        kind: body.kind,
+        obtainedOn: body.heldOn,
+        withName: body.withName,
+      },
+      'heldOn',
+    );
   }
 
   /**
@@ -191,8 +219,14 @@ export class PractitionersService {
     });
   }
 
-  private async record(principal: Principal, sub: string, input: NewRecord) {
+  /** `happenedField`: the request's name for the day it was obtained, checked or held. */
+  private async record(principal: Principal, sub: string, input: NewRecord, happenedField: string) {
     const now = this.clock.now();
+    const dateProblems = recordDateProblems(
+      { happened: { field: happenedField, day: input.obtainedOn as string }, expiresOn: input.expiresOn },
+      localDay(now, DEFAULT_PRACTICE_THRESHOLDS.timeZone),
+    );
+    if (dateProblems.length > 0) throw new InvalidInput('the record’s dates are not possible', [...dateProblems]);
     return withTransaction(this.dataSource, async (manager) => {
       const mediator = await this.ownMediator(manager, principal, sub);
       const row: PracticeRecordEntity = {

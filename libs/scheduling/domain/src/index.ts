@@ -75,6 +75,7 @@ export {
   practiceReminders,
   practitionerProblems,
   qualifyingPractice,
+  recordDateProblems,
   supervisionClockStart,
   supervisionStanding,
   thresholdsFor,
@@ -93,6 +94,8 @@ export {
   type PractitionerFacts,
   type PractitionerProblem,
   type ProposalContext,
+  type RecordDateProblem,
+  type RecordDates,
   type SupervisionStanding,
   type SupervisionState,
 } from './lib/practitioners';

@@ -4,3 +4,4 @@ export * from './local-day';
 export * from './practitioner-standing';
 export * from './practice-reminders';
 export * from './qualifying-practice';
+export * from './record-dates';
