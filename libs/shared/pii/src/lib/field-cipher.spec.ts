@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { CIPHERTEXT_PATTERN, keyIdOfCiphertext, type Ciphertext } from '@rj/shared/contracts';
+import { IV_BYTES, parseCiphertext } from './ciphertext-format';
 import { generateDataKey } from './data-key';
 import { decryptField, encryptField } from './field-cipher';
 import { UndecryptableError } from './undecryptable.error';
@@ -28,6 +29,12 @@ describe('field cipher', () => {
 
   it('uses a fresh IV: the same plaintext encrypts differently each time', () => {
     expect(encryptField('same', dataKey)).not.toBe(encryptField('same', dataKey));
+  });
+
+  it('never hands out an IV twice, across many refills of its pool of random bytes', () => {
+    const ivs = Array.from({ length: 2000 }, () => parseCiphertext(encryptField('same', dataKey)).iv.toString('hex'));
+    expect(new Set(ivs).size).toBe(ivs.length);
+    expect(ivs.every((iv) => iv.length === IV_BYTES * 2)).toBe(true);
   });
 
   it('detects tampering: any flipped byte throws UndecryptableError', () => {
