@@ -1,5 +1,13 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { api, apiToken, connect, eventually, personContext, type BrowserTest } from './browser-test';
+import {
+  accessibilityViolations,
+  api,
+  apiToken,
+  connect,
+  eventually,
+  personContext,
+  type BrowserTest,
+} from './browser-test';
 import { officeWithPartner, type OfficeFixture } from './fixtures';
 import { expectAccessible, headingOf } from './page-checks';
 
@@ -76,4 +84,19 @@ it('answers not found for a jurisdiction nobody published and for a period not e
       await page.goto(`${test_.info.consoleUrl}/transparency/${office.jurisdiction}/${new Date().getUTCFullYear() + 1}`)
     )?.status(),
   ).toBe(404);
+});
+
+it('has an accessibility scan that finds what WCAG 2.2 AA forbids, and only that', async () => {
+  // Every page of every journey passes the scan: this proves the scan would fail one. The public
+  // page is broken as a careless change would break it (an image without a text alternative, a
+  // field without a label), with a skipped heading level, which WCAG leaves to best practice.
+  await page.goto(`${test_.info.consoleUrl}/transparency`);
+  await page.evaluate(
+    `document.querySelector('main').insertAdjacentHTML('beforeend', '<h5>Skipped levels</h5><img src="/nothing.png"><input id="unlabelled-field">')`,
+  );
+  const found = await accessibilityViolations(page);
+  const rules = found.map((violation) => violation.id);
+  expect(rules).toEqual(expect.arrayContaining(['image-alt', 'label']));
+  expect(rules).not.toContain('heading-order');
+  expect(found.find((violation) => violation.id === 'label')?.nodes).toEqual(['#unlabelled-field']);
 });
