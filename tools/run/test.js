@@ -56,6 +56,13 @@ const STEPS = [
   },
 ];
 
+function loadAverage() {
+  return require('node:os')
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ');
+}
+
 function say(line) {
   process.stderr.write(`[test] ${line}\n`);
 }
@@ -78,20 +85,22 @@ async function main() {
       continue;
     if (step.optionalConfig && !require('node:fs').existsSync(path.join(ROOT, step.optionalConfig))) continue;
     const stepStart = Date.now();
-    say(`${step.name}: ${step.command.map((c) => path.relative(ROOT, c) || c).join(' ')}`);
+    say(`${step.name}: ${step.command.map((c) => path.relative(ROOT, c) || c).join(' ')} (load ${loadAverage()})`);
     const result = spawnSync(step.command[0], step.command.slice(1), {
       cwd: ROOT,
       stdio: 'inherit',
       env: { ...env, ...step.env },
     });
     timings.push([step.name, Date.now() - stepStart]);
+    say(`${step.name}: ${((Date.now() - stepStart) / 1000).toFixed(0)} s (load ${loadAverage()})`);
     if (result.status !== 0) {
       say(`${step.name} FAILED (exit ${result.status ?? result.signal})`);
       process.exit(1);
     }
   }
+  // The load average beside the times: on a shared machine a slow step may be another's run.
   say(
-    `all green in ${((Date.now() - started) / 1000).toFixed(0)} s: ${timings.map(([n, ms]) => `${n} ${(ms / 1000).toFixed(0)}s`).join(', ')}`,
+    `all green in ${((Date.now() - started) / 1000).toFixed(0)} s: ${timings.map(([n, ms]) => `${n} ${(ms / 1000).toFixed(0)}s`).join(', ')} (load ${loadAverage()})`,
   );
 }
 
