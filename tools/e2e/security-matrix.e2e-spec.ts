@@ -51,6 +51,24 @@ describe('the security matrix', () => {
     await topics?.delete();
   });
 
+  // The platform itself (these two once had a file and a platform of their own: one start fewer).
+  it('starts every service ready against its own database and the shared broker', async () => {
+    for (const service of SERVICE_NAMES) {
+      const ready = await platform.request(service, 'GET', '/health/ready');
+      expect({ service, status: ready.status }).toEqual({ service, status: 200 });
+    }
+  });
+
+  it('keeps the key store off the public port', async () => {
+    const publicKeyRoute = await platform.request(
+      'referral-intake',
+      'GET',
+      `/internal/keys/${'0'.repeat(8)}-0000-7000-8000-000000000000`,
+      { token: platform.token('service') },
+    );
+    expect(publicKeyRoute.status).toBe(404);
+  });
+
   const call = (row: AccessRow, token: string | undefined, body = row.body?.()) =>
     platform.request(row.service, row.op.split(' ')[0], row.path, { token, body });
 
