@@ -14,7 +14,6 @@ import { VerificationRunner } from './audit/verification-runner.service';
 import { VerificationsController } from './audit/verifications.controller';
 import { CheckpointSigner } from './checkpoints/checkpoint-signer.service';
 import { CheckpointsController } from './checkpoints/checkpoints.controller';
-import { LedgerEventsHandler } from './ledger/ledger-events.handler';
 import { LedgerFeatureModule } from './ledger/ledger-feature.module';
 
 /** Wires audit-ledger: platform core, its database, the event backbone and its features. */
@@ -28,14 +27,9 @@ export function appModule(config: AuditLedgerEnv) {
         migrations: AUDIT_DATABASE.migrations,
         applicationName: 'audit-ledger',
       }),
-      MessagingModule.forRoot({
-        serviceName: 'audit-ledger',
-        imports: [LedgerFeatureModule],
-        subscriptions: {
-          inject: [LedgerEventsHandler],
-          useFactory: (handler: LedgerEventsHandler) => handler.subscriptions(),
-        },
-      }),
+      // Consumes every event through LedgerFeatureModule's @EventPattern controller.
+      LedgerFeatureModule,
+      MessagingModule.forRoot({ serviceName: 'audit-ledger' }),
     ],
     controllers: [AuditController, CheckpointsController, VerificationsController, OversightController],
     providers: [

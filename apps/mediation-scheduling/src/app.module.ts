@@ -5,8 +5,6 @@ import { DatabaseModule } from '@rj/shared/persistence';
 import { BroadcastModule, MessagingModule } from '@rj/shared/messaging';
 import { KeyStoreClient } from '@rj/shared/pii';
 import { IdempotencyInterceptor, POSTGRES_READINESS, ServiceCoreModule } from '@rj/shared/service';
-import { MatchingEventsHandler } from './events/matching-events.handler';
-import { ReferralEventsHandler } from './events/referral-events.handler';
 import type { MediationSchedulingEnv } from './mediation-scheduling.env';
 import { PlatformModule } from './platform/platform.module';
 import { SchedulingFeatureModule } from './scheduling-feature.module';
@@ -24,17 +22,8 @@ export function appModule(config: MediationSchedulingEnv) {
       }),
       PlatformModule,
       SchedulingFeatureModule,
-      MessagingModule.forRoot({
-        serviceName: 'mediation-scheduling',
-        imports: [SchedulingFeatureModule],
-        subscriptions: {
-          inject: [ReferralEventsHandler, MatchingEventsHandler],
-          useFactory: (referrals: ReferralEventsHandler, matching: MatchingEventsHandler) => [
-            ...referrals.subscriptions(),
-            ...matching.subscriptions(),
-          ],
-        },
-      }),
+      // Consumes through the @EventPattern controllers of SchedulingFeatureModule (src/events).
+      MessagingModule.forRoot({ serviceName: 'mediation-scheduling' }),
       BroadcastModule.forgetKeysOnErasure('mediation-scheduling', KeyStoreClient),
     ],
     providers: [

@@ -23,7 +23,7 @@ import { SchedulingJobsModule } from './reminders/scheduling-jobs';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
 
-/** Everything mediation-scheduling does: its endpoints, its event handlers, its jobs. */
+/** Everything mediation-scheduling does: its endpoints, its event handlers (@EventPattern controllers), its jobs. */
 @Module({
   imports: [SchedulingJobsModule],
   controllers: [
@@ -36,6 +36,8 @@ import { SessionsService } from './sessions/sessions.service';
     ContactsController,
     PractitionersController,
     PracticeThresholdsController,
+    ReferralEventsHandler,
+    MatchingEventsHandler,
   ],
   providers: [
     MediatorsService,
@@ -49,9 +51,7 @@ import { SessionsService } from './sessions/sessions.service';
     PractitionersService,
     ConfidentialCipher,
     ConfidentialService,
-    ReferralEventsHandler,
-    MatchingEventsHandler,
   ],
-  exports: [ReferralEventsHandler, MatchingEventsHandler, SchedulingJobsModule],
+  exports: [SchedulingJobsModule],
 })
 export class SchedulingFeatureModule {}

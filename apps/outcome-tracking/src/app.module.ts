@@ -5,9 +5,6 @@ import { DatabaseModule } from '@rj/shared/persistence';
 import { BroadcastModule, MessagingModule } from '@rj/shared/messaging';
 import { KeyStoreClient } from '@rj/shared/pii';
 import { IdempotencyInterceptor, POSTGRES_READINESS, ServiceCoreModule } from '@rj/shared/service';
-import { MatchingEventsHandler } from './events/matching-events.handler';
-import { ReferralEventsHandler } from './events/referral-events.handler';
-import { SchedulingEventsHandler } from './events/scheduling-events.handler';
 import { PlatformModule } from './platform/platform.module';
 import { OutcomeJobsModule } from './platform/outcome-jobs.module';
 import { OutcomeFeatureModule } from './outcome-feature.module';
@@ -26,18 +23,9 @@ export function appModule(config: OutcomeTrackingEnv) {
       }),
       OutcomeJobsModule,
       PlatformModule,
-      MessagingModule.forRoot({
-        serviceName: 'outcome-tracking',
-        imports: [OutcomeFeatureModule],
-        subscriptions: {
-          inject: [ReferralEventsHandler, MatchingEventsHandler, SchedulingEventsHandler],
-          useFactory: (r: ReferralEventsHandler, m: MatchingEventsHandler, s: SchedulingEventsHandler) => [
-            ...r.subscriptions(),
-            ...m.subscriptions(),
-            ...s.subscriptions(),
-          ],
-        },
-      }),
+      OutcomeFeatureModule,
+      // Consumes through the @EventPattern controllers of OutcomeFeatureModule (src/events).
+      MessagingModule.forRoot({ serviceName: 'outcome-tracking' }),
       BroadcastModule.forgetKeysOnErasure('outcome-tracking', KeyStoreClient),
     ],
     providers: [

@@ -30,11 +30,12 @@ import { OverdueTermsScanner } from './scan/overdue-terms.scanner';
 import { CaseOutcomeView } from './views/case-outcome.view';
 import { OutcomeViewsController } from './views/outcome-views.controller';
 
-const handlers = [ReferralEventsHandler, MatchingEventsHandler, SchedulingEventsHandler];
-
-/** Agreements, compliance, report-back, follow-ups and figures; the event handlers feeding them. */
+/** Agreements, compliance, report-back, follow-ups and figures; the event handlers (@EventPattern controllers) feeding them. */
 @Module({
   controllers: [
+    ReferralEventsHandler,
+    MatchingEventsHandler,
+    SchedulingEventsHandler,
     AgreementsController,
     OutcomeViewsController,
     FollowUpsController,
@@ -48,7 +49,6 @@ const handlers = [ReferralEventsHandler, MatchingEventsHandler, SchedulingEvents
     FeedbackResultsController,
   ],
   providers: [
-    ...handlers,
     AgreementService,
     TermChangesService,
     FreeTextCipher,
@@ -66,6 +66,6 @@ const handlers = [ReferralEventsHandler, MatchingEventsHandler, SchedulingEvents
     DueFollowUpsScanner,
     OutcomeScanService,
   ],
-  exports: [...handlers, OutcomeScanService],
+  exports: [OutcomeScanService],
 })
 export class OutcomeFeatureModule {}

@@ -4,13 +4,9 @@ import { MATCHING_DATABASE } from '@rj/matching/data-access';
 import { DatabaseModule } from '@rj/shared/persistence';
 import { MessagingModule } from '@rj/shared/messaging';
 import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
-import { CaseEventsHandler } from './events/case-events.handler';
-import { ReferralEventsHandler } from './events/referral-events.handler';
-import { PracticeEventsHandler } from './practice/practice-events.handler';
 import { PlatformModule } from './platform/platform.module';
 import { MatchingFeatureModule } from './matching-feature.module';
 import type { PartnerMatchingEnv } from './partner-matching.env';
-import { ReferralErasedWebhookHandler } from './webhooks/referral-erased-webhook.handler';
 import { PartnerWebhooksModule } from './webhooks/partner-webhooks.module';
 
 /** Wires partner-matching: platform core, its database, jobs and mail, its features and the event backbone. */
@@ -32,21 +28,7 @@ export function appModule(config: PartnerMatchingEnv) {
         // Environments that share a cluster through a topic prefix must not share a consumer
         // group either: one group spanning them rebalances whenever any of them starts or stops.
         groupId: `${config.KAFKA_TOPIC_PREFIX}partner-matching`,
-        imports: [MatchingFeatureModule, PartnerWebhooksModule],
-        subscriptions: {
-          inject: [ReferralEventsHandler, CaseEventsHandler, PracticeEventsHandler, ReferralErasedWebhookHandler],
-          useFactory: (
-            referrals: ReferralEventsHandler,
-            cases: CaseEventsHandler,
-            practice: PracticeEventsHandler,
-            erased: ReferralErasedWebhookHandler,
-          ) => [
-            ...referrals.subscriptions(),
-            ...cases.subscriptions(),
-            ...practice.subscriptions(),
-            ...erased.subscriptions(),
-          ],
-        },
+        // The events it consumes are the @EventPattern controllers of its feature modules (src/events).
       }),
     ],
     providers: [

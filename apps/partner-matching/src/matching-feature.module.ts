@@ -14,9 +14,16 @@ import { PartnersController } from './partners/partners.controller';
 import { PartnersService } from './partners/partners.service';
 import { PracticeEventsHandler } from './practice/practice-events.handler';
 
-/** partner-matching's features: the registry, matching, offers, and the events that drive them. */
+/** partner-matching's features: the registry, matching, offers, and the events that drive them (@EventPattern controllers). */
 @Module({
-  controllers: [PartnersController, OffersController, MatchController],
+  controllers: [
+    PartnersController,
+    OffersController,
+    MatchController,
+    ReferralEventsHandler,
+    CaseEventsHandler,
+    PracticeEventsHandler,
+  ],
   providers: [
     PartnersService,
     PartnerLoad,
@@ -26,19 +33,7 @@ import { PracticeEventsHandler } from './practice/practice-events.handler';
     OffersService,
     OfferExpiryProcessor,
     OfferSweep,
-    ReferralEventsHandler,
-    CaseEventsHandler,
-    PracticeEventsHandler,
   ],
-  exports: [
-    ReferralEventsHandler,
-    CaseEventsHandler,
-    PracticeEventsHandler,
-    OfferExpiryProcessor,
-    OfferFlow,
-    OfferSweep,
-    OffersService,
-    MatchingService,
-  ],
+  exports: [OfferExpiryProcessor, OfferFlow, OfferSweep, OffersService, MatchingService],
 })
 export class MatchingFeatureModule {}

@@ -7,7 +7,6 @@ import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/s
 import { PlatformModule } from './platform/platform.module';
 import { DeadlineModule } from './deadline/deadline.module';
 import { ReferralEventsModule } from './events/referral-events.module';
-import { ReferralProgressHandler } from './events/referral-progress.handler';
 import { JurisdictionSettingsController } from './jurisdictions/jurisdiction-settings.controller';
 import { JurisdictionSettingsService } from './jurisdictions/jurisdiction-settings.service';
 import { KeyStoreModule } from './key-store/key-store.module';
@@ -31,7 +30,6 @@ import { SubmitReferralService } from './referrals/submit-referral.service';
 import type { ReferralIntakeEnv } from './referral-intake.env';
 import { ScreeningPoliciesController } from './screening/screening-policies.controller';
 import { ScreeningPoliciesService } from './screening/screening-policies.service';
-import { FollowUpWebhookHandler } from './webhooks/follow-up-webhook.handler';
 import { OfficeWebhooksModule } from './webhooks/office-webhooks.module';
 import { WebhookEventsModule } from './webhooks/webhook-events.module';
 
@@ -51,17 +49,10 @@ export function appModule(config: ReferralIntakeEnv) {
         applicationName: 'referral-intake',
         poolSize: config.DATABASE_POOL_SIZE,
       }),
-      MessagingModule.forRoot({
-        serviceName: 'referral-intake',
-        imports: [ReferralEventsModule, WebhookEventsModule],
-        subscriptions: {
-          inject: [ReferralProgressHandler, FollowUpWebhookHandler],
-          useFactory: (handler: ReferralProgressHandler, webhooks: FollowUpWebhookHandler) => [
-            ...handler.subscriptions(),
-            ...webhooks.subscriptions(),
-          ],
-        },
-      }),
+      // Consumes through the @EventPattern controllers of these two modules (src/events, src/webhooks).
+      ReferralEventsModule,
+      WebhookEventsModule,
+      MessagingModule.forRoot({ serviceName: 'referral-intake' }),
       PlatformModule,
       KeyStoreModule.forRoot(config.PII_MASTER_KEYS),
       DeadlineModule,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LedgerEventsHandler } from './ledger-events.handler';
 
-/** The consuming side: every event into the ledger. */
-@Module({ providers: [LedgerEventsHandler], exports: [LedgerEventsHandler] })
+/** The consuming side: every event into the ledger (an @EventPattern controller). */
+@Module({ controllers: [LedgerEventsHandler] })
 export class LedgerFeatureModule {}

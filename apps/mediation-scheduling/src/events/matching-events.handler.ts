@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   CaseOpened,
   OfferAccepted,
@@ -6,28 +7,20 @@ import {
   PartnerUpdated,
   systemActor,
   uuidv7,
-  type DataOf,
-  type EventEnvelope,
 } from '@rj/shared/contracts';
-import { MissingPrerequisite, on, prerequisiteKey, type HandlerContext, type Subscription } from '@rj/shared/messaging';
+import { EventContext, EventPattern, MissingPrerequisite, prerequisiteKey, type EventOf } from '@rj/shared/messaging';
 import { MediationCaseEntity, PartnerEntity, ReferralSnapshotEntity } from '@rj/scheduling/data-access';
 import { caseReducer, EMPTY_CASE } from '@rj/scheduling/domain';
 import { recordCaseEvent, saveCase } from '../cases/case-store';
 
-type Envelope<D> = EventEnvelope<string, D>;
-
 /** rj.matching.v1: partners, and the accepted offer that opens a case. */
-@Injectable()
+@Controller()
 export class MatchingEventsHandler {
-  subscriptions(): Subscription[] {
-    return [
-      on(PartnerRegistered, (event, ctx) => this.onPartner(event, ctx)),
-      on(PartnerUpdated, (event, ctx) => this.onPartner(event, ctx)),
-      on(OfferAccepted, (event, ctx) => this.onOfferAccepted(event, ctx)),
-    ];
-  }
-
-  private async onPartner(event: Envelope<DataOf<typeof PartnerRegistered>>, ctx: HandlerContext): Promise<void> {
+  @EventPattern([PartnerRegistered.type, PartnerUpdated.type])
+  async onPartner(
+    @Payload() event: EventOf<typeof PartnerRegistered> | EventOf<typeof PartnerUpdated>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
     const { partnerId, name, active, contact } = event.data;
     // The work e-mail is where reminders about the partner's mediators' practice go (issue 22).
     await ctx.manager.upsert(
@@ -42,7 +35,8 @@ export class MatchingEventsHandler {
    * referral.submitted on another topic: without them the event waits (MissingPrerequisite)
    * and runs again once they arrive.
    */
-  private async onOfferAccepted(event: Envelope<DataOf<typeof OfferAccepted>>, ctx: HandlerContext): Promise<void> {
+  @EventPattern(OfferAccepted.type)
+  async onOfferAccepted(@Payload() event: EventOf<typeof OfferAccepted>, @Ctx() ctx: EventContext): Promise<void> {
     const referralId = event.referralId as string;
     if (await ctx.manager.exists(MediationCaseEntity, { where: { referralId } })) return;
     const snapshot = await ctx.manager.findOne(ReferralSnapshotEntity, { where: { referralId } });

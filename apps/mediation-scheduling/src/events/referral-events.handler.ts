@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import {
   ReferralPersonalDataErased,
@@ -6,10 +7,8 @@ import {
   ReferralSubmitted,
   ReferralWithdrawn,
   systemActor,
-  type DataOf,
-  type EventEnvelope,
 } from '@rj/shared/contracts';
-import { on, prerequisiteKey, type HandlerContext, type Subscription } from '@rj/shared/messaging';
+import { EventContext, EventPattern, prerequisiteKey, provides, type EventOf } from '@rj/shared/messaging';
 import { KeyStoreClient } from '@rj/shared/pii';
 import { keepLatestJurisdictionTimeZone } from '@rj/shared/notifications';
 import { MediationCaseEntity } from '@rj/scheduling/data-access';
@@ -17,40 +16,29 @@ import { saveCase } from '../cases/case-store';
 import { concludeCase } from '../preparation/conclusion.service';
 import { SchedulingJobs } from '../reminders/scheduling-jobs';
 
-type Envelope<D> = EventEnvelope<string, D>;
-
 /** rj.referral.v1: the participants, the prosecutor's withdrawal, and erasure. */
-@Injectable()
+@Controller()
 export class ReferralEventsHandler {
   constructor(
     private readonly keyStore: KeyStoreClient,
     private readonly jobs: SchedulingJobs,
   ) {}
 
-  subscriptions(): Subscription[] {
-    return [
-      // Applying it releases an offer.accepted that arrived first and was parked.
-      on(
-        ReferralSubmitted,
-        (event, ctx) => this.onSubmitted(event, ctx),
-        (event) => [prerequisiteKey('referral', event.data.referralId)],
-      ),
-      on(ReferralWithdrawn, (event, ctx) => this.onWithdrawn(event, ctx)),
-      on(ReferralPersonalDataErased, (event, ctx) => this.onErased(event, ctx)),
-      on(JurisdictionSettingsChanged, (event, ctx) => this.onJurisdictionSettings(event, ctx)),
-    ];
-  }
-
   /** The highest version wins: an older or repeated one, delivered late or again, changes nothing. */
-  private async onJurisdictionSettings(
-    event: Envelope<DataOf<typeof JurisdictionSettingsChanged>>,
-    ctx: HandlerContext,
+  @EventPattern(JurisdictionSettingsChanged.type)
+  async onJurisdictionSettings(
+    @Payload() event: EventOf<typeof JurisdictionSettingsChanged>,
+    @Ctx() ctx: EventContext,
   ): Promise<void> {
     await keepLatestJurisdictionTimeZone(ctx.manager, event.data, event.occurredAt);
   }
 
-  /** Participants kept as referral.submitted carried them: contacts stay ciphertext. */
-  private async onSubmitted(event: Envelope<DataOf<typeof ReferralSubmitted>>, ctx: HandlerContext): Promise<void> {
+  /** Participants kept as referral.submitted carried them: contacts stay ciphertext. Releases an offer.accepted parked for them. */
+  @EventPattern(
+    ReferralSubmitted.type,
+    provides(ReferralSubmitted, (event) => [prerequisiteKey('referral', event.data.referralId)]),
+  )
+  async onSubmitted(@Payload() event: EventOf<typeof ReferralSubmitted>, @Ctx() ctx: EventContext): Promise<void> {
     const { referralId, officeId, dataKeyId, participants, jurisdiction } = event.data;
     // The jurisdiction picks the practice thresholds a proposal for the case applies (issue 22).
     await ctx.manager.query(
@@ -65,7 +53,8 @@ export class ReferralEventsHandler {
    * api.md: the prosecutor's withdrawal ends the case — sessions and reminders cancelled, the
    * case concluded with `referral_withdrawn`. Final: an offer.accepted after it opens nothing.
    */
-  private async onWithdrawn(event: Envelope<DataOf<typeof ReferralWithdrawn>>, ctx: HandlerContext): Promise<void> {
+  @EventPattern(ReferralWithdrawn.type)
+  async onWithdrawn(@Payload() event: EventOf<typeof ReferralWithdrawn>, @Ctx() ctx: EventContext): Promise<void> {
     const referralId = event.referralId as string;
     const now = new Date();
     await this.markSnapshot(ctx.manager, referralId, 'withdrawn_at', now);
@@ -90,9 +79,10 @@ export class ReferralEventsHandler {
   }
 
   /** Crypto-shredding: drop the cached key at once; reads and reminders see the erasure. */
-  private async onErased(
-    event: Envelope<DataOf<typeof ReferralPersonalDataErased>>,
-    ctx: HandlerContext,
+  @EventPattern(ReferralPersonalDataErased.type)
+  async onErased(
+    @Payload() event: EventOf<typeof ReferralPersonalDataErased>,
+    @Ctx() ctx: EventContext,
   ): Promise<void> {
     this.keyStore.forget(event.data.dataKeyId);
     await this.markSnapshot(

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import {
   CaseEntity,
@@ -17,70 +18,89 @@ import {
   ReferralScreened,
   ReferralSubmitted,
   ReferralWithdrawn,
-  type DataOf,
-  type EventEnvelope,
 } from '@rj/shared/contracts';
-import { on, prerequisiteKey, type Subscription } from '@rj/shared/messaging';
+import { EventContext, EventPattern, prerequisiteKey, provides, type EventOf } from '@rj/shared/messaging';
 import { keepLatestJurisdictionTimeZone } from '@rj/shared/notifications';
 import { KeyStoreClient } from '@rj/shared/pii';
 import { In } from 'typeorm';
 import { advanceStatus, referralOf, requireReferral } from './projection-store';
 
-type Submitted = EventEnvelope<'referral.submitted', DataOf<typeof ReferralSubmitted>>;
-
 /** rj.referral.v1: offices, jurisdictions' time zones, referrals and their participants, withdrawal and erasure. */
-@Injectable()
+@Controller()
 export class ReferralEventsHandler {
   constructor(private readonly keyStore: KeyStoreClient) {}
 
-  subscriptions(): Subscription[] {
-    const office = (
-      manager: EntityManager,
-      d: { officeId: string; contact: { email: string }; jurisdictions: string[] },
-    ) =>
-      manager.upsert(
-        OfficeEntity,
-        { id: d.officeId, email: d.contact.email, jurisdictions: [...d.jurisdictions], updatedAt: new Date() },
-        ['id'],
-      );
-    return [
-      on(OfficeRegistered, async (event, ctx) => void (await office(ctx.manager, event.data))),
-      on(OfficeUpdated, async (event, ctx) => void (await office(ctx.manager, event.data))),
-      // Participants' mail waits out the quiet hours of their jurisdiction's zone (issue 21).
-      on(JurisdictionSettingsChanged, (event, ctx) =>
-        keepLatestJurisdictionTimeZone(ctx.manager, event.data, event.occurredAt),
-      ),
-      on(
-        ReferralSubmitted,
-        (event, ctx) => this.onSubmitted(ctx.manager, event),
-        (event) => [prerequisiteKey('referral', event.data.referralId)],
-      ),
-      on(ReferralScreened, async (event, ctx) => {
-        await advanceStatus(ctx.manager, await requireReferral(ctx.manager, referralOf(event)), event);
-        if (event.data.outcome === 'eligible') await markEligible(ctx.manager, referralOf(event), event.occurredAt);
-      }),
-      on(ReferralReviewed, async (event, ctx) => {
-        await advanceStatus(ctx.manager, await requireReferral(ctx.manager, referralOf(event)), event);
-        if (event.data.decision === 'eligible') await markEligible(ctx.manager, referralOf(event), event.occurredAt);
-      }),
-      on(ReferralWithdrawn, (event, ctx) => this.onWithdrawn(ctx.manager, referralOf(event), event.occurredAt)),
-      on(ReferralPersonalDataErased, async (event, ctx) => {
-        // Drop the key at once; later notices find the data erased and are skipped.
-        this.keyStore.forget(event.data.dataKeyId);
-        await ctx.manager.update(
-          ReferralEntity,
-          { id: referralOf(event) },
-          { erasedAt: new Date(event.data.erasedAt) },
-        );
-        // What its people self-declared goes with the referral (its key is destroyed too).
-        await ctx.manager.delete(SelfDeclarationEntity, { referralId: referralOf(event) });
-        // A participant's own time zone says where they live: it goes too (their jurisdiction's stays).
-        await ctx.manager.update(ParticipantEntity, { referralId: referralOf(event) }, { timeZone: null });
-      }),
-    ];
+  @EventPattern([OfficeRegistered.type, OfficeUpdated.type])
+  async onOffice(
+    @Payload() event: EventOf<typeof OfficeRegistered> | EventOf<typeof OfficeUpdated>,
+    @Ctx() { manager }: EventContext,
+  ): Promise<void> {
+    const d = event.data;
+    await manager.upsert(
+      OfficeEntity,
+      { id: d.officeId, email: d.contact.email, jurisdictions: [...d.jurisdictions], updatedAt: new Date() },
+      ['id'],
+    );
   }
 
-  private async onSubmitted(manager: EntityManager, event: Submitted): Promise<void> {
+  /** Participants' mail waits out the quiet hours of their jurisdiction's zone (issue 21). */
+  @EventPattern(JurisdictionSettingsChanged.type)
+  async onJurisdictionSettings(
+    @Payload() event: EventOf<typeof JurisdictionSettingsChanged>,
+    @Ctx() { manager }: EventContext,
+  ): Promise<void> {
+    await keepLatestJurisdictionTimeZone(manager, event.data, event.occurredAt);
+  }
+
+  @EventPattern(ReferralScreened.type)
+  async onScreened(
+    @Payload() event: EventOf<typeof ReferralScreened>,
+    @Ctx() { manager }: EventContext,
+  ): Promise<void> {
+    await advanceStatus(manager, await requireReferral(manager, referralOf(event)), event);
+    if (event.data.outcome === 'eligible') await markEligible(manager, referralOf(event), event.occurredAt);
+  }
+
+  @EventPattern(ReferralReviewed.type)
+  async onReviewed(
+    @Payload() event: EventOf<typeof ReferralReviewed>,
+    @Ctx() { manager }: EventContext,
+  ): Promise<void> {
+    await advanceStatus(manager, await requireReferral(manager, referralOf(event)), event);
+    if (event.data.decision === 'eligible') await markEligible(manager, referralOf(event), event.occurredAt);
+  }
+
+  @EventPattern(ReferralWithdrawn.type)
+  async onWithdrawn(
+    @Payload() event: EventOf<typeof ReferralWithdrawn>,
+    @Ctx() { manager }: EventContext,
+  ): Promise<void> {
+    await this.withdraw(manager, referralOf(event), event.occurredAt);
+  }
+
+  @EventPattern(ReferralPersonalDataErased.type)
+  async onErased(
+    @Payload() event: EventOf<typeof ReferralPersonalDataErased>,
+    @Ctx() { manager }: EventContext,
+  ): Promise<void> {
+    // Drop the key at once; later notices find the data erased and are skipped.
+    this.keyStore.forget(event.data.dataKeyId);
+    await manager.update(ReferralEntity, { id: referralOf(event) }, { erasedAt: new Date(event.data.erasedAt) });
+    // What its people self-declared goes with the referral (its key is destroyed too).
+    await manager.delete(SelfDeclarationEntity, { referralId: referralOf(event) });
+    // A participant's own time zone says where they live: it goes too (their jurisdiction's stays).
+    await manager.update(ParticipantEntity, { referralId: referralOf(event) }, { timeZone: null });
+  }
+
+  /** The referral and its participants; events that overtook it (parked) run once it is applied. */
+  @EventPattern(
+    ReferralSubmitted.type,
+    provides(ReferralSubmitted, (event) => [prerequisiteKey('referral', event.data.referralId)]),
+  )
+  async onSubmitted(
+    @Payload() event: EventOf<typeof ReferralSubmitted>,
+    @Ctx() { manager }: EventContext,
+  ): Promise<void> {
     const d = event.data;
     // The inbox makes this exactly once; the check only guards a re-published copy.
     if (await manager.existsBy(ReferralEntity, { id: d.referralId })) return;
@@ -110,7 +130,7 @@ export class ReferralEventsHandler {
   }
 
   /** api.md: every consumer stops its work; outcome-tracking drops follow-ups and deadlines and emits nothing. */
-  private async onWithdrawn(manager: EntityManager, referralId: string, at: string): Promise<void> {
+  private async withdraw(manager: EntityManager, referralId: string, at: string): Promise<void> {
     const referral = await requireReferral(manager, referralId);
     await manager.update(ReferralEntity, { id: referralId }, { withdrawnAt: new Date(at), status: 'withdrawn' });
     await manager.update(FollowUpEntity, { referralId, status: In(['scheduled', 'due']) }, { status: 'dropped' });

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import { caseResultAfterConclusion, informedResultOf } from '@rj/outcome/domain';
 import {
@@ -23,84 +24,97 @@ import {
   SessionScheduled,
   systemActor,
   type DataOf,
-  type EventEnvelope,
 } from '@rj/shared/contracts';
-import { on, prerequisiteKey, type HandlerContext, type Subscription } from '@rj/shared/messaging';
+import { EventContext, EventPattern, prerequisiteKey, provides, type EventOf } from '@rj/shared/messaging';
 import { CaseOutcomeService } from '../outcome/case-outcome.service';
 import { HarmedPartyNoticeService } from '../outcome/harmed-party-notice.service';
 import { advanceStatus, keepEarliest, referralOf, requireCase, requireReferral } from './projection-store';
 
-type Concluded = EventEnvelope<'case.concluded', DataOf<typeof CaseConcluded>>;
-type Consent = EventEnvelope<'consent.recorded', DataOf<typeof ConsentRecorded>>;
-type Confirmed = EventEnvelope<'contact.confirmed', DataOf<typeof ContactConfirmed>>;
-
 /** rj.scheduling.v1: cases, mediators, consents, first contact and dialogue, conclusion. */
-@Injectable()
+@Controller()
 export class SchedulingEventsHandler {
   constructor(
     private readonly outcomes: CaseOutcomeService,
     private readonly notices: HarmedPartyNoticeService,
   ) {}
 
-  subscriptions(): Subscription[] {
-    return [
-      on(
-        CaseOpened,
-        (event, ctx) => this.onOpened(ctx.manager, referralOf(event), event.data, event.occurredAt),
-        (event) => [prerequisiteKey('case', event.data.caseId)],
-      ),
-      on(MediatorRegistered, async (event, ctx) => {
-        const d = event.data;
-        await ctx.manager.upsert(MediatorEntity, { id: d.mediatorId, partnerId: d.partnerId, email: d.contact.email }, [
-          'id',
-        ]);
-      }),
-      on(MediatorDeclared, async (event, ctx) => {
-        const kase = await requireCase(ctx.manager, event.data.caseId);
-        // No conflict assigns the mediator; a conflict removes them (api.md, declarations).
-        await ctx.manager.upsert(
-          CaseMediatorEntity,
-          { caseId: kase.id, mediatorId: event.data.mediatorId, assigned: !event.data.conflictOfInterest },
-          ['caseId', 'mediatorId'],
-        );
-      }),
-      on(ConsentRecorded, (event, ctx) => this.onConsent(ctx.manager, event)),
-      on(ContactConfirmed, (event, ctx) => this.onContactConfirmed(event, ctx)),
-      on(InformationRecorded, async (event, ctx) => {
-        await requireCase(ctx.manager, event.data.caseId);
-        await keepEarliest(ctx.manager, referralOf(event), 'first_contact_at', event.occurredAt);
-      }),
-      on(SessionScheduled, async (event, ctx) => {
-        await requireCase(ctx.manager, event.data.caseId);
-        await keepEarliest(ctx.manager, referralOf(event), 'first_contact_at', event.occurredAt);
-      }),
-      on(SessionCompleted, async (event, ctx) => {
-        const kase = await requireCase(ctx.manager, event.data.caseId);
-        if (event.data.kind === 'joint_dialogue' || event.data.kind === 'indirect_dialogue') {
-          await ctx.manager.update(CaseEntity, { id: kase.id }, { dialogueHeld: true });
-          await keepEarliest(ctx.manager, kase.referralId, 'first_dialogue_at', event.data.heldAt);
-          // The first feedback survey counts from the last dialogue (issue 20).
-          await ctx.manager.query(
-            `update "case" set last_dialogue_at = greatest(coalesce(last_dialogue_at, $2::timestamptz), $2::timestamptz) where id = $1`,
-            [kase.id, event.data.heldAt],
-          );
-        }
-        await advanceStatus(ctx.manager, await requireReferral(ctx.manager, kase.referralId), event);
-      }),
-      on(CaseConcluded, (event, ctx) => this.onConcluded(event, ctx)),
-      // What blocks a feedback survey for good (issue 20): a `stop` risk assessment, a disclosure. Codes only.
-      on(RiskAssessed, async (event, ctx) => {
-        const kase = await requireCase(ctx.manager, event.data.caseId);
-        if (event.data.outcome === 'stop') await ctx.manager.update(CaseEntity, { id: kase.id }, { riskStop: true });
-      }),
-      on(DisclosureRecorded, async (event, ctx) => {
-        const kase = await requireCase(ctx.manager, event.data.caseId);
-        await ctx.manager.update(CaseEntity, { id: kase.id }, { disclosure: true });
-      }),
-    ];
+  /** Events of the case that overtook it (parked) run once it is applied. */
+  @EventPattern(CaseOpened.type, provides(CaseOpened, (event) => [prerequisiteKey('case', event.data.caseId)]))
+  async onOpened(@Payload() event: EventOf<typeof CaseOpened>, @Ctx() { manager }: EventContext): Promise<void> {
+    await this.openCase(manager, referralOf(event), event.data, event.occurredAt);
   }
 
-  private async onOpened(
+  @EventPattern(MediatorRegistered.type)
+  async onMediatorRegistered(
+    @Payload() event: EventOf<typeof MediatorRegistered>,
+    @Ctx() { manager }: EventContext,
+  ): Promise<void> {
+    const d = event.data;
+    await manager.upsert(MediatorEntity, { id: d.mediatorId, partnerId: d.partnerId, email: d.contact.email }, ['id']);
+  }
+
+  @EventPattern(MediatorDeclared.type)
+  async onMediatorDeclared(
+    @Payload() event: EventOf<typeof MediatorDeclared>,
+    @Ctx() { manager }: EventContext,
+  ): Promise<void> {
+    const kase = await requireCase(manager, event.data.caseId);
+    // No conflict assigns the mediator; a conflict removes them (api.md, declarations).
+    await manager.upsert(
+      CaseMediatorEntity,
+      { caseId: kase.id, mediatorId: event.data.mediatorId, assigned: !event.data.conflictOfInterest },
+      ['caseId', 'mediatorId'],
+    );
+  }
+
+  @EventPattern([InformationRecorded.type, SessionScheduled.type])
+  async onFirstContact(
+    @Payload() event: EventOf<typeof InformationRecorded> | EventOf<typeof SessionScheduled>,
+    @Ctx() { manager }: EventContext,
+  ): Promise<void> {
+    await requireCase(manager, event.data.caseId);
+    await keepEarliest(manager, referralOf(event), 'first_contact_at', event.occurredAt);
+  }
+
+  @EventPattern(SessionCompleted.type)
+  async onSessionCompleted(
+    @Payload() event: EventOf<typeof SessionCompleted>,
+    @Ctx() { manager }: EventContext,
+  ): Promise<void> {
+    const kase = await requireCase(manager, event.data.caseId);
+    if (event.data.kind === 'joint_dialogue' || event.data.kind === 'indirect_dialogue') {
+      await manager.update(CaseEntity, { id: kase.id }, { dialogueHeld: true });
+      await keepEarliest(manager, kase.referralId, 'first_dialogue_at', event.data.heldAt);
+      // The first feedback survey counts from the last dialogue (issue 20).
+      await manager.query(
+        `update "case" set last_dialogue_at = greatest(coalesce(last_dialogue_at, $2::timestamptz), $2::timestamptz) where id = $1`,
+        [kase.id, event.data.heldAt],
+      );
+    }
+    await advanceStatus(manager, await requireReferral(manager, kase.referralId), event);
+  }
+
+  /** What blocks a feedback survey for good (issue 20): a `stop` risk assessment. Codes only. */
+  @EventPattern(RiskAssessed.type)
+  async onRiskAssessed(
+    @Payload() event: EventOf<typeof RiskAssessed>,
+    @Ctx() { manager }: EventContext,
+  ): Promise<void> {
+    const kase = await requireCase(manager, event.data.caseId);
+    if (event.data.outcome === 'stop') await manager.update(CaseEntity, { id: kase.id }, { riskStop: true });
+  }
+
+  /** A disclosure blocks a feedback survey for good too (issue 20). */
+  @EventPattern(DisclosureRecorded.type)
+  async onDisclosure(
+    @Payload() event: EventOf<typeof DisclosureRecorded>,
+    @Ctx() { manager }: EventContext,
+  ): Promise<void> {
+    const kase = await requireCase(manager, event.data.caseId);
+    await manager.update(CaseEntity, { id: kase.id }, { disclosure: true });
+  }
+
+  private async openCase(
     manager: EntityManager,
     referralId: string,
     d: DataOf<typeof CaseOpened>,
@@ -125,7 +139,11 @@ export class SchedulingEventsHandler {
    * confirmation delivered after a newer one changes nothing. A person harmed still owed the
    * outcome is told now, on the channel just confirmed (the notification sweep delivers it).
    */
-  private async onContactConfirmed(event: Confirmed, ctx: HandlerContext): Promise<void> {
+  @EventPattern(ContactConfirmed.type)
+  async onContactConfirmed(
+    @Payload() event: EventOf<typeof ContactConfirmed>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
     const { manager } = ctx;
     const d = event.data;
     const kase = await requireCase(manager, d.caseId);
@@ -151,7 +169,8 @@ export class SchedulingEventsHandler {
     );
   }
 
-  private async onConsent(manager: EntityManager, event: Consent): Promise<void> {
+  @EventPattern(ConsentRecorded.type)
+  async onConsent(@Payload() event: EventOf<typeof ConsentRecorded>, @Ctx() { manager }: EventContext): Promise<void> {
     const d = event.data;
     const kase = await requireCase(manager, d.caseId);
     const key = { participantId: d.participantId, purpose: d.purpose, byGuardian: d.byGuardian };
@@ -171,7 +190,8 @@ export class SchedulingEventsHandler {
     );
   }
 
-  private async onConcluded(event: Concluded, ctx: HandlerContext): Promise<void> {
+  @EventPattern(CaseConcluded.type)
+  async onConcluded(@Payload() event: EventOf<typeof CaseConcluded>, @Ctx() ctx: EventContext): Promise<void> {
     const kase = await requireCase(ctx.manager, event.data.caseId);
     const conclusion = {
       agreementReached: event.data.agreementReached,

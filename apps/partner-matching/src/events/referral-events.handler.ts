@@ -1,21 +1,26 @@
 import { Clock } from '@rj/shared/service';
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { ReferralEntity } from '@rj/matching/data-access';
 import {
   ReferralReviewed,
   ReferralScreened,
   ReferralSubmitted,
   ReferralWithdrawn,
-  type DataOf,
   type EventEnvelope,
 } from '@rj/shared/contracts';
-import { MissingPrerequisite, on, prerequisiteKey, type HandlerContext, type Subscription } from '@rj/shared/messaging';
+import {
+  EventContext,
+  EventPattern,
+  MissingPrerequisite,
+  prerequisiteKey,
+  provides,
+  type EventOf,
+} from '@rj/shared/messaging';
 import { MatchingService } from '../matching/matching.service';
 import { lockReferral } from '../offers/locks';
 import { OfferFlow } from '../offers/offer-flow.service';
 import { referralIdOf } from './referral-id';
-
-type Event<D> = EventEnvelope<string, DataOf<D>>;
 
 /**
  * What partner-matching takes from referral-intake (api.md, events): the matching attributes of
@@ -25,7 +30,7 @@ type Event<D> = EventEnvelope<string, DataOf<D>>;
  * it waits for the submission with the backbone's same-topic wait: parked, then applied right
  * after the submission, in arrival order.
  */
-@Injectable()
+@Controller()
 export class ReferralEventsHandler {
   constructor(
     private readonly matching: MatchingService,
@@ -33,20 +38,12 @@ export class ReferralEventsHandler {
     private readonly clock: Clock,
   ) {}
 
-  subscriptions(): Subscription[] {
-    return [
-      on(
-        ReferralSubmitted,
-        (event, ctx) => this.onSubmitted(event, ctx),
-        (event) => [prerequisiteKey('referral', event.data.referralId)],
-      ),
-      on(ReferralScreened, (event, ctx) => this.onScreened(event, ctx)),
-      on(ReferralReviewed, (event, ctx) => this.onReviewed(event, ctx)),
-      on(ReferralWithdrawn, (event, ctx) => this.onWithdrawn(event, ctx)),
-    ];
-  }
-
-  private async onSubmitted(event: Event<typeof ReferralSubmitted>, ctx: HandlerContext): Promise<void> {
+  /** Applying it releases a decision that overtook it and was parked. */
+  @EventPattern(
+    ReferralSubmitted.type,
+    provides(ReferralSubmitted, (event) => [prerequisiteKey('referral', event.data.referralId)]),
+  )
+  async onSubmitted(@Payload() event: EventOf<typeof ReferralSubmitted>, @Ctx() ctx: EventContext): Promise<void> {
     const { data } = event;
     await ctx.manager
       .createQueryBuilder()
@@ -70,7 +67,8 @@ export class ReferralEventsHandler {
       .execute();
   }
 
-  private async onScreened(event: Event<typeof ReferralScreened>, ctx: HandlerContext): Promise<void> {
+  @EventPattern(ReferralScreened.type)
+  async onScreened(@Payload() event: EventOf<typeof ReferralScreened>, @Ctx() ctx: EventContext): Promise<void> {
     const referral = await this.referralOf(event, ctx);
     if (referral.withdrawnAt || referral.screeningOutcome === 'eligible') return;
     await ctx.manager.update(ReferralEntity, { id: referral.id }, { screeningOutcome: event.data.outcome });
@@ -80,7 +78,8 @@ export class ReferralEventsHandler {
   }
 
   /** A review decides a needs_review screening, or an admin overrides an exclusion: specialists only. */
-  private async onReviewed(event: Event<typeof ReferralReviewed>, ctx: HandlerContext): Promise<void> {
+  @EventPattern(ReferralReviewed.type)
+  async onReviewed(@Payload() event: EventOf<typeof ReferralReviewed>, @Ctx() ctx: EventContext): Promise<void> {
     const referral = await this.referralOf(event, ctx);
     if (referral.withdrawnAt || referral.screeningOutcome === 'eligible') return;
     const { decision, requiresSpecialist, specialistCategory } = event.data;
@@ -96,13 +95,14 @@ export class ReferralEventsHandler {
       await this.matching.startMatching(ctx.manager, referral, ctx.causedBy, this.clock.now());
   }
 
-  private async onWithdrawn(event: Event<typeof ReferralWithdrawn>, ctx: HandlerContext): Promise<void> {
+  @EventPattern(ReferralWithdrawn.type)
+  async onWithdrawn(@Payload() event: EventOf<typeof ReferralWithdrawn>, @Ctx() ctx: EventContext): Promise<void> {
     const referral = await this.referralOf(event, ctx);
     await this.offers.withdrawReferral(ctx.manager, referral, ctx.causedBy, this.clock.now());
   }
 
   /** The referral's row, locked; the event waits (parked) when it overtook the submission. */
-  private async referralOf(event: EventEnvelope, { manager }: HandlerContext): Promise<ReferralEntity> {
+  private async referralOf(event: EventEnvelope, { manager }: EventContext): Promise<ReferralEntity> {
     const referralId = referralIdOf(event);
     const referral = await lockReferral(manager, referralId);
     if (!referral) throw new MissingPrerequisite(prerequisiteKey('referral', referralId));

@@ -64,7 +64,7 @@ class PartnerWebhookSweep implements OnApplicationBootstrap, OnApplicationShutdo
  * sweep and the erasure handler.
  */
 @Module({
-  controllers: [PartnerWebhooksController],
+  controllers: [PartnerWebhooksController, ReferralErasedWebhookHandler],
   providers: [
     {
       provide: WebhookDispatcher,
@@ -86,8 +86,7 @@ class PartnerWebhookSweep implements OnApplicationBootstrap, OnApplicationShutdo
         new WebhookDeliveryProcessor(dataSource, partnerWebhooksConfig(env), async () => false, notifications),
     },
     PartnerWebhookSweep,
-    ReferralErasedWebhookHandler,
   ],
-  exports: [WebhookDeliveryProcessor, ReferralErasedWebhookHandler],
+  exports: [WebhookDeliveryProcessor],
 })
 export class PartnerWebhooksModule {}

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReferralProgressHandler } from './referral-progress.handler';
 
-/** The handlers of other services' events, for MessagingModule's subscriptions. */
-@Module({ providers: [ReferralProgressHandler], exports: [ReferralProgressHandler] })
+/** The handlers of other services' events: @EventPattern controllers, run by the exactly-once consumer. */
+@Module({ controllers: [ReferralProgressHandler] })
 export class ReferralEventsModule {}

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import { AgreementTermEntity, lockReferral, ReferralEntity, SharingConsentEntity } from '@rj/referral/data-access';
 import { SHARE_OUTCOME_PURPOSE } from '@rj/referral/domain';
@@ -15,10 +16,9 @@ import {
   TermAmended,
   TermFulfilled,
   TermOverdue,
-  type DataOf,
   type EventEnvelope,
 } from '@rj/shared/contracts';
-import { on, type HandlerContext, type Subscription } from '@rj/shared/messaging';
+import { EventContext, EventPattern, type EventOf } from '@rj/shared/messaging';
 import { applyStatusEvent } from '../referrals/status-transition';
 
 type Facts = Partial<
@@ -37,65 +37,99 @@ type Facts = Partial<
  * `term.progress_recorded` is not consumed: the report shows a term's status, which only
  * `term.fulfilled` and `term.overdue` change.
  */
-@Injectable()
+@Controller()
 export class ReferralProgressHandler {
-  subscriptions(): Subscription[] {
-    return [
-      on(OfferMade, (event, ctx) => this.progress(event, ctx)),
-      on(OfferAccepted, (event, ctx) =>
-        this.progress(event, ctx, (r) => ({
-          partnerId: event.data.partnerId,
-          acceptedAt: r.acceptedAt ?? new Date(event.occurredAt),
-        })),
-      ),
-      on(ReferralUnmatched, (event, ctx) => this.progress(event, ctx)),
-      on(CaseOpened, (event, ctx) =>
-        this.progress(event, ctx, (r) => ({
-          caseId: event.data.caseId,
-          partnerId: r.partnerId ?? event.data.partnerId,
-        })),
-      ),
-      on(SessionCompleted, (event, ctx) =>
-        this.progress(event, ctx, (r) => ({ firstSessionAt: earliest(r.firstSessionAt, new Date(event.data.heldAt)) })),
-      ),
-      on(ConsentRecorded, (event, ctx) =>
-        this.progress(event, ctx, undefined, (manager, referral) => this.keepSharingConsent(manager, referral, event)),
-      ),
-      on(AgreementRecorded, (event, ctx) =>
-        this.progress(
-          event,
-          ctx,
-          (r) => ({ agreementAt: r.agreementAt ?? new Date(event.occurredAt) }),
-          (manager, referral) => this.keepTerms(manager, referral, event),
-        ),
-      ),
-      on(TermAmended, (event, ctx) =>
-        this.progress(event, ctx, undefined, async (manager) => {
-          if (event.data.dueBy)
-            await manager.update(AgreementTermEntity, { termId: event.data.termId }, { dueBy: event.data.dueBy });
-        }),
-      ),
-      on(TermFulfilled, (event, ctx) =>
-        this.progress(event, ctx, undefined, (manager) => this.setTermStatus(manager, event.data.termId, 'fulfilled')),
-      ),
-      on(TermOverdue, (event, ctx) =>
-        this.progress(event, ctx, undefined, (manager) => this.setTermStatus(manager, event.data.termId, 'overdue')),
-      ),
-      on(CaseCompleted, (event, ctx) =>
-        this.progress(event, ctx, () => ({ concludedAt: new Date(event.data.completedAt) })),
-      ),
-      on(CaseReturned, (event, ctx) =>
-        this.progress(event, ctx, () => ({
-          concludedAt: new Date(event.occurredAt),
-          returnReasonCode: event.data.reasonCode,
-        })),
-      ),
-    ];
+  /** Status only: the offer, the unmatching and (event below) the acceptance move it. */
+  @EventPattern([OfferMade.type, ReferralUnmatched.type])
+  async onStatusOnly(
+    @Payload() event: EventOf<typeof OfferMade> | EventOf<typeof ReferralUnmatched>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    await this.progress(event, ctx);
+  }
+
+  @EventPattern(OfferAccepted.type)
+  async onOfferAccepted(@Payload() event: EventOf<typeof OfferAccepted>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.progress(event, ctx, (r) => ({
+      partnerId: event.data.partnerId,
+      acceptedAt: r.acceptedAt ?? new Date(event.occurredAt),
+    }));
+  }
+
+  @EventPattern(CaseOpened.type)
+  async onCaseOpened(@Payload() event: EventOf<typeof CaseOpened>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.progress(event, ctx, (r) => ({
+      caseId: event.data.caseId,
+      partnerId: r.partnerId ?? event.data.partnerId,
+    }));
+  }
+
+  @EventPattern(SessionCompleted.type)
+  async onSessionCompleted(
+    @Payload() event: EventOf<typeof SessionCompleted>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    await this.progress(event, ctx, (r) => ({
+      firstSessionAt: earliest(r.firstSessionAt, new Date(event.data.heldAt)),
+    }));
+  }
+
+  @EventPattern(ConsentRecorded.type)
+  async onConsentRecorded(@Payload() event: EventOf<typeof ConsentRecorded>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.progress(event, ctx, undefined, (manager, referral) =>
+      this.keepSharingConsent(manager, referral, event),
+    );
+  }
+
+  @EventPattern(AgreementRecorded.type)
+  async onAgreementRecorded(
+    @Payload() event: EventOf<typeof AgreementRecorded>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    await this.progress(
+      event,
+      ctx,
+      (r) => ({ agreementAt: r.agreementAt ?? new Date(event.occurredAt) }),
+      (manager, referral) => this.keepTerms(manager, referral, event),
+    );
+  }
+
+  @EventPattern(TermAmended.type)
+  async onTermAmended(@Payload() event: EventOf<typeof TermAmended>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.progress(event, ctx, undefined, async (manager) => {
+      if (event.data.dueBy)
+        await manager.update(AgreementTermEntity, { termId: event.data.termId }, { dueBy: event.data.dueBy });
+    });
+  }
+
+  @EventPattern(TermFulfilled.type)
+  async onTermFulfilled(@Payload() event: EventOf<typeof TermFulfilled>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.progress(event, ctx, undefined, (manager) =>
+      this.setTermStatus(manager, event.data.termId, 'fulfilled'),
+    );
+  }
+
+  @EventPattern(TermOverdue.type)
+  async onTermOverdue(@Payload() event: EventOf<typeof TermOverdue>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.progress(event, ctx, undefined, (manager) => this.setTermStatus(manager, event.data.termId, 'overdue'));
+  }
+
+  @EventPattern(CaseCompleted.type)
+  async onCaseCompleted(@Payload() event: EventOf<typeof CaseCompleted>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.progress(event, ctx, () => ({ concludedAt: new Date(event.data.completedAt) }));
+  }
+
+  @EventPattern(CaseReturned.type)
+  async onCaseReturned(@Payload() event: EventOf<typeof CaseReturned>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.progress(event, ctx, () => ({
+      concludedAt: new Date(event.occurredAt),
+      returnReasonCode: event.data.reasonCode,
+    }));
   }
 
   private async progress(
     event: EventEnvelope,
-    { manager, logger }: HandlerContext,
+    { manager, logger }: EventContext,
     facts?: (referral: ReferralEntity) => Facts,
     keep?: (manager: EntityManager, referral: ReferralEntity) => Promise<void>,
   ): Promise<void> {
@@ -120,7 +154,7 @@ export class ReferralProgressHandler {
   private async keepSharingConsent(
     manager: EntityManager,
     referral: ReferralEntity,
-    event: EventEnvelope<'consent.recorded', DataOf<typeof ConsentRecorded>>,
+    event: EventOf<typeof ConsentRecorded>,
   ): Promise<void> {
     if (event.data.purpose !== SHARE_OUTCOME_PURPOSE) return;
     await manager
@@ -142,7 +176,7 @@ export class ReferralProgressHandler {
   private async keepTerms(
     manager: EntityManager,
     referral: ReferralEntity,
-    event: EventEnvelope<'agreement.recorded', DataOf<typeof AgreementRecorded>>,
+    event: EventOf<typeof AgreementRecorded>,
   ): Promise<void> {
     await manager
       .createQueryBuilder()

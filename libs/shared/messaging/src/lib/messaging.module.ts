@@ -3,34 +3,31 @@ import {
   Injectable,
   Module,
   type DynamicModule,
-  type InjectionToken,
-  type ModuleMetadata,
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
-import { kafkaCheck, READINESS_CHECKS, REDACT_PATHS, SERVICE_CONFIG, type BaseServiceEnv } from '@rj/shared/service';
-import { EventConsumer, type EventConsumerOptions } from './event-consumer';
+import {
+  kafkaCheck,
+  READINESS_CHECKS,
+  REDACT_PATHS,
+  SERVICE_CONFIG,
+  SERVICE_TRANSPORT,
+  type BaseServiceEnv,
+} from '@rj/shared/service';
+import type { EventConsumerOptions } from './event-consumer';
 import { createKafka } from './kafka-client';
 import type { MessagingLogger } from './messaging-logger';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 import { watchMessagingTables } from './metrics/messaging-metrics';
-import { watchConsumerLag } from './metrics/consumer-lag';
-import type { Subscription } from './subscription';
+import { ExactlyOnceTransport } from './transport/exactly-once.transport';
 
 export interface MessagingModuleOptions {
   serviceName: string;
   /** The consumer group; defaults to the topic prefix (usually empty) and the service name. */
   groupId?: string;
-  /** Modules whose exported providers the subscriptions factory injects (feature modules). */
-  imports?: ModuleMetadata['imports'];
-  /** The events this service consumes, built with its own providers injected. */
-  subscriptions?: {
-    inject?: InjectionToken[];
-    useFactory: (...deps: never[]) => Subscription[] | Promise<Subscription[]>;
-  };
   consumer?: Partial<Omit<EventConsumerOptions, 'kafka' | 'dataSource' | 'groupId' | 'subscriptions' | 'logger'>>;
   relay?: Partial<Omit<OutboxRelayOptions, 'kafka' | 'dataSource' | 'name' | 'logger'>>;
 }
@@ -38,17 +35,15 @@ export interface MessagingModuleOptions {
 export const KAFKA = Symbol('rj:kafka');
 export const MESSAGING_LOGGER = Symbol('rj:messaging-logger');
 const OPTIONS = Symbol('rj:messaging-options');
-const SUBSCRIPTIONS = Symbol('rj:subscriptions');
 
 /**
- * Starts the outbox relay and the event consumer with the app and stops them first on
- * shutdown (onModuleDestroy), before the database pool closes (onApplicationShutdown):
- * an in-flight event's transaction finishes, and nothing is half-published.
+ * Starts the outbox relay with the app and stops it on shutdown (onModuleDestroy), before the
+ * database pool closes (onApplicationShutdown): nothing is half-published. The consumer is the
+ * ExactlyOnceTransport, which the bootstrap starts and stops (before this runs).
  */
 @Injectable()
 export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   readonly relay: OutboxRelay;
-  readonly consumer?: EventConsumer;
   private readonly unwatch: (() => unknown)[] = [];
 
   constructor(
@@ -56,8 +51,8 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     @Inject(SERVICE_CONFIG) config: BaseServiceEnv,
     @Inject(KAFKA) kafka: Kafka,
     @Inject(MESSAGING_LOGGER) logger: MessagingLogger,
-    @Inject(SUBSCRIPTIONS) subscriptions: Subscription[],
     dataSource: DataSource,
+    private readonly transport: ExactlyOnceTransport,
   ) {
     const topicPrefix = config.KAFKA_TOPIC_PREFIX || undefined;
     this.unwatch.push(watchMessagingTables(dataSource));
@@ -69,32 +64,15 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
       topicPrefix,
       ...options.relay,
     });
-    if (subscriptions.length) {
-      this.consumer = new EventConsumer({
-        kafka,
-        dataSource,
-        logger,
-        topicPrefix,
-        // Environments sharing a cluster (and test runs sharing a broker) consume their own
-        // prefixed topics: one group across them would rebalance them against each other and
-        // could hand a member partitions of topics it never subscribed to.
-        groupId: options.groupId ?? `${config.KAFKA_TOPIC_PREFIX}${options.serviceName}`,
-        subscriptions,
-        ...options.consumer,
-      });
-      const groupId = options.groupId ?? `${config.KAFKA_TOPIC_PREFIX}${options.serviceName}`;
-      const topics = [...new Set(subscriptions.map((s) => `${topicPrefix ?? ''}${s.event.topic}`))];
-      this.unwatch.push(watchConsumerLag({ kafka, groupId, topics }));
-    }
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.relay.start();
-    await this.consumer?.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.consumer?.stop();
+    // The bootstrap stopped the consumer already; this covers an app closed without it.
+    await this.transport.close();
     await this.relay.stop();
     await Promise.all(this.unwatch.map((undo) => undo()));
   }
@@ -106,7 +84,6 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
-      imports: options.imports ?? [],
       providers: [
         { provide: OPTIONS, useValue: options },
         {
@@ -130,10 +107,23 @@ export class MessagingModule {
             }),
         },
         {
-          provide: SUBSCRIPTIONS,
-          inject: options.subscriptions?.inject ?? [],
-          useFactory: (...deps: never[]) => options.subscriptions?.useFactory(...deps) ?? [],
+          provide: ExactlyOnceTransport,
+          inject: [SERVICE_CONFIG, KAFKA, MESSAGING_LOGGER, DataSource],
+          useFactory: (config: BaseServiceEnv, kafka: Kafka, logger: MessagingLogger, dataSource: DataSource) =>
+            new ExactlyOnceTransport({
+              kafka,
+              dataSource,
+              logger,
+              topicPrefix: config.KAFKA_TOPIC_PREFIX || undefined,
+              // Environments sharing a cluster (and test runs sharing a broker) consume their own
+              // prefixed topics: one group across them would rebalance them against each other and
+              // could hand a member partitions of topics it never subscribed to.
+              groupId: options.groupId ?? `${config.KAFKA_TOPIC_PREFIX}${options.serviceName}`,
+              ...options.consumer,
+            }),
         },
+        // The bootstrap connects it as a hybrid microservice: @EventPattern handlers become its subscriptions.
+        { provide: SERVICE_TRANSPORT, useExisting: ExactlyOnceTransport },
         MessagingLifecycle,
         {
           provide: READINESS_CHECKS,
@@ -143,7 +133,7 @@ export class MessagingModule {
           ],
         },
       ],
-      exports: [KAFKA, MESSAGING_LOGGER, MessagingLifecycle],
+      exports: [KAFKA, MESSAGING_LOGGER, MessagingLifecycle, ExactlyOnceTransport, SERVICE_TRANSPORT],
     };
   }
 }

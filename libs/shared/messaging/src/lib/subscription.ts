@@ -10,7 +10,7 @@ export interface HandlerContext {
   causedBy: { correlationId: string; causationId: string };
   logger: MessagingLogger;
   /** Where the event was read: contract topic, and partition/offset when read from Kafka (not when re-applied from parking). */
-  source?: { topic: string; partition?: number; offset?: string };
+  source: { topic: string; partition?: number; offset?: string };
 }
 
 export interface Subscription<D extends EventDefinition = EventDefinition> {
