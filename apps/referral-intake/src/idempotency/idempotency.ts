@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { LessThan, type EntityManager } from 'typeorm';
-import { IdempotencyKeyEntity } from '@rj/referral/data-access';
+import { IdempotencyKeyEntity, type AlongsideWrite } from '@rj/referral/data-access';
 import type { Principal } from '@rj/shared/auth';
 import { Conflict } from '@rj/shared/contracts';
 import { canonicalJson, idempotencyScope, isValidIdempotencyKey, ValidationProblem } from '@rj/shared/service';
@@ -76,18 +76,34 @@ export class Idempotency {
     return { status: first.responseStatus, body: first.responseBody as T, replayed: true };
   }
 
-  /** Stores the answer with the resource, in the same transaction. */
+  /**
+   * Stores the answer with the resource: an update of the claimed key for the creating
+   * statement to carry (parameters from `firstParameter`), so it commits with the resource
+   * in the same round trip.
+   */
+  recordAlongside(
+    request: IdempotentRequest,
+    resourceId: string,
+    answer: StoredAnswer<unknown>,
+    firstParameter: number,
+  ): AlongsideWrite {
+    const p = firstParameter;
+    return {
+      sql: `update idempotency_key set resource_id = $${p}, response_status = $${p + 1}, response_body = $${p + 2}::jsonb
+            where scope = $${p + 3} and idempotency_key = $${p + 4}`,
+      values: [resourceId, answer.status, JSON.stringify(answer.body), request.scope, request.key],
+    };
+  }
+
+  /** Stores the answer with the resource, in the same transaction, as a statement of its own. */
   async record(
     manager: EntityManager,
     request: IdempotentRequest,
     resourceId: string,
     answer: StoredAnswer<unknown>,
   ): Promise<void> {
-    await manager.update(
-      IdempotencyKeyEntity,
-      { scope: request.scope, idempotencyKey: request.key },
-      { resourceId, responseStatus: answer.status, responseBody: answer.body as object },
-    );
+    const update = this.recordAlongside(request, resourceId, answer, 1);
+    await manager.query(update.sql, update.values);
   }
 
   /** Erasure: the digests of a referral's requests go with its personal data. */

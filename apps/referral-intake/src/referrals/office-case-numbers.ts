@@ -26,19 +26,17 @@ export class CaseNumberAlreadyReferred extends Conflict {
 }
 
 /**
- * Takes the office's submissions lock (shared) and answers the office's referral with this case
- * number, if any. A concurrent submission that commits the same number after this look still
- * loses: the unique index refuses its insert (isCaseNumberTaken).
+ * The office's referral with this case number, if any: the earliest, as the unique index holds
+ * only one. A submission refused by the index asks after it, to name it in the 409.
  */
 export async function referralWithCaseNumber(
   manager: EntityManager,
   officeId: string,
   caseNumberIndex: string,
 ): Promise<string | null> {
-  const [row]: { id: string | null }[] = await manager.query(
-    `select pg_advisory_xact_lock_shared(hashtext($1)),
-       (select id from referral where office_id = $2 and case_number_index = $3 order by created_at limit 1) as id`,
-    [officeSubmissionsLock(officeId), officeId, caseNumberIndex],
+  const [row]: { id: string }[] = await manager.query(
+    'select id from referral where office_id = $1 and case_number_index = $2 order by created_at limit 1',
+    [officeId, caseNumberIndex],
   );
   return row?.id ?? null;
 }

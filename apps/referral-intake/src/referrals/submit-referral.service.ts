@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { insertSubmittedReferral, loadSubmissionContext } from '@rj/referral/data-access';
+import { loadSubmissionContext, submissionStatement } from '@rj/referral/data-access';
 import { referralRuleProblems } from '@rj/referral/domain';
 import type { Principal } from '@rj/shared/auth';
 import { Forbidden, UUID_PATTERN } from '@rj/shared/contracts';
-import { appendToOutbox } from '@rj/shared/messaging';
+import { OUTBOX_CHANNEL, outboxInsert } from '@rj/shared/messaging';
 import { withTransaction } from '@rj/shared/persistence';
 import { Clock, ValidationProblem } from '@rj/shared/service';
 import { Idempotency, type IdempotentRequest, type StoredAnswer } from '../idempotency/idempotency';
 import { KeyStore } from '../key-store/key-store';
 import type { CreateReferralDto } from './dto/create-referral.dto';
-import { CaseNumberAlreadyReferred, isCaseNumberTaken, referralWithCaseNumber } from './office-case-numbers';
+import {
+  CaseNumberAlreadyReferred,
+  isCaseNumberTaken,
+  officeSubmissionsLock,
+  referralWithCaseNumber,
+} from './office-case-numbers';
 import { draftReferral } from './referral-draft';
 import { CaseNumberIndexer } from './search/case-number-index-key';
 import type { SubmittedReferralView } from './referral-views';
@@ -20,8 +25,9 @@ import type { SubmittedReferralView } from './referral-views';
  * jurisdiction's policy screens it at once. Personal data is encrypted under a new data key
  * before anything is written; the referral, its parties, its key, its first status changes,
  * `referral.submitted` and `referral.screened` commit in one transaction. An office refers a case
- * number once (409 `case_number_already_referred`, as the bulk import skips one it has), and the
- * database's unique index holds the rule against concurrent submissions.
+ * number once (409 `case_number_already_referred`, as the bulk import skips one it has): the
+ * database's unique index holds the rule, for concurrent submissions too. Without an
+ * Idempotency-Key the whole write is one statement, one round trip (issue 15).
  */
 @Injectable()
 export class SubmitReferralService {
@@ -64,21 +70,33 @@ export class SubmitReferralService {
     const answer = { status: 201, body: draft.view };
 
     const caseNumberIndex = draft.rows.referral.caseNumberIndex as string;
+    // Rows, events, the relay's wake-up and (under a key) the stored answer: one statement.
+    const statement = submissionStatement(draft.rows, {
+      sharedLock: officeSubmissionsLock(context.officeId),
+      notifyChannel: OUTBOX_CHANNEL,
+      alongside: (first) => {
+        const outbox = outboxInsert(draft.events, first);
+        if (!idempotent) return [outbox];
+        const next = first + outbox.values.length;
+        return [outbox, this.idempotency.recordAlongside(idempotent, draft.referralId, answer, next)];
+      },
+    });
     try {
+      // Without a key the statement is its own transaction: one round trip for the whole write.
+      if (!idempotent) {
+        await this.dataSource.query(statement.sql, statement.parameters);
+        return answer;
+      }
       return await withTransaction(this.dataSource, async (manager) => {
         // A repeat under its Idempotency-Key gets the first answer, even though its case number is now taken.
-        const replay = idempotent && (await this.idempotency.claim<SubmittedReferralView>(manager, idempotent));
+        const replay = await this.idempotency.claim<SubmittedReferralView>(manager, idempotent);
         if (replay) return replay;
-        const existing = await referralWithCaseNumber(manager, context.officeId, caseNumberIndex);
-        if (existing) throw new CaseNumberAlreadyReferred(existing);
-        await insertSubmittedReferral(manager, draft.rows);
-        // Both events in one outbox statement, written while the new referral is ours alone.
-        await appendToOutbox(manager, draft.events);
-        if (idempotent) await this.idempotency.record(manager, idempotent, draft.referralId, answer);
+        await manager.query(statement.sql, statement.parameters);
         return answer;
       });
     } catch (error) {
-      // Another submission of the number committed between the look and the insert: the index refused this one.
+      // The office referred this case number before (or a concurrent submission of it committed
+      // first): the unique index refused the referral and nothing was written.
       if (!isCaseNumberTaken(error)) throw error;
       throw new CaseNumberAlreadyReferred(
         await referralWithCaseNumber(this.dataSource.manager, context.officeId, caseNumberIndex),

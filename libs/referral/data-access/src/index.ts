@@ -12,9 +12,9 @@ export { AgreementTermEntity } from './lib/entities/agreement-term.entity';
 export { IdempotencyKeyEntity } from './lib/entities/idempotency-key.entity';
 export { ReviewOverrideRequestEntity } from './lib/entities/review-override-request.entity';
 export {
-  INSERT_SUBMITTED_REFERRAL_SQL,
-  insertSubmittedReferral,
-  submittedReferralParameters,
+  submissionStatement,
+  type AlongsideWrite,
+  type SubmissionStatementOptions,
   type SubmittedReferralRows,
 } from './lib/repositories/submitted-referral.writer';
 export {

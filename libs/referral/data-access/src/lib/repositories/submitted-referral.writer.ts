@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import type { ContactRow, RepresentativeRow, ScreeningReasonRow } from '../entities/row-types';
 
 /** Everything a submission stores, already encrypted where it is personal. */
@@ -49,19 +48,53 @@ export interface SubmittedReferralRows {
   history: { status: string; at: string; cause: string; event_id: string }[];
 }
 
+/** Another write that commits with the submission: SQL whose parameters start where it was told. */
+export interface AlongsideWrite {
+  sql: string;
+  values: unknown[];
+}
+
+export interface SubmissionStatementOptions {
+  /** The advisory lock the submission holds, shared, until it commits (the bulk import takes it alone). */
+  sharedLock: string;
+  /** Writes committed with the rows (the outbox's, an idempotency answer's), numbered from `firstParameter`. */
+  alongside: (firstParameter: number) => AlongsideWrite[];
+  /** The channel NOTIFYed at commit (the outbox relay's). */
+  notifyChannel: string;
+}
+
 /**
- * One statement, one round trip: the wrapped data key, the referral, its parties and its first
- * status changes. Foreign keys are checked at the end of the statement, so the referral may
- * reference the data key inserted beside it. The outbox rows follow in the same transaction.
+ * A whole submission as one statement, one round trip (issue 15), and so its own transaction
+ * when sent outside one: the shared advisory lock, the wrapped data key, the referral, its
+ * parties, its first status changes, the writes alongside (its events in the outbox) and the
+ * NOTIFY that wakes the relay, delivered at commit. The referral's row is selected from the
+ * lock's CTE, so Postgres holds the lock before it writes the row a bulk import may be looking
+ * for. Foreign keys are checked at the end of the statement, so the referral may reference the
+ * data key inserted beside it. A case number the office already referred fails the statement
+ * on the unique index (referral_office_case_number_uq) and nothing is written.
  */
-export const INSERT_SUBMITTED_REFERRAL_SQL = `
-with data_key_row as (
+export function submissionStatement(
+  rows: SubmittedReferralRows,
+  { sharedLock, alongside, notifyChannel }: SubmissionStatementOptions,
+): { sql: string; parameters: unknown[] } {
+  const parameters = submittedReferralParameters(rows);
+  parameters.push(sharedLock, notifyChannel);
+  const [lock, channel] = [parameters.length - 1, parameters.length];
+  const writes = alongside(parameters.length + 1).map((write, i) => {
+    parameters.push(...write.values);
+    return `, alongside_${i} as (${write.sql})`;
+  });
+  const sql = `
+with submissions_lock as (
+  select pg_advisory_xact_lock_shared(hashtext($${lock}))
+), data_key_row as (
   insert into data_key (key_id, referral_id, master_key_id, wrapped, created_at) values ($1, $2, $3, $4, $22)
 ), referral_row as (
   insert into referral (id, office_id, data_key_id, status, source, case_number, jurisdiction, offense_code, offense_category,
     offense_severity, offense_description, incident_date, stage, protective_order, report_back_by, notes, screening_outcome,
     screening_reasons, screening_policy_version, screening_default_policy, submitted_by, created_at, updated_at, case_number_index)
-  values ($2, $5, $1, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $23, $24, $22, $22, $27)
+  select $2, $5, $1, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $23, $24, $22, $22, $27
+  from submissions_lock
 ), party_rows as (
   insert into party (participant_id, referral_id, position, role, minor, preferred_language, interpreter, full_name, date_of_birth,
     accessibility_needs, contact, guardian, counsel)
@@ -69,10 +102,14 @@ with data_key_row as (
     p.accessibility_needs, p.contact, p.guardian, p.counsel
   from jsonb_to_recordset($25::jsonb) as p(participant_id uuid, position smallint, role text, minor boolean, preferred_language text,
     interpreter boolean, full_name text, date_of_birth text, accessibility_needs text, contact jsonb, guardian jsonb, counsel jsonb)
-)
-insert into referral_status_change (referral_id, status, at, cause, event_id)
-select $2, h.status, h.at, h.cause, h.event_id
-from jsonb_to_recordset($26::jsonb) as h(status text, at timestamptz, cause text, event_id uuid)`;
+), status_change_rows as (
+  insert into referral_status_change (referral_id, status, at, cause, event_id)
+  select $2, h.status, h.at, h.cause, h.event_id
+  from jsonb_to_recordset($26::jsonb) as h(status text, at timestamptz, cause text, event_id uuid)
+)${writes.join('')}
+select pg_notify($${channel}, '')`;
+  return { sql, parameters };
+}
 
 export function submittedReferralParameters({
   dataKey,
@@ -109,8 +146,4 @@ export function submittedReferralParameters({
     JSON.stringify(history),
     r.caseNumberIndex ?? null,
   ];
-}
-
-export async function insertSubmittedReferral(manager: EntityManager, rows: SubmittedReferralRows): Promise<void> {
-  await manager.query(INSERT_SUBMITTED_REFERRAL_SQL, submittedReferralParameters(rows));
 }

@@ -3,7 +3,7 @@ import type { SubmittedReferralRows } from './submitted-referral.writer';
 
 /**
  * Many submissions in one statement, one round trip (the bulk import writes hundreds at a
- * time): the same rows as INSERT_SUBMITTED_REFERRAL_SQL, each table fed from a JSON array.
+ * time): the same rows as a single submissionStatement, each table fed from a JSON array.
  * Foreign keys are checked at the end of the statement, as there.
  */
 export const INSERT_SUBMITTED_REFERRALS_SQL = `
