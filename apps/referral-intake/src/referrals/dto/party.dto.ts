@@ -28,9 +28,22 @@ import {
 
 export const MAX_NAME_LENGTH = 200;
 export const MAX_FREE_TEXT_LENGTH = 4000;
-const NOT_BLANK = /\S/;
+export const NOT_BLANK = /\S/;
 // E.164 and the usual local spellings: digits with spaces, dashes, dots and brackets.
-const PHONE = /^\+?[0-9][0-9 ().-]{2,30}$/;
+export const PHONE = /^\+?[0-9][0-9 ().-]{2,30}$/;
+
+/** A safe channel must be reachable: the problem with a contact's channels, or nothing. */
+export function unreachableSafeChannel(contact: {
+  email?: unknown;
+  phone?: unknown;
+  safeChannels?: unknown;
+}): string | undefined {
+  const channels: unknown[] = Array.isArray(contact.safeChannels) ? contact.safeChannels : [];
+  if (channels.includes('email') && !contact.email) return 'names email, but there is no email';
+  if ((channels.includes('sms') || channels.includes('phone')) && !contact.phone)
+    return 'names sms or phone, but there is no phone';
+  return undefined;
+}
 
 /**
  * A person's contact, and the channels they marked safe (product.md: reminders only through
@@ -54,13 +67,7 @@ export class ContactDto {
   @ArrayMaxSize(SAFE_CHANNELS.length)
   @ArrayUnique()
   @IsIn(SAFE_CHANNELS, { each: true })
-  @IsConsistent<ContactDto>((contact) => {
-    const channels = Array.isArray(contact.safeChannels) ? contact.safeChannels : [];
-    if (channels.includes('email') && !contact.email) return 'names email, but there is no email';
-    if ((channels.includes('sms') || channels.includes('phone')) && !contact.phone)
-      return 'names sms or phone, but there is no phone';
-    return undefined;
-  })
+  @IsConsistent<ContactDto>(unreachableSafeChannel)
   safeChannels: SafeChannel[];
 }
 
