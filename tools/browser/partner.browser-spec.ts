@@ -194,6 +194,13 @@ describe('a partner administrator', () => {
       /Mia Mediator[\s\S]*Basic mediation training, 30 hours[\s\S]*Mediation Academy/,
     );
     await expectAccessible(adminPage, test_, 'admin-practice-records');
+    // The whole record, read-only, before verifying one part of it.
+    await row.getByRole('link', { name: 'Mia Mediator' }).click();
+    expect(await headingOf(adminPage)).toBe('Credentials and practice');
+    expect(await adminPage.locator('#unmet').textContent()).toContain('0 of the 30 hours');
+    expect(await adminPage.getByRole('button', { name: 'Record a credential' }).count()).toBe(0);
+    await expectAccessible(adminPage, test_, 'admin-mediator-practice');
+    await adminPage.getByRole('link', { name: 'Back to credentials to verify' }).click();
     await row.getByRole('button', { name: 'Verify' }).click();
     await adminPage.waitForURL(/\/admin\/practice-records$/);
     expect(await adminPage.locator('.govuk-notification-banner__heading').textContent()).toContain('Verified');

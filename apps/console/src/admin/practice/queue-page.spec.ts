@@ -24,6 +24,7 @@ describe('the verification queue (issue 22)', () => {
       nextCursor: null,
       kindWords: KIND_WORDS,
     });
+    expect(html).toContain('href="/admin/mediators/mediator-1/practice"');
     const row = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(row).toContain('Mia Mediator Herstelbemiddeling Noord Basic mediation training, 30 hours Mediation Academy');
   });

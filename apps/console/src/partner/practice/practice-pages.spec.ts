@@ -1,7 +1,6 @@
 import { renderPage } from '../../test/render';
-import { KIND_WORDS } from './practice-form';
 import type { PracticeRecordPage } from './practice-shapes';
-import { standingSummary } from './practice-standing';
+import { practicePageModel } from './practice-view';
 import { categoryItems } from '../../admin/forms/category-choices';
 
 const problem = (rule: string, message: string) => ({ rule, message });
@@ -34,16 +33,8 @@ const page = (
   },
 });
 
-const render = (record: PracticeRecordPage) =>
-  renderPage('pages/partner/practice/record.njk', {
-    page: record,
-    summary: standingSummary(record.standing),
-    credentials: [],
-    checks: [],
-    languages: [],
-    practice: [],
-    kindWords: KIND_WORDS,
-  });
+const render = (record: PracticeRecordPage, readOnly = false) =>
+  renderPage('pages/partner/practice/record.njk', { ...practicePageModel(record), readOnly });
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 describe('the practice record page (issue 22)', () => {
@@ -81,5 +72,16 @@ describe('the practice record page (issue 22)', () => {
     });
     expect(html).toMatch(/<input[^>]*name="offenseCategories"[^>]*value="domestic_violence"[^>]*checked/);
     expect(html).toContain('Sexual offence');
+  });
+
+  it('lets the partner’s admin record, and shows a platform admin the same record read-only', async () => {
+    const partner = text(await render(page([NO_CHECK])));
+    expect(partner).toContain('Record a credential');
+    expect(partner).toContain('Back to mediators');
+    const admin = text(await render(page([NO_CHECK]), true));
+    expect(admin).not.toContain('Record a credential');
+    expect(admin).not.toContain('Record supervision or practice');
+    expect(admin).toContain('Back to credentials to verify');
+    expect(admin).toContain(NO_CHECK.message);
   });
 });

@@ -13,7 +13,6 @@ import {
   CHECK_KINDS,
   chosenCategories,
   CREDENTIAL_KINDS,
-  KIND_WORDS,
   PRACTICE_KINDS,
   RECORD_LABELS,
   RECORD_PATHS,
@@ -25,7 +24,7 @@ import {
   type RecordType,
 } from './practice-form';
 import type { PracticeRecordPage } from './practice-shapes';
-import { standingSummary } from './practice-standing';
+import { practicePageModel } from './practice-view';
 
 /**
  * A mediator's practice (issue 22): what the partner's admin recorded, what an administrator
@@ -40,16 +39,9 @@ export class PartnerPracticeController {
   @Get()
   async show(@CurrentUser() user: SessionUser, @Param('sub') sub: string, @Res() res: Response): Promise<void> {
     const page = await this.read(user, sub);
-    const of = (type: string) => page.records.filter((record) => record.recordType === type);
     res.render('pages/partner/practice/record.njk', {
       title: `Credentials and practice of ${page.mediator.fullName}`,
-      page,
-      credentials: of('credential'),
-      checks: of('background_check'),
-      languages: of('language'),
-      practice: of('practice'),
-      summary: standingSummary(page.standing),
-      kindWords: KIND_WORDS,
+      ...practicePageModel(page),
     });
   }
 
