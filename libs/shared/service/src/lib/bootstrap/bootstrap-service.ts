@@ -94,8 +94,6 @@ export async function bootstrapService<C extends BaseServiceEnv>(
     false,
   );
   const internal = { app: internalApp, url: await listen(internalApp, listener.port, listener.host) };
-  // Consumed only once every module is up (lifecycle hooks done, HTTP listening).
-  await app.startAllMicroservices();
   const apps: INestApplication[] = [internal.app, app];
   let closing: Promise<void> | undefined;
   let removeSignalHandlers = (): void => undefined;
@@ -106,6 +104,13 @@ export async function bootstrapService<C extends BaseServiceEnv>(
       tracing?.shutdown(),
     ));
   };
+  try {
+    // Consumed only once every module is up (lifecycle hooks done, HTTP listening).
+    await app.startAllMicroservices();
+  } catch (error) {
+    await close().catch(() => undefined); // no listener, pool or relay left behind
+    throw error;
+  }
   if (options.handleSignals !== false) removeSignalHandlers = onShutdownSignal(close, config.SHUTDOWN_GRACE_MS);
   app.get(Logger).log(`${name} listening on ${url}, internal (/metrics) on ${internal.url}`, 'Bootstrap');
   return { app, url, internal, close };
