@@ -45,7 +45,9 @@ export interface TestService<C extends BaseServiceEnv> {
 /**
  * Boots a service in-process against the real infrastructure: a scratch database of its own
  * (migrated), test topics under a unique prefix (or shared ones), real Kafka consumers and
- * relay, on a random port. No mocks: what the test sees is what production would do.
+ * relay, on a random port. No mocks: what the test sees is what production would do. It starts
+ * through bootstrapService, so the event handlers run as in production: @EventPattern
+ * controllers on the hybrid ExactlyOnceTransport, started after the app, stopped after HTTP drains.
  */
 export async function startTestService<C extends BaseServiceEnv>(
   options: TestServiceOptions<C>,
