@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { currentRankingWeights, loadPartnerProfiles, MatchEntity, type ReferralEntity } from '@rj/matching/data-access';
+import { currentRankingWeights, MatchEntity, PartnerProfileCache, type ReferralEntity } from '@rj/matching/data-access';
 import { rankPartners, trimMatchForEvent } from '@rj/matching/domain';
 import { MatchComputed, uuidv7 } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
@@ -18,6 +18,8 @@ import { credentialedSpecialistsFor } from '../practice/specialist-credentials';
 @Injectable()
 export class MatchingService {
   private readonly logger = new Logger(MatchingService.name);
+  /** Profiles between matches: only the partners written since the last match are read again. */
+  private readonly partnerProfiles = new PartnerProfileCache();
 
   constructor(private readonly offers: OfferFlow) {}
 
@@ -37,7 +39,7 @@ export class MatchingService {
       return null;
     }
     const weights = await currentRankingWeights(manager);
-    const partners = await loadPartnerProfiles(manager);
+    const partners = await this.partnerProfiles.profiles(manager);
     const started = process.hrtime.bigint();
     const specialists = await credentialedSpecialistsFor(manager, referral, now);
     const result = rankPartners(attributesOf(referral, specialists), partners, weights);

@@ -11,5 +11,10 @@ export { SeedRankingWeights1795671000001 } from './lib/migrations/1795671000001-
 export { AddPartnerDeactivation1796100000000 } from './lib/migrations/1796100000000-add-partner-deactivation';
 export { CreateSpecialistCredential1796200000000 } from './lib/migrations/1796200000000-create-specialist-credential';
 export { SpecialistCredentialMediatorActive1796200000001 } from './lib/migrations/1796200000001-specialist-credential-mediator-active';
-export { loadPartnerProfiles, loadPartnerProfilesByIds, partnerProfileOf } from './lib/partner-profiles';
+export {
+  loadPartnerProfiles,
+  loadPartnerProfilesByIds,
+  PartnerProfileCache,
+  partnerProfileOf,
+} from './lib/partner-profiles';
 export { allRankingWeights, currentRankingWeights } from './lib/ranking-weights-store';

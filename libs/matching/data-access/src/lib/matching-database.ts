@@ -16,6 +16,7 @@ import { AddPartnerDeactivation1796100000000 } from './migrations/1796100000000-
 import { CreateSpecialistCredential1796200000000 } from './migrations/1796200000000-create-specialist-credential';
 import { SpecialistCredentialMediatorActive1796200000001 } from './migrations/1796200000001-specialist-credential-mediator-active';
 import { ParkEarlyReferralEvents1796900000000 } from './migrations/1796900000000-park-early-referral-events';
+import { PartnerRegistryVersion1797000000000 } from './migrations/1797000000000-partner-registry-version';
 
 /**
  * partner-matching's own database: its entities and its migrations, in order. The migrations list is
@@ -45,5 +46,6 @@ export const MATCHING_DATABASE = {
     SpecialistCredentialMediatorActive1796200000001,
     ...webhookMigrations,
     ParkEarlyReferralEvents1796900000000,
+    PartnerRegistryVersion1797000000000,
   ] as (new () => unknown)[],
 };
