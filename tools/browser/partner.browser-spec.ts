@@ -161,6 +161,9 @@ describe('a partner administrator', () => {
       'This mediator has 0 of the 30 hours of verified, unexpired basic mediation training required.',
     );
     await expectAccessible(page, test_, 'partner-case-propose-refused');
+    expect(await page.locator('#refused-practice a').textContent()).toBe(
+      'See what Mia Mediator still needs in their credentials and practice',
+    );
 
     await page.goto('/partner/mediators');
     await page.getByRole('link', { name: 'Credentials of Mia Mediator' }).click();

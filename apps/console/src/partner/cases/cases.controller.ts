@@ -12,6 +12,7 @@ import type { SessionUser } from '../../platform/session-user';
 import type { CaseDetail, CaseSummary, MediatorView, Paged } from '../api-shapes';
 import { caseReference, nextStepOf } from './case-steps';
 import { askForMissing } from '../missing-answer';
+import { refusedForPractice } from '../practice/practice-refusal';
 import { proposableMediators } from './proposal';
 
 /**
@@ -71,6 +72,7 @@ export class PartnerCasesController {
         caseId,
         askForMissing(failure.errors, 'mediatorId', mediatorId, 'Select a mediator to propose'),
         mediatorId,
+        refusedForPractice(error),
       );
     }
   }
@@ -81,6 +83,7 @@ export class PartnerCasesController {
     caseId: string,
     errors?: FormErrors,
     chosen?: string,
+    practiceUnmet = false,
   ): Promise<void> {
     const [kase, mediators] = await Promise.all([
       this.api.get<CaseDetail>(user, 'mediation-scheduling', `/api/cases/${caseId}`),
@@ -107,6 +110,8 @@ export class PartnerCasesController {
         checked: mediator.sub === chosen,
       })),
       anyActive: mediators.items.some((mediator) => mediator.active),
+      // Refused for their credentials or practice (issue 22): where the administrator puts it right.
+      refusedMediator: practiceUnmet ? mediators.items.find((mediator) => mediator.sub === chosen) : undefined,
       errors,
     });
   }
