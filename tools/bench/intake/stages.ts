@@ -14,6 +14,7 @@ import { createValidationPipe } from '@rj/shared/service';
 // The bench times the app's own submission code in-process, so it reaches into the app (tools only).
 /* eslint-disable @nx/enforce-module-boundaries */
 import { CreateReferralDto } from '../../../apps/referral-intake/src/referrals/dto/create-referral.dto';
+import { precheckReferralBody } from '../../../apps/referral-intake/src/referrals/dto/create-referral.precheck';
 import { prepareReferral } from '../../../apps/referral-intake/src/referrals/prepared-referral';
 import { submissionEvents } from '../../../apps/referral-intake/src/referrals/submission-events';
 import { KeyStore } from '../../../apps/referral-intake/src/key-store/key-store';
@@ -48,13 +49,14 @@ async function main(): Promise<void> {
     ['JWT verify (HS256, shared auth)', () => verifier.verify(token)],
     ['JSON.parse of the body', () => JSON.parse(text)],
     [
-      'ValidationPipe: DTO transform + class-validator',
+      'ValidationPipe: class-validator (invalid bodies)',
       async () =>
         (dto = (await pipe.transform(JSON.parse(text), {
           type: 'body',
           metatype: CreateReferralDto,
         })) as CreateReferralDto),
     ],
+    ['precompiled body check (what the service runs)', () => precheckReferralBody(JSON.parse(text))],
     ['domain rules + screening', () => [referralRuleProblems(dto), screenReferral(dto, DEFAULT_SCREENING_POLICY)]],
     [
       'new data key + wrap + 14 field encryptions',
