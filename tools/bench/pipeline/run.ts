@@ -129,7 +129,12 @@ async function ceiling(prefix: string) {
 async function main() {
   const topics = await topicsWithRetry();
   const limits = await ceiling(topics.prefix);
-  const platform = await startPlatform({ topicPrefix: topics.prefix, env: { LOG_LEVEL: 'warn', ...SERVICE_ENV } });
+  // RJ_SOURCE_MAPS=0: the image runs the compiled build, without the ~20 MB of source maps per
+  // service that the development loader keeps (tools/runtime/register.js); peak RSS is production's.
+  const platform = await startPlatform({
+    topicPrefix: topics.prefix,
+    env: { LOG_LEVEL: 'warn', RJ_SOURCE_MAPS: '0', ...SERVICE_ENV },
+  });
   const referralCommits = await watchCommits(platform.databases['referral-intake'].url, 'referral', 'id');
   const offerCommits = await watchCommits(platform.databases['partner-matching'].url, 'offer', 'referral_id');
   try {
