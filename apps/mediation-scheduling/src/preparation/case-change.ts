@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@rj/shared/auth';
-import { withTransaction } from '@rj/shared/persistence';
+import { afterCommit, withTransaction } from '@rj/shared/persistence';
 import type { MediationCaseEntity } from '@rj/scheduling/data-access';
 import { assertMediatorActs } from '../cases/case-access';
 import { lockCase, saveCase } from '../cases/case-store';
@@ -17,8 +17,8 @@ export interface ChangeResult<T> {
 
 /**
  * The shape of every mediator action on a case: lock it, check the mediator acts on it
- * (declared, of the partner), change and emit in one transaction, answer once committed, then
- * remove the reminder jobs of what was cancelled.
+ * (declared, of the partner), change and emit in one transaction, and once it committed remove
+ * the reminder jobs of what was cancelled (afterCommit), then answer.
  */
 @Injectable()
 export class CaseChange {
@@ -34,15 +34,13 @@ export class CaseChange {
     work: (manager: EntityManager, row: MediationCaseEntity, now: Date) => Promise<ChangeResult<T>>,
   ): Promise<T> {
     const now = this.clock.now();
-    const { result, cancelled = [] } = await withTransaction(this.dataSource, async (manager) => {
+    return withTransaction(this.dataSource, async (manager) => {
       const row = await lockCase(manager, caseId);
       assertMediatorActs(row, principal);
-      const outcome = await work(manager, row, now);
+      const { result, cancelled = [] } = await work(manager, row, now);
       await saveCase(manager, row, now);
-      return outcome;
+      if (cancelled.length) afterCommit(manager, () => this.jobs.planner.unplanAll(cancelled));
+      return result;
     });
-    if (cancelled.length)
-      await this.jobs.planner.safely(() => Promise.all(cancelled.map((session) => this.jobs.planner.unplan(session))));
-    return result;
   }
 }

@@ -10,8 +10,8 @@ export interface RemindableSession {
 }
 
 /**
- * Adds and removes a session's reminder jobs. Called after the transaction committed: a
- * failure here never undoes a booking, and the sweep re-creates whatever did not get added.
+ * Adds and removes a session's reminder jobs. Called after the transaction committed
+ * (`afterCommit` of @rj/shared/persistence, which logs a failure): a failure here never undoes a booking, and the sweep re-creates whatever did not get added.
  * A removal that fails is harmless too: the job finds its session cancelled or moved and
  * sends nothing.
  */
@@ -51,6 +51,10 @@ export class ReminderPlanner {
         });
       }
     }
+  }
+
+  async unplanAll(sessions: readonly RemindableSession[]): Promise<void> {
+    await Promise.all(sessions.map((session) => this.unplan(session)));
   }
 
   /** Post-commit work must not turn a committed change into an error response. */

@@ -10,7 +10,7 @@ import {
   quietHoursZone,
   safeEmailOf,
 } from '@rj/shared/notifications';
-import { withTransaction } from '@rj/shared/persistence';
+import { afterCommit, withTransaction } from '@rj/shared/persistence';
 import {
   ContactConfirmationEntity,
   JurisdictionSettingEntity,
@@ -49,22 +49,22 @@ export class ReminderProcessor {
   ) {}
 
   async handle(payload: SessionReminderPayload): Promise<void> {
-    const notificationId = await withTransaction(this.dataSource, (manager) => this.record(manager, payload));
-    if (notificationId) await this.notifications.enqueue(notificationId);
+    await withTransaction(this.dataSource, (manager) => this.record(manager, payload));
   }
 
-  private async record(manager: EntityManager, payload: SessionReminderPayload): Promise<string | null> {
+  /** Claims and records the reminder; its mail is handed to the delivery queue once this commits. */
+  private async record(manager: EntityManager, payload: SessionReminderPayload): Promise<void> {
     const session = await manager.findOne(SessionEntity, { where: { id: payload.sessionId } });
     // Cancelled, completed or moved since the job was planned: this reminder no longer stands.
-    if (!session || session.status !== 'scheduled' || session.startsAt.getTime() !== payload.startsAtMs) return null;
-    if (!session.participantIds.includes(payload.participantId)) return null;
+    if (!session || session.status !== 'scheduled' || session.startsAt.getTime() !== payload.startsAtMs) return;
+    if (!session.participantIds.includes(payload.participantId)) return;
     // The case's lock keeps its events in commit order, and waits out a cancellation in flight.
     const caseRow = await manager.findOne(MediationCaseEntity, {
       where: { id: session.caseId },
       lock: { mode: 'pessimistic_write' },
     });
     const current = await manager.findOne(SessionEntity, { where: { id: payload.sessionId } });
-    if (!caseRow || current?.status !== 'scheduled') return null;
+    if (!caseRow || current?.status !== 'scheduled') return;
 
     const snapshot = await manager.findOne(ReferralSnapshotEntity, { where: { referralId: session.referralId } });
     const participant = snapshot?.participants?.find((p) => p.participantId === payload.participantId);
@@ -107,7 +107,7 @@ export class ReminderProcessor {
        values ($1, $2, $3, $4, $5, now()) on conflict do nothing returning reminder_key`,
       [jobIdOf(sessionReminderJob, payload), session.id, payload.participantId, payload.offsetMinutes, data.delivered],
     );
-    if ((claimed as unknown[]).length === 0) return null; // handled before: BullMQ runs at least once
+    if ((claimed as unknown[]).length === 0) return; // handled before: BullMQ runs at least once
 
     const jurisdiction = snapshot?.jurisdiction
       ? await manager.findOne(JurisdictionSettingEntity, { where: { jurisdiction: snapshot.jurisdiction } })
@@ -124,15 +124,16 @@ export class ReminderProcessor {
     });
     const mail = { kind: KIND, referralId: session.referralId, ...words };
     const partner = await manager.findOne(PartnerEntity, { where: { id: caseRow.partnerId } });
-    const notificationId = decision.send
-      ? await this.notifications.queueEmail(manager, {
-          ...mail,
-          to: decision.address,
-          encrypted: true,
-          timeZone: knownZone,
-          senderName: partner?.name,
-        })
-      : (await this.notifications.recordSkipped(manager, { ...mail, reason: decision.reason }), null);
+    if (decision.send) {
+      const notificationId = await this.notifications.queueEmail(manager, {
+        ...mail,
+        to: decision.address,
+        encrypted: true,
+        timeZone: knownZone,
+        senderName: partner?.name,
+      });
+      afterCommit(manager, () => this.notifications.enqueue(notificationId));
+    } else await this.notifications.recordSkipped(manager, { ...mail, reason: decision.reason });
     await publishEvent(manager, ReminderSent, {
       aggregateId: session.id,
       referralId: session.referralId,
@@ -140,6 +141,5 @@ export class ReminderProcessor {
       causedBy: { correlationId: uuidv7(), causationId: null },
       data,
     });
-    return notificationId;
   }
 }

@@ -9,7 +9,7 @@ import {
   SessionScheduled,
   uuidv7,
 } from '@rj/shared/contracts';
-import { withTransaction } from '@rj/shared/persistence';
+import { afterCommit, withTransaction } from '@rj/shared/persistence';
 import { Clock, requestCause, SERVICE_CONFIG } from '@rj/shared/service';
 import {
   bookSession,
@@ -105,9 +105,9 @@ export class SessionsService {
       );
       if (body.attendance) await this.complete(manager, row, created, body.attendance, principal, now, true);
       await saveCase(manager, row, now);
+      if (created.status === 'scheduled') afterCommit(manager, () => this.jobs.planner.plan(created, now));
       return created;
     });
-    if (session.status === 'scheduled') await this.jobs.planner.safely(() => this.jobs.planner.plan(session, now));
     return sessionView(session);
   }
 
@@ -115,7 +115,7 @@ export class SessionsService {
     const now = this.clock.now();
     const startsAt = new Date(body.startsAt);
     const endsAt = new Date(body.endsAt);
-    const { before, after } = await this.change(principal, sessionId, async (manager, row, session, state) => {
+    const after = await this.change(principal, sessionId, async (manager, row, session, state) => {
       assertSessionChangeable(state, now);
       const { kind, participantIds, mediatorIds } = session;
       assertSessionAllowed(row.state, { kind, participantIds, mediatorIds, startsAt, endsAt }, now, 0);
@@ -149,18 +149,18 @@ export class SessionsService {
         requestCause(actorOf(principal)),
         sessionId,
       );
-      return { before, after: session };
-    });
-    await this.jobs.planner.safely(async () => {
-      await this.jobs.planner.unplan(before);
-      await this.jobs.planner.plan(after, now);
+      afterCommit(manager, async () => {
+        await this.jobs.planner.unplan(before);
+        await this.jobs.planner.plan(session, now);
+      });
+      return session;
     });
     return sessionView(after);
   }
 
   async cancel(principal: Principal, sessionId: string) {
     const now = this.clock.now();
-    const { session, cancelled } = await this.change(principal, sessionId, async (manager, row, session, state) => {
+    const cancelled = await this.change(principal, sessionId, async (manager, row, session, state) => {
       assertSessionChangeable(state, now);
       const cancelled = await cancelSessions(
         manager,
@@ -170,13 +170,10 @@ export class SessionsService {
         requestCause(actorOf(principal)),
         now,
       );
-      return {
-        session: { ...session, status: 'cancelled' as const, cancelReasonCode: 'mediator_cancelled' as const },
-        cancelled,
-      };
+      afterCommit(manager, () => this.jobs.planner.unplanAll(cancelled));
+      return { ...session, status: 'cancelled' as const, cancelReasonCode: 'mediator_cancelled' as const };
     });
-    await this.jobs.planner.safely(() => Promise.all(cancelled.map((s) => this.jobs.planner.unplan(s))));
-    return sessionView(session);
+    return sessionView(cancelled);
   }
 
   async completeSession(principal: Principal, sessionId: string, body: CompleteSessionDto) {

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   allTermsFulfilled,
@@ -20,7 +20,6 @@ import {
 } from '@rj/outcome/data-access';
 import { NotFound, TermAmended, TermFulfilled, TermProgressRecorded, uuidv7 } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
-import { NotificationService } from '@rj/shared/notifications';
 import { withTransaction } from '@rj/shared/persistence';
 import { actorOf, type Principal } from '@rj/shared/auth';
 import { Clock } from '@rj/shared/service';
@@ -42,13 +41,10 @@ interface Scope {
 /** Amendments, progress and closing (product.md steps 7 and 8); the rules are the domain's. */
 @Injectable()
 export class TermChangesService {
-  private readonly logger = new Logger('TermChanges');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly outcomes: CaseOutcomeService,
-    private readonly notifications: NotificationService,
     private readonly cipher: FreeTextCipher,
   ) {}
 
@@ -119,16 +115,15 @@ export class TermChangesService {
     caseId: string,
     dto: CloseCaseDto,
   ): Promise<{ caseId: string; status: 'returned' }> {
-    const mails = await withTransaction(this.dataSource, async (manager) => {
+    await withTransaction(this.dataSource, async (manager) => {
       const kase = await caseForMediator(manager, principal, caseId);
       assertAgreementRunning(kase);
       const terms = (
         await manager.find(TermEntity, { where: { agreementId: (await this.agreementOf(manager, caseId)).id } })
       ).map(termFromRow);
       assertCloseAllowed(terms, dto.reasonCode);
-      return this.outcomes.return(manager, kase, 'agreement_not_completed', requestCause(actorOf(principal)));
+      await this.outcomes.return(manager, kase, 'agreement_not_completed', requestCause(actorOf(principal)));
     });
-    await this.enqueue(mails);
     return { caseId, status: 'returned' };
   }
 
@@ -136,16 +131,15 @@ export class TermChangesService {
     principal: Principal,
     agreementId: string,
     termId: string,
-    change: (scope: Scope) => Promise<string[]>,
+    change: (scope: Scope) => Promise<void>,
   ) {
-    const mails = await withTransaction(this.dataSource, async (manager) => {
+    await withTransaction(this.dataSource, async (manager) => {
       const { agreement, kase } = await agreementForMediator(manager, principal, agreementId);
       assertAgreementRunning(kase);
       const row = await manager.findOneBy(TermEntity, { id: termId, agreementId });
       if (!row) throw new NotFound('term not found');
       return change({ manager, agreement, kase, term: termFromRow(row), cause: requestCause(actorOf(principal)) });
     });
-    await this.enqueue(mails);
     const row = await this.dataSource.manager.findOneByOrFail(TermEntity, { id: termId });
     return { agreementId, term: termFromRow(row) };
   }
@@ -158,8 +152,8 @@ export class TermChangesService {
     term: Term,
     cause: Cause,
     wasFulfilled = false,
-  ): Promise<string[]> {
-    if (!term.fulfilled || wasFulfilled) return [];
+  ): Promise<void> {
+    if (!term.fulfilled || wasFulfilled) return;
     await publishEvent(manager, TermFulfilled, {
       aggregateId: agreement.id,
       referralId: kase.referralId,
@@ -167,19 +161,10 @@ export class TermChangesService {
       data: { agreementId: agreement.id, termId: term.id },
     });
     const terms = (await manager.find(TermEntity, { where: { agreementId: agreement.id } })).map(termFromRow);
-    return allTermsFulfilled(terms) ? this.outcomes.complete(manager, kase, agreement.id, cause) : [];
+    if (allTermsFulfilled(terms)) await this.outcomes.complete(manager, kase, agreement.id, cause);
   }
 
   private async agreementOf(manager: EntityManager, caseId: string): Promise<AgreementEntity> {
     return manager.findOneByOrFail(AgreementEntity, { caseId });
-  }
-
-  private async enqueue(ids: string[]): Promise<void> {
-    // After commit; the notification sweep re-adds any that a crash here would lose.
-    for (const id of ids) {
-      await this.notifications
-        .enqueue(id)
-        .catch((error: Error) => this.logger.warn(`notification ${id} left to the sweep: ${error.name}`));
-    }
   }
 }

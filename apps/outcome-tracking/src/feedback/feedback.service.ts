@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   feedbackReleaseBlocks,
@@ -25,7 +25,7 @@ import {
 } from '@rj/outcome/data-access';
 import type { Principal } from '@rj/shared/auth';
 import { DomainError, NotFound, RuleViolation, uuidv7 } from '@rj/shared/contracts';
-import { lastChannelConfirmation, NotificationService, participantMessageLanguage } from '@rj/shared/notifications';
+import { lastChannelConfirmation, participantMessageLanguage } from '@rj/shared/notifications';
 import { withTransaction } from '@rj/shared/persistence';
 import { Clock } from '@rj/shared/service';
 import { caseForMediator } from '../agreements/case-access';
@@ -61,11 +61,8 @@ function surveyLanguageOf(participant: ParticipantEntity): string | null {
  */
 @Injectable()
 export class FeedbackService {
-  private readonly logger = new Logger(FeedbackService.name);
-
   constructor(
     private readonly dataSource: DataSource,
-    private readonly notifications: NotificationService,
     private readonly mailer: SurveyMailer,
     private readonly clock: Clock,
   ) {}
@@ -144,7 +141,6 @@ export class FeedbackService {
   }
 
   async release(principal: Principal, caseId: string, participantId: string, survey: FeedbackSurvey) {
-    let mail: string | null = null;
     const result = await withTransaction(this.dataSource, async (manager) => {
       const kase = await caseForMediator(manager, principal, caseId);
       const participant = await this.participantOf(manager, kase, participantId);
@@ -179,13 +175,9 @@ export class FeedbackService {
         agreementReached: kase.agreementReached === true,
       };
       await manager.insert(FeedbackInvitationEntity, invitation);
-      mail = await this.mailer.queue(manager, 'invitation', invitation, participant, token);
+      await this.mailer.queue(manager, 'invitation', invitation, participant, token);
       return { id: invitation.id, participantId, survey, releasedAt: now.toISOString() };
     });
-    if (mail)
-      await this.notifications
-        .enqueue(mail)
-        .catch((error: Error) => this.logger.warn(`notification ${mail} left to the sweep: ${error.name}`));
     return result;
   }
 

@@ -31,8 +31,8 @@ export class SurveyRemindersScanner {
     private readonly mailer: SurveyMailer,
   ) {}
 
-  async scan(now: Date): Promise<{ reminded: number; mails: string[] }> {
-    const mails: string[] = [];
+  async scan(now: Date): Promise<{ reminded: number }> {
+    let reminded = 0;
     let afterId = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       // Candidates only: the rule is judged again under the lock.
@@ -48,9 +48,9 @@ export class SurveyRemindersScanner {
       );
       for (const { id } of rows) {
         const mail = await withTransaction(this.dataSource, (manager) => this.settle(manager, id, now));
-        if (mail) mails.push(mail);
+        if (mail) reminded += 1;
       }
-      if (rows.length < BATCH) return { reminded: mails.length, mails };
+      if (rows.length < BATCH) return { reminded };
       afterId = rows[rows.length - 1].id;
     }
   }

@@ -20,7 +20,7 @@ import { HarmedPartyNoticeService } from './harmed-party-notice.service';
 /**
  * The two ends of a case (product.md step 8): completed when every term is fulfilled, or
  * returned to the prosecutor with a neutral reason. Called with the case row locked.
- * Returns the ids of e-mails to hand to the queue once the transaction committed.
+ * The person harmed's notice is queued with it and sent once the transaction committed.
  */
 @Injectable()
 export class CaseOutcomeService {
@@ -30,7 +30,7 @@ export class CaseOutcomeService {
     @Inject(SERVICE_CONFIG) private readonly config: OutcomeTrackingEnv,
   ) {}
 
-  async complete(manager: EntityManager, kase: CaseEntity, agreementId: string, cause: Cause): Promise<string[]> {
+  async complete(manager: EntityManager, kase: CaseEntity, agreementId: string, cause: Cause): Promise<void> {
     const now = this.clock.now();
     await manager.update(CaseEntity, { id: kase.id }, { status: 'completed', resultAt: now });
     const referral = await this.advance(manager, kase.referralId, CaseCompleted.type);
@@ -53,15 +53,10 @@ export class CaseOutcomeService {
         status: 'scheduled',
       });
     }
-    return this.notices.inform(manager, referral, kase.id, 'completed', cause);
+    await this.notices.inform(manager, referral, kase.id, 'completed', cause);
   }
 
-  async return(
-    manager: EntityManager,
-    kase: CaseEntity,
-    reasonCode: ReturnReasonCode,
-    cause: Cause,
-  ): Promise<string[]> {
+  async return(manager: EntityManager, kase: CaseEntity, reasonCode: ReturnReasonCode, cause: Cause): Promise<void> {
     await manager.update(
       CaseEntity,
       { id: kase.id },
@@ -75,8 +70,8 @@ export class CaseOutcomeService {
     });
     const referral = await this.advance(manager, kase.referralId, CaseReturned.type);
     // Only an agreement can be "not completed": the person harmed who asked is told so.
-    if (reasonCode !== 'agreement_not_completed') return [];
-    return this.notices.inform(manager, referral, kase.id, 'not_completed', cause);
+    if (reasonCode !== 'agreement_not_completed') return;
+    await this.notices.inform(manager, referral, kase.id, 'not_completed', cause);
   }
 
   /** Our copy of the referral's status follows what we emitted (for the figures by status). */

@@ -4,6 +4,7 @@ import { hasConsented, type LatestConsent } from '@rj/outcome/domain';
 import { CaseEntity, ConsentEntity, ParticipantEntity, type ReferralEntity } from '@rj/outcome/data-access';
 import { HarmedPartyInformed, type ConsentPurpose, type InformedResult } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
+import { afterCommit } from '@rj/shared/persistence';
 import {
   channelStillConfirmed,
   decideParticipantMail,
@@ -41,8 +42,8 @@ export class HarmedPartyNoticeService {
   ) {}
 
   /**
-   * Queues the notices in `manager`'s transaction; returns notification ids to enqueue after
-   * commit. `onlyParticipantId` tells one person harmed again (an owed notice, once a mediator
+   * Queues the notices in `manager`'s transaction, handed to the delivery queue once it
+   * committed (afterCommit). `onlyParticipantId` tells one person harmed again (an owed notice, once a mediator
    * confirmed their channels). Each person harmed who asked ends `sent` or `owed`.
    */
   async inform(
@@ -52,14 +53,13 @@ export class HarmedPartyNoticeService {
     result: InformedResult,
     cause: Cause,
     onlyParticipantId?: string,
-  ): Promise<string[]> {
-    if (referral.erasedAt || referral.withdrawnAt) return [];
+  ): Promise<void> {
+    if (referral.erasedAt || referral.withdrawnAt) return;
     const where = { referralId: referral.id, role: 'harmed', ...(onlyParticipantId ? { id: onlyParticipantId } : {}) };
     const harmed = await manager.find(ParticipantEntity, { where, order: { position: 'ASC' } });
     const kase = await manager.findOneBy(CaseEntity, { id: caseId });
     const openedAt = kase?.openedAt ?? referral.submittedAt;
     const partnerId = kase?.partnerId ?? null;
-    const queued: string[] = [];
     for (const participant of harmed) {
       const consents = await manager.find(ConsentEntity, {
         where: { participantId: participant.id, purpose: 'receive_outcome' },
@@ -91,16 +91,15 @@ export class HarmedPartyNoticeService {
         continue;
       }
       await manager.update(ParticipantEntity, { id: participant.id }, { outcomeNotice: 'sent' });
-      queued.push(
-        await this.notifications.queueEmail(manager, {
-          kind: KIND,
-          to: decision.address,
-          encrypted: true,
-          referralId: referral.id,
-          ...words,
-          ...(await participantMailSettings(manager, participant, { jurisdiction: referral.jurisdiction, partnerId })),
-        }),
-      );
+      const notificationId = await this.notifications.queueEmail(manager, {
+        kind: KIND,
+        to: decision.address,
+        encrypted: true,
+        referralId: referral.id,
+        ...words,
+        ...(await participantMailSettings(manager, participant, { jurisdiction: referral.jurisdiction, partnerId })),
+      });
+      afterCommit(manager, () => this.notifications.enqueue(notificationId));
       await publishEvent(manager, HarmedPartyInformed, {
         aggregateId: caseId,
         referralId: referral.id,
@@ -108,6 +107,5 @@ export class HarmedPartyNoticeService {
         data: { caseId, participantId: participant.id, result, channel: 'email' },
       });
     }
-    return queued;
   }
 }

@@ -4,7 +4,7 @@ import { FollowUpEntity, OfficeEntity } from '@rj/outcome/data-access';
 import { FollowUpDue, systemActor, uuidv7 } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { NotificationService } from '@rj/shared/notifications';
-import { withTransaction } from '@rj/shared/persistence';
+import { afterCommit, withTransaction } from '@rj/shared/persistence';
 
 const BATCH = 200;
 
@@ -16,11 +16,10 @@ export class DueFollowUpsScanner {
     private readonly notifications: NotificationService,
   ) {}
 
-  async scan(today: string): Promise<{ due: number; mails: string[] }> {
-    const mails: string[] = [];
+  async scan(today: string): Promise<{ due: number }> {
     let due = 0;
     for (;;) {
-      const ids = await withTransaction(this.dataSource, async (manager) => {
+      const count = await withTransaction(this.dataSource, async (manager) => {
         // skip locked: two pods scanning at once never announce one follow-up twice.
         const rows: FollowUpEntity[] = await manager
           .createQueryBuilder(FollowUpEntity, 'f')
@@ -30,17 +29,15 @@ export class DueFollowUpsScanner {
           .setLock('pessimistic_write')
           .setOnLocked('skip_locked')
           .getMany();
-        const queued: string[] = [];
-        for (const followUp of rows) queued.push(...(await this.announce(manager, followUp)));
-        due += rows.length;
-        return { count: rows.length, queued };
+        for (const followUp of rows) await this.announce(manager, followUp);
+        return rows.length;
       });
-      mails.push(...ids.queued);
-      if (ids.count < BATCH) return { due, mails };
+      due += count;
+      if (count < BATCH) return { due };
     }
   }
 
-  private async announce(manager: import('typeorm').EntityManager, followUp: FollowUpEntity): Promise<string[]> {
+  private async announce(manager: import('typeorm').EntityManager, followUp: FollowUpEntity): Promise<void> {
     await manager.update(FollowUpEntity, { id: followUp.id }, { status: 'due' });
     await publishEvent(manager, FollowUpDue, {
       aggregateId: followUp.id,
@@ -55,14 +52,13 @@ export class DueFollowUpsScanner {
       },
     });
     const office = await manager.findOneBy(OfficeEntity, { id: followUp.officeId });
-    if (!office) return [];
-    return [
-      await this.notifications.queueEmail(manager, {
-        kind: 'outcome.follow_up_due',
-        to: office.email,
-        subject: 'A follow-up is due',
-        body: `A ${followUp.monthsAfter}-month follow-up is due for referral ${followUp.referralId}. Please record whether the person re-offended (POST /api/follow-ups/${followUp.id}).`,
-      }),
-    ];
+    if (!office) return;
+    const notificationId = await this.notifications.queueEmail(manager, {
+      kind: 'outcome.follow_up_due',
+      to: office.email,
+      subject: 'A follow-up is due',
+      body: `A ${followUp.monthsAfter}-month follow-up is due for referral ${followUp.referralId}. Please record whether the person re-offended (POST /api/follow-ups/${followUp.id}).`,
+    });
+    afterCommit(manager, () => this.notifications.enqueue(notificationId));
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { JobRunner } from '@rj/shared/jobs';
 import { NotificationService } from '@rj/shared/notifications';
 import { SERVICE_CONFIG } from '@rj/shared/service';
@@ -15,8 +15,6 @@ import { OverdueTermsScanner } from './overdue-terms.scanner';
  */
 @Injectable()
 export class OutcomeScanService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('OutcomeScan');
-
   constructor(
     private readonly clock: Clock,
     private readonly overdue: OverdueTermsScanner,
@@ -41,11 +39,6 @@ export class OutcomeScanService implements OnApplicationBootstrap, OnApplication
     const overdue = await this.overdue.scan(today);
     const followUps = await this.followUps.scan(today);
     const reminders = await this.surveyReminders.scan(this.clock.now());
-    for (const id of [...overdue.mails, ...followUps.mails, ...reminders.mails]) {
-      await this.notifications
-        .enqueue(id)
-        .catch((error: Error) => this.logger.warn(`notification ${id} left to the sweep: ${error.name}`));
-    }
     return { overdue: overdue.flagged, followUpsDue: followUps.due, surveyReminders: reminders.reminded };
   }
 }

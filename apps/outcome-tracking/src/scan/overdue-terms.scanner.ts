@@ -12,7 +12,7 @@ import {
 import { systemActor, TermOverdue, uuidv7 } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { NotificationService } from '@rj/shared/notifications';
-import { withTransaction } from '@rj/shared/persistence';
+import { afterCommit, withTransaction } from '@rj/shared/persistence';
 import { In } from 'typeorm';
 
 const BATCH = 200;
@@ -29,8 +29,7 @@ export class OverdueTermsScanner {
     private readonly notifications: NotificationService,
   ) {}
 
-  async scan(today: string): Promise<{ flagged: number; mails: string[] }> {
-    const mails: string[] = [];
+  async scan(today: string): Promise<{ flagged: number }> {
     let flagged = 0;
     let afterId = '00000000-0000-0000-0000-000000000000';
     for (;;) {
@@ -41,16 +40,14 @@ export class OverdueTermsScanner {
         [today, afterId],
       );
       for (const { id } of rows) {
-        const result = await this.flag(id, today);
-        if (result) flagged += 1;
-        mails.push(...(result ?? []));
+        if (await this.flag(id, today)) flagged += 1;
       }
-      if (rows.length < BATCH) return { flagged, mails };
+      if (rows.length < BATCH) return { flagged };
       afterId = rows[rows.length - 1].id;
     }
   }
 
-  private flag(termId: string, today: string): Promise<string[] | null> {
+  private flag(termId: string, today: string): Promise<boolean> {
     return withTransaction(this.dataSource, async (manager) => {
       const row = await manager.findOneByOrFail(TermEntity, { id: termId });
       const agreement = await manager.findOneByOrFail(AgreementEntity, { id: row.agreementId });
@@ -60,7 +57,7 @@ export class OverdueTermsScanner {
         lock: { mode: 'pessimistic_write' },
       });
       const fresh = await manager.findOneByOrFail(TermEntity, { id: termId });
-      if (kase.status !== 'agreement' || overdueTerms([termFromRow(fresh)], today).length === 0) return null;
+      if (kase.status !== 'agreement' || overdueTerms([termFromRow(fresh)], today).length === 0) return false;
       await manager.update(TermEntity, { id: termId }, { overdueFlagged: true });
       await publishEvent(manager, TermOverdue, {
         aggregateId: agreement.id,
@@ -73,18 +70,16 @@ export class OverdueTermsScanner {
       const mediators = assigned.length
         ? await manager.findBy(MediatorEntity, { id: In(assigned.map((a) => a.mediatorId)) })
         : [];
-      const ids: string[] = [];
       for (const mediator of mediators) {
-        ids.push(
-          await this.notifications.queueEmail(manager, {
-            kind: 'outcome.term_overdue',
-            to: mediator.email,
-            subject: 'A term of an agreement is overdue',
-            body: `A ${fresh.kind.replace('_', ' ')} term of the agreement in case ${kase.id} was due on ${fresh.dueBy} and is not recorded as fulfilled. Please record progress, amend the term with the parties' consent, or close the case.`,
-          }),
-        );
+        const notificationId = await this.notifications.queueEmail(manager, {
+          kind: 'outcome.term_overdue',
+          to: mediator.email,
+          subject: 'A term of an agreement is overdue',
+          body: `A ${fresh.kind.replace('_', ' ')} term of the agreement in case ${kase.id} was due on ${fresh.dueBy} and is not recorded as fulfilled. Please record progress, amend the term with the parties' consent, or close the case.`,
+        });
+        afterCommit(manager, () => this.notifications.enqueue(notificationId));
       }
-      return ids;
+      return true;
     });
   }
 }

@@ -12,7 +12,7 @@ import {
 import { ReferralDeadlineAtRisk, systemActor, uuidv7, type ReferralStatus } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { NotificationService } from '@rj/shared/notifications';
-import { withTransaction } from '@rj/shared/persistence';
+import { afterCommit, withTransaction } from '@rj/shared/persistence';
 import { Clock, InjectServiceConfig } from '@rj/shared/service';
 import { Idempotency } from '../idempotency/idempotency';
 import type { ReferralIntakeEnv } from '../referral-intake.env';
@@ -71,13 +71,13 @@ export class DeadlineScanner {
   }
 
   private async flag(id: string, now: Date): Promise<boolean> {
-    const notificationId = await withTransaction(this.dataSource, async (manager) => {
+    return withTransaction(this.dataSource, async (manager) => {
       const referral = await lockReferral(manager, id);
-      if (!referral || referral.deadlineFlaggedFor === referral.reportBackBy) return null;
+      if (!referral || referral.deadlineFlaggedFor === referral.reportBackBy) return false;
       if (
         !isDeadlineAtRisk(referral.reportBackBy, now, this.config.DEADLINE_RISK_DAYS, referral.status as ReferralStatus)
       )
-        return null;
+        return false;
       const left = daysLeft(referral.reportBackBy, now);
       await manager.update(ReferralEntity, { id }, { deadlineFlaggedFor: referral.reportBackBy });
       await publishEvent(manager, ReferralDeadlineAtRisk, {
@@ -96,15 +96,15 @@ export class DeadlineScanner {
         reportBackBy: referral.reportBackBy,
         daysLeft: left,
       });
-      return this.notifications.queueEmail(manager, {
+      const notificationId = await this.notifications.queueEmail(manager, {
         kind: ReferralDeadlineAtRisk.type,
         to: office.contactEmail,
         referralId: id,
         ...notice,
       });
+      // Should this fail, the notification sweep enqueues the pending row.
+      afterCommit(manager, () => this.notifications.enqueue(notificationId));
+      return true;
     });
-    // After commit; should this fail, the notification sweep enqueues the pending row.
-    if (notificationId) await this.notifications.enqueue(notificationId).catch(() => undefined);
-    return notificationId !== null;
   }
 }
