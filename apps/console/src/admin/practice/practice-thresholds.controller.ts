@@ -28,6 +28,25 @@ export const THRESHOLD_LABELS: Record<string, string> = {
   timeZone: 'Time zone',
 };
 
+/**
+ * What each threshold does and the standards' default, so an administrator changing one knows
+ * what they change. The defaults are libs/scheduling/domain's DEFAULT_PRACTICE_THRESHOLDS.
+ */
+export const THRESHOLD_HINTS: Record<string, string> = {
+  minBasicMediationHours:
+    'The least hours of verified, unexpired basic mediation training, added up over courses. Standard: 30 (Nebraska).',
+  minRestorativeJusticeHours:
+    'The least hours of verified, unexpired restorative-justice training, added up over courses; at least one course is always needed. Standard: 1.',
+  supervisionIntervalDays:
+    'The longest time between case supervision sessions, counted from the last session or, before the first, from the first verified credential. Standard: 84, every 12 weeks (Restorative Justice Council).',
+  supervisionGraceDays: 'How long after supervision falls due the mediator can still be proposed. Standard: 14.',
+  caseloadCap: 'A mediator already carrying this many open cases is not proposed for another. Standard: 12.',
+  coFacilitatedCasesBeforeLead:
+    'Until a mediator has co-facilitated this many cases, they are proposed only beside an experienced mediator already on the case. Standard: 3.',
+  timeZone:
+    'Whose calendar day an expiry date runs through: a credential expiring on a day counts until midnight there. A time zone name such as Europe/Amsterdam or America/Chicago.',
+};
+
 type ThresholdsForm = Record<string, string | number | undefined>;
 
 const codeOf = (value: unknown): string => {
@@ -117,6 +136,7 @@ export class PracticeThresholdsController {
     const fields = [...NUMBERS, 'timeZone'].map((name) => ({
       name,
       label: THRESHOLD_LABELS[name],
+      hint: THRESHOLD_HINTS[name],
       value: values[name],
     }));
     res.render('pages/admin/practice/thresholds.njk', {
