@@ -208,4 +208,19 @@ describe('role × organisation matrix and malformed bodies', () => {
     });
     expect(badCursor.status).toBe(400);
   });
+
+  it('pages every list at most 200 a page (the shared PageQuery): limit=201 is a 400 naming limit', async () => {
+    const lists: [string, Role][] = [
+      ['/api/cases', 'partner_admin'],
+      ['/api/mediators', 'partner_admin'],
+      ['/api/practice-records/unverified', 'admin'],
+    ];
+    for (const [path, role] of lists) {
+      const token = harness.service.token(role, FOREIGN);
+      const most = await harness.service.request('GET', `${path}?limit=200`, { token });
+      const over = await harness.service.request('GET', `${path}?limit=201`, { token });
+      const fields = over.body.errors?.map((error: { field: string }) => error.field);
+      expect([path, most.status, over.status, fields]).toEqual([path, 200, 400, ['limit']]);
+    }
+  });
 });

@@ -14,6 +14,7 @@ import {
   SAFE_CHANNELS,
   SESSION_KINDS,
 } from '@rj/shared/contracts';
+import { MAX_PAGE_SIZE } from '@rj/shared/service';
 
 const SUB = { maxLength: 255, description: 'The identity provider’s subject.' } as const;
 const OPEN_OBJECT = { type: 'object', additionalProperties: true } as const;
@@ -50,7 +51,7 @@ export class CaseSummaryView {
 }
 
 export class CasePage {
-  @ApiProperty({ type: [CaseSummaryView], maxItems: 200 }) items: CaseSummaryView[];
+  @ApiProperty({ type: [CaseSummaryView], maxItems: MAX_PAGE_SIZE }) items: CaseSummaryView[];
   @ApiProperty({ type: String, maxLength: 100, nullable: true, description: 'Pass it as `cursor` for the next page.' })
   nextCursor: string | null;
 }
@@ -256,7 +257,7 @@ export class MediatorView {
 }
 
 export class MediatorPage {
-  @ApiProperty({ type: [MediatorView], maxItems: 200 }) items: MediatorView[];
+  @ApiProperty({ type: [MediatorView], maxItems: MAX_PAGE_SIZE }) items: MediatorView[];
   @ApiProperty({ type: String, maxLength: 255, nullable: true }) nextCursor: string | null;
 }
 

@@ -1,5 +1,5 @@
 import { addMonths } from '@rj/outcome/domain';
-import { ContactConfirmed, ReferralWithdrawn } from '@rj/shared/contracts';
+import { ContactConfirmed, ReferralWithdrawn, uuidv7 } from '@rj/shared/contracts';
 import { feedReferral, type Scenario, type ScenarioOptions } from './test/referral-scenario';
 import { startOutcomeHarness, type OutcomeHarness } from './test/outcome-harness';
 
@@ -248,6 +248,11 @@ describe('outcome-tracking: agreement to report-back', () => {
       expect.objectContaining({ referralId: s.referralId, monthsAfter: 6, status: 'due' }),
     ]);
     const id = list.body.items[0].id;
+    // A full last page says there is no next one (limit + 1 rows read), rather than pointing at an empty page.
+    expect((await t.service.request('GET', '/api/follow-ups?limit=1', { token: prosecutor })).body).toEqual({
+      items: list.body.items,
+      nextCursor: null,
+    });
     expect(
       (
         await t.service.request('POST', `/api/follow-ups/${id}`, {
@@ -267,6 +272,14 @@ describe('outcome-tracking: agreement to report-back', () => {
     expect((await t.emitted('follow_up.recorded', s.referralId)).map((e) => e.data)).toEqual([
       { followUpId: id, caseId: s.caseId, monthsAfter: 6, reoffended: false },
     ]);
+  });
+
+  it('pages follow-ups at most 200 a page (the shared PageQuery): 201 is a 400 naming limit', async () => {
+    const token = t.service.token('prosecutor', uuidv7());
+    const most = await t.service.request('GET', '/api/follow-ups?limit=200', { token });
+    const over = await t.service.request('GET', '/api/follow-ups?limit=201', { token });
+    expect([most.status, over.status]).toEqual([200, 400]);
+    expect(over.body.errors.map((error: { field: string }) => error.field)).toEqual(['limit']);
   });
 
   it('drops pending follow-ups and deadlines on referral.withdrawn and emits nothing further', async () => {

@@ -294,4 +294,17 @@ describe('partner-matching: the partner registry', () => {
     });
     expect(second.body.items[0].id > first.body.items[1].id).toBe(true);
   });
+
+  it('pages partners and offers at most 200 a page (the shared PageQuery): 201 is a 400 naming limit', async () => {
+    const lists: [string, string][] = [
+      ['/api/partners', kit.adminToken],
+      ['/api/offers', kit.partnerToken(uuidv7())],
+    ];
+    for (const [path, token] of lists) {
+      const most = await kit.service.request('GET', `${path}?limit=200`, { token });
+      const over = await kit.service.request('GET', `${path}?limit=201`, { token });
+      const fields = over.body.errors?.map((error: { field: string }) => error.field);
+      expect([path, most.status, over.status, fields]).toEqual([path, 200, 400, ['limit']]);
+    }
+  });
 });

@@ -214,6 +214,7 @@ describe('referral-intake: the console’s lists — search by case number, filt
       ['cursor=2099-01-01_01950000-0000-7000-8000-000000000001', 'cursor'],
       ['sort=deadline&cursor=2099-01-01.01950000-0000-7000-8000-000000000001', 'cursor'],
       ['limit=0', 'limit'],
+      ['limit=201', 'limit'],
       ['officeId=nope', 'officeId'],
     ])('answers 400 naming the field for %s', async (query, field) => {
       const response = await intake.request('GET', `/api/referrals?${query}`, { token: office.prosecutor });
@@ -221,6 +222,16 @@ describe('referral-intake: the console’s lists — search by case number, filt
       expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
     });
   });
+
+  it.each(['/api/offices', '/api/review-overrides', '/api/screening-policies/NL-NH/versions'])(
+    'pages %s at most 200 a page (the shared limit): 201 is a 400 naming limit',
+    async (path) => {
+      const most = await intake.request('GET', `${path}?limit=200`, { token: intake.admin });
+      const over = await intake.request('GET', `${path}?limit=201`, { token: intake.admin });
+      expect([most.status, over.status]).toEqual([200, 400]);
+      expect(over.body.errors.map((error: { field: string }) => error.field)).toEqual(['limit']);
+    },
+  );
 
   describe('GET /api/referrals/summary', () => {
     it("counts the prosecutor's own office per status, and the open referrals due within the window", async () => {

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { CASE_VIEWS, CasePage, CaseSummaryView, GateChecklistView } from '../scheduling-api.views';
 import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
-import { ListQueryDto } from '../platform/list-query.dto';
+import { PageQuery } from '@rj/shared/service';
 import { CasesService } from './cases.service';
 import { ProposeMediatorDto } from './propose-mediator.dto';
 
@@ -26,7 +26,7 @@ export class CasesController {
   })
   @ApiOkResponse({ type: CasePage })
   @Roles('partner_admin', 'mediator')
-  list(@CurrentPrincipal() principal: Principal, @Query() query: ListQueryDto) {
+  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery) {
     return this.cases.list(principal, query);
   }
 

@@ -12,7 +12,6 @@ import {
   ReferralSnapshotEntity,
 } from '@rj/scheduling/data-access';
 import { assertMediatorMayBeProposed, dialogueGateChecklist, participantDisclosureFor } from '@rj/scheduling/domain';
-import { page, type ListQueryDto } from '../platform/list-query.dto';
 import { recordPersonalDataRead } from '../platform/personal-data-read';
 import { assertMediatorActive } from '../mediators/mediator-activity';
 import { assertPractitionerProposable } from '../practitioners/proposal-check';
@@ -26,7 +25,7 @@ import {
   DECRYPTED_NAME_FIELDS,
   type PlainParticipant,
 } from './participant-decryptor';
-import { Clock, requestCause } from '@rj/shared/service';
+import { Clock, pageOf, pageSizeOf, requestCause, type PageQuery } from '@rj/shared/service';
 
 @Injectable()
 export class CasesService {
@@ -37,8 +36,8 @@ export class CasesService {
   ) {}
 
   /** The partner's admin: all of its cases; a mediator: those proposed for or assigned to. */
-  async list(principal: Principal, query: ListQueryDto) {
-    const limit = query.limit ?? 50;
+  async list(principal: Principal, query: PageQuery) {
+    const limit = pageSizeOf(query);
     let qb: SelectQueryBuilder<MediationCaseEntity> = this.dataSource
       .getRepository(MediationCaseEntity)
       .createQueryBuilder('c')
@@ -55,7 +54,7 @@ export class CasesService {
     }
     if (query.cursor) qb = qb.andWhere('c.id > :cursor', { cursor: query.cursor });
     const rows = principal.org === null ? [] : await qb.getMany();
-    return page(rows.map(caseSummary), limit, (item) => item.id);
+    return pageOf(rows, limit, caseSummary);
   }
 
   /**

@@ -1,17 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { PageLimitQuery } from '@rj/shared/service';
 
 /** Mediators are named by `sub`, so the cursor is the last `sub` rather than a UUID. */
-export class ListMediatorsQueryDto {
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
+export class ListMediatorsQueryDto extends PageLimitQuery {
   @ApiPropertyOptional({ minLength: 1, maxLength: 100, description: 'The last `sub` of the previous page.' })
   @IsOptional()
   @IsString()

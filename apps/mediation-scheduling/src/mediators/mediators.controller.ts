@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { MediatorPage, MediatorView } from '../scheduling-api.views';
 import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
 import { NotFound } from '@rj/shared/contracts';
+import { pageSizeOf } from '@rj/shared/service';
 import { ListMediatorsQueryDto } from './list-mediators-query.dto';
 import { MediatorsService } from './mediators.service';
 import { RegisterMediatorDto } from './register-mediator.dto';
@@ -34,7 +35,7 @@ export class MediatorsController {
   @Roles('partner_admin')
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListMediatorsQueryDto) {
     if (principal.org === null) return { items: [], nextCursor: null };
-    return this.mediators.list(principal, query.limit ?? 50, query.cursor, query.active);
+    return this.mediators.list(principal, pageSizeOf(query), query.cursor, query.active);
   }
 
   @Get('api/mediators/:id')

@@ -8,7 +8,7 @@ import { MediatorEntity } from '@rj/scheduling/data-access';
 import type { RegisterMediatorDto } from './register-mediator.dto';
 import type { UpdateMediatorDto } from './update-mediator.dto';
 import { isActiveMediator } from './mediator-activity';
-import { Clock, requestCause } from '@rj/shared/service';
+import { Clock, pageOf, requestCause } from '@rj/shared/service';
 
 /**
  * A mediator as their partner's administrator reads them: the record, whether they can be
@@ -91,10 +91,12 @@ export class MediatorsService {
       this.dataSource.manager,
       shown.map((m) => m.sub),
     );
-    return {
-      items: shown.map((m) => view(m, caseloads.get(m.sub))),
-      nextCursor: rows.length > limit ? shown[shown.length - 1].sub : null,
-    };
+    return pageOf(
+      rows,
+      limit,
+      (m) => view(m, caseloads.get(m.sub)),
+      (m) => m.sub,
+    );
   }
 
   async get(principal: Principal, sub: string) {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
-import { ListQueryDto } from '../platform/list-query.dto';
+import { PageQuery, pageSizeOf } from '@rj/shared/service';
 import {
   RecordBackgroundCheckDto,
   RecordCredentialDto,
@@ -82,8 +82,8 @@ export class PractitionersController {
   @ApiOperation({
     summary: 'Credentials, background checks and languages waiting for a platform admin’s verification, oldest first.',
   })
-  unverified(@Query() query: ListQueryDto) {
-    return this.practitioners.unverified(query.limit ?? 50, query.cursor);
+  unverified(@Query() query: PageQuery) {
+    return this.practitioners.unverified(pageSizeOf(query), query.cursor);
   }
 
   @Post('api/practice-records/:id/verification')

@@ -12,7 +12,7 @@ import {
 } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { withTransaction } from '@rj/shared/persistence';
-import { Clock, requestCause } from '@rj/shared/service';
+import { Clock, pageOf, requestCause } from '@rj/shared/service';
 import { MediatorEntity, PartnerEntity, PracticeRecordEntity } from '@rj/scheduling/data-access';
 import {
   DEFAULT_PRACTICE_THRESHOLDS,
@@ -169,10 +169,7 @@ export class PractitionersService {
       .getRepository(PartnerEntity)
       .findBy({ id: In([...new Set(shown.map((row) => row.partnerId))]) });
     const byId = new Map(partners.map((p) => [p.id, p]));
-    return {
-      items: shown.map((row) => pendingRecordView(row, bySub.get(row.mediatorSub), byId.get(row.partnerId))),
-      nextCursor: rows.length > limit ? shown[shown.length - 1].id : null,
-    };
+    return pageOf(rows, limit, (row) => pendingRecordView(row, bySub.get(row.mediatorSub), byId.get(row.partnerId)));
   }
 
   /**

@@ -1,23 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { FollowUpPage, FollowUpView } from '../views/outcome-api.views';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean } from 'class-validator';
 import { DataSource, MoreThan } from 'typeorm';
 import { FollowUpEntity } from '@rj/outcome/data-access';
 import { actorOf, assertOwnedBy, CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
 import { FollowUpRecorded, NotFound, RuleViolation } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { withTransaction } from '@rj/shared/persistence';
-import { requestCause } from '@rj/shared/service';
+import { pageOf, pageSizeOf, PageQuery, requestCause } from '@rj/shared/service';
 
 export class RecordFollowUpDto {
   @ApiProperty() @IsBoolean() reoffended: boolean;
-}
-
-export class ListFollowUpsQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() cursor?: string;
 }
 
 const view = (f: FollowUpEntity) => ({
@@ -43,15 +37,15 @@ export class FollowUpsController {
   @ApiOkResponse({ type: FollowUpPage })
   @Get('api/follow-ups')
   @Roles('prosecutor')
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListFollowUpsQuery) {
-    const limit = query.limit ?? 50;
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery) {
+    const limit = pageSizeOf(query);
     if (!principal.org) return { items: [], nextCursor: null };
     const rows = await this.dataSource.manager.find(FollowUpEntity, {
       where: { officeId: principal.org, status: 'due', ...(query.cursor ? { id: MoreThan(query.cursor) } : {}) },
       order: { id: 'ASC' },
-      take: limit,
+      take: limit + 1,
     });
-    return { items: rows.map(view), nextCursor: rows.length === limit ? rows[rows.length - 1].id : null };
+    return pageOf(rows, limit, view);
   }
 
   @ApiOperation({ summary: 'Answer a due follow-up: did the person re-offend.' })

@@ -7,6 +7,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_PHASES } from '@rj/outcome/data-access';
 import { RETURN_REASON_CODES, TERM_KINDS, TERM_RECIPIENTS, TERM_STATUSES } from '@rj/shared/contracts';
+import { MAX_PAGE_SIZE } from '@rj/shared/service';
 import { MoneyDto } from '../agreements/money.dto';
 
 const RESULTS = ['completed', 'returned'] as const;
@@ -122,7 +123,7 @@ export class FollowUpView {
 }
 
 export class FollowUpPage {
-  @ApiProperty({ type: [FollowUpView], maxItems: 200 }) items: FollowUpView[];
+  @ApiProperty({ type: [FollowUpView], maxItems: MAX_PAGE_SIZE }) items: FollowUpView[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) nextCursor: string | null;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DECLINE_REASON_CODES, OFFER_STATUSES, type DeclineReasonCode, type OfferStatus } from '@rj/shared/contracts';
-import { PageQuery } from '../platform/page.query';
+import { PageQuery } from '@rj/shared/service';
 
 export class DeclineOfferDto {
   /** A code, never words: the partner's reasons in prose stay with the partner. */

@@ -10,7 +10,7 @@ import {
   type DeclineReasonCode,
   type OfferStatus,
 } from '@rj/shared/contracts';
-import { MAX_PAGE_SIZE } from '../platform/page.query';
+import { MAX_PAGE_SIZE } from '@rj/shared/service';
 
 /** How an offer stands, as both its partner and the match's owners see it. */
 export class OfferStateView {

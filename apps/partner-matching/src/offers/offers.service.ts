@@ -8,7 +8,7 @@ import { NotFound, OfferAccepted, OfferDeclined, type DeclineReasonCode, type Of
 import { JobRunner } from '@rj/shared/jobs';
 import { publishEvent } from '@rj/shared/messaging';
 import { afterCommit } from '@rj/shared/persistence';
-import { DEFAULT_PAGE_SIZE, pageOf } from '../platform/page.query';
+import { DEFAULT_PAGE_SIZE, pageOf } from '@rj/shared/service';
 import { inTransaction } from '../platform/transactions';
 import { PartnerLoad } from '../partners/partner-load.service';
 import { lockOffer, lockPartner, lockReferral, present } from './locks';

@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCodeList, IsLanguage } from '@rj/shared/contracts';
-import { PageQuery } from '../platform/page.query';
+import { PageQuery } from '@rj/shared/service';
 
 /** Where new offers are announced, without names: a staff address (work data). */
 export class PartnerContactDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { partnerProfileOf, type PartnerEntity } from '@rj/matching/data-access';
 import { CODE_PATTERN, LANGUAGE_PATTERN } from '@rj/shared/contracts';
-import { MAX_PAGE_SIZE } from '../platform/page.query';
+import { MAX_PAGE_SIZE } from '@rj/shared/service';
 
 export class PartnerContactView {
   @ApiProperty({ format: 'email', maxLength: 254 }) email: string;

@@ -7,7 +7,7 @@ import { actorOf, assertOwnedBy, type Principal } from '@rj/shared/auth';
 import { NotFound, PartnerRegistered, PartnerUpdated, uuidv7, type DataOf } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { idempotentCreate } from '../platform/idempotency';
-import { DEFAULT_PAGE_SIZE, pageOf } from '../platform/page.query';
+import { DEFAULT_PAGE_SIZE, pageOf } from '@rj/shared/service';
 import { inTransaction } from '../platform/transactions';
 import { lockPartner } from '../offers/locks';
 import type { CreatePartnerDto, UpdatePartnerDto } from './partner.dto';

@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CODE_PATTERN, IsCode } from '@rj/shared/contracts';
-import { MAX_PAGE_SIZE } from '../platform/list-query.dto';
+import { MAX_PAGE_SIZE } from '@rj/shared/service';
 
 const NOT_BLANK = /\S/;
 

@@ -21,7 +21,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
-import { ListQueryDto, type Page } from '../platform/list-query.dto';
+import { PageQuery, type Page } from '@rj/shared/service';
 import { answerWith, type StatusResponse } from '../idempotency/answer';
 import { IDEMPOTENCY_HEADER, idempotentRequest } from '../idempotency/idempotency';
 import { CreateOfficeDto, OfficePage, OfficeView, UpdateOfficeDto } from './office.dto';
@@ -60,7 +60,7 @@ export class OfficesController {
   @Get()
   @ApiOperation({ summary: 'Every office, newest first (admin); a prosecutor gets its own office only.' })
   @ApiOkResponse({ type: OfficePage })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: ListQueryDto): Promise<Page<OfficeView>> {
+  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<Page<OfficeView>> {
     return this.offices.list(principal, query);
   }
 

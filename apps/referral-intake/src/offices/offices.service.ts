@@ -6,7 +6,7 @@ import { NotFound, OfficeRegistered, OfficeUpdated, UUID_PATTERN, uuidv7 } from 
 import { publishEvent } from '@rj/shared/messaging';
 import { withTransaction } from '@rj/shared/persistence';
 import { requestCause } from '@rj/shared/service';
-import { DEFAULT_PAGE_SIZE, pageOf, type ListQueryDto, type Page } from '../platform/list-query.dto';
+import { pageOf, pageSizeOf, type Page, type PageQuery } from '@rj/shared/service';
 import { Idempotency, type IdempotentRequest, type StoredAnswer } from '../idempotency/idempotency';
 import type { CreateOfficeDto, OfficeView, UpdateOfficeDto } from './office.dto';
 
@@ -73,12 +73,12 @@ export class OfficesService {
   }
 
   /** An admin sees every office; a prosecutor only its own (api.md). */
-  async list(principal: Principal, query: ListQueryDto): Promise<Page<OfficeView>> {
+  async list(principal: Principal, query: PageQuery): Promise<Page<OfficeView>> {
     if (principal.role === 'prosecutor') {
       const own = query.cursor ? null : await this.findOwn(this.dataSource.manager, principal);
       return { items: own ? [officeView(own)] : [], nextCursor: null };
     }
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const limit = pageSizeOf(query);
     const rows = await this.dataSource.manager.find(OfficeEntity, {
       where: query.cursor ? { id: LessThan(query.cursor) } : {},
       order: { id: 'DESC' },

@@ -5,7 +5,7 @@ import { deadlineRiskCutoff, OPEN_STATUSES } from '@rj/referral/domain';
 import type { Principal } from '@rj/shared/auth';
 import { REFERRAL_STATUSES, UUID_PATTERN, type ReferralStatus } from '@rj/shared/contracts';
 import { Clock, InjectServiceConfig } from '@rj/shared/service';
-import { DEFAULT_PAGE_SIZE } from '../platform/list-query.dto';
+import { DEFAULT_PAGE_SIZE } from '@rj/shared/service';
 import type { ListReferralsQueryDto, ReferralSummaryQueryDto, SearchReferralsDto } from './dto/list-referrals.query';
 import { decodeCursor, encodeCursor, type ReferralSort } from './referral-list-cursor';
 import { summaryView, type ReferralPageView } from './referral-views';

@@ -9,7 +9,7 @@ import {
   SCREENING_RULES,
   STAGES,
 } from '@rj/shared/contracts';
-import { MAX_PAGE_SIZE } from '../platform/list-query.dto';
+import { MAX_PAGE_SIZE } from '@rj/shared/service';
 import type { PartyPersonalData } from './personal-fields';
 
 /** The most reasons a screening gives, as referral.screened bounds them. */

@@ -5,6 +5,7 @@ import { DEFAULT_SCREENING_POLICY, parseScreeningPolicy, type ScreeningPolicy } 
 import type { Principal } from '@rj/shared/auth';
 import { NotFound } from '@rj/shared/contracts';
 import { withTransaction } from '@rj/shared/persistence';
+import { pageSizeOf, type Page } from '@rj/shared/service';
 import type { ScreeningPolicyDto, ScreeningPolicyView } from './screening-policy.dto';
 
 /**
@@ -58,11 +59,8 @@ export class ScreeningPoliciesService {
    * Every stored version of a jurisdiction's policy, newest first, keyset-paged by version; the
    * built-in default (version 0) closes the last page, as what applied before version 1.
    */
-  async versions(
-    jurisdiction: string,
-    query: { limit?: number; cursor?: number },
-  ): Promise<{ items: ScreeningPolicyView[]; nextCursor: string | null }> {
-    const limit = query.limit ?? 50;
+  async versions(jurisdiction: string, query: { limit?: number; cursor?: number }): Promise<Page<ScreeningPolicyView>> {
+    const limit = pageSizeOf(query);
     const rows = await this.dataSource.manager.find(ScreeningPolicyEntity, {
       where: { jurisdiction, ...(query.cursor !== undefined && { version: LessThan(query.cursor) }) },
       order: { version: 'DESC' },

@@ -9,6 +9,7 @@ import {
   type OffenseSeverity,
   type Stage,
 } from '@rj/shared/contracts';
+import { PageLimitQuery } from '@rj/shared/service';
 
 const MAX_CATEGORIES = 100;
 const MAX_POLICIES_LISTED = 1000;
@@ -96,15 +97,7 @@ export class ScreeningPolicyListView {
 }
 
 /** `GET /api/screening-policies/{jurisdiction}/versions?limit=&cursor=`: newest version first. */
-export class PolicyVersionsQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
+export class PolicyVersionsQueryDto extends PageLimitQuery {
   @ApiPropertyOptional({ description: "The previous page's nextCursor (a version number)." })
   @IsOptional()
   @Type(() => Number)

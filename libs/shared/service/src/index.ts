@@ -20,6 +20,16 @@ export { RequestContext, currentCorrelationId, type RequestContextValue } from '
 export { CORRELATION_HEADER } from './lib/context/correlation.middleware';
 export { requestCause, type Cause } from './lib/context/request-cause';
 export { Clock } from './lib/context/clock';
+// Lists: ?limit=&cursor= → { items, nextCursor }
+export {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  PageLimitQuery,
+  PageQuery,
+  pageOf,
+  pageSizeOf,
+  type Page,
+} from './lib/paging';
 // Catch-up work from Postgres at start-up and on a timer
 export { PeriodicSweep } from './lib/schedule/periodic-sweep';
 // Logging

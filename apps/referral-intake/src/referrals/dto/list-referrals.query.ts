@@ -23,7 +23,7 @@ import {
   type ReferralSource,
   type ReferralStatus,
 } from '@rj/shared/contracts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../platform/list-query.dto';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@rj/shared/service';
 import { cursorProblem, REFERRAL_SORTS, type ReferralSort } from '../referral-list-cursor';
 
 /** `?status=a&status=b` and `?status=a,b` both name several statuses. */

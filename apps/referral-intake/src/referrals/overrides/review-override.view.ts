@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
 import type { ReferralEntity, ReviewOverrideRequestEntity } from '@rj/referral/data-access';
 import { CODE_PATTERN } from '@rj/shared/contracts';
-import { MAX_PAGE_SIZE } from '../../platform/list-query.dto';
+import { MAX_PAGE_SIZE } from '@rj/shared/service';
 import { ReferralPageQueryDto } from '../dto/list-referrals.query';
 import { MAX_FREE_TEXT_LENGTH } from '../dto/party.dto';
 import { ReferralSummaryView, summaryView } from '../referral-views';

@@ -13,7 +13,7 @@ import { Conflict, NotFound, RuleViolation, uuidv7, type ReferralStatus } from '
 import { withTransaction } from '@rj/shared/persistence';
 import { decryptField } from '@rj/shared/pii';
 import { Clock } from '@rj/shared/service';
-import { DEFAULT_PAGE_SIZE } from '../../platform/list-query.dto';
+import { DEFAULT_PAGE_SIZE } from '@rj/shared/service';
 import { KeyStore } from '../../key-store/key-store';
 import { AccessLog } from '../../personal-data/access-log';
 import { applyReview } from '../apply-review';
