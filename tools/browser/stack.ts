@@ -113,6 +113,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
           // A test's webhook receiver listens on loopback with this run's certificate.
           WEBHOOK_ALLOWED_RANGES: '127.0.0.1/32',
           WEBHOOK_CA_FILE: webhookReceiver.certFile,
+          // Deliveries go out at the dispatcher's next sweep (5 s by default): a test waiting
+          // for one at its receiver would wait half of that on average.
+          WEBHOOK_SWEEP_EVERY_MS: '500',
         },
       }),
     );
