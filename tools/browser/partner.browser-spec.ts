@@ -186,6 +186,9 @@ describe('a partner administrator', () => {
       /Basic mediation training[\s\S]*Mediation Academy[\s\S]*30[\s\S]*Awaiting verification/,
     );
     expect(await page.locator('#unmet').textContent()).toContain('0 of the 30 hours');
+    expect(await page.locator('#awaiting').textContent()).toContain(
+      '1 record awaits an administrator’s verification and does not count until then.',
+    );
 
     // A platform administrator verifies it against the certificate.
     const adminContext = await personContext(test_);
@@ -215,6 +218,7 @@ describe('a partner administrator', () => {
       'Mia Mediator meets every rule for leading a case.',
     );
     expect(await page.locator('#credentials').textContent()).not.toContain('Awaiting verification');
+    expect(await page.locator('#awaiting').count()).toBe(0);
   });
 
   it('proposes the mediator on the case, and the case list shows the next step', async () => {

@@ -26,6 +26,8 @@ describe('the verification queue (issue 22)', () => {
     });
     expect(html).toContain('href="/admin/mediators/mediator-1/practice"');
     const row = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-    expect(row).toContain('Mia Mediator Herstelbemiddeling Noord Basic mediation training, 30 hours Mediation Academy');
+    expect(row).toContain(
+      'Mia Mediator Herstelbemiddeling Noord Basic mediation training, 30 hours Mediation Academy Obtained 2 March 2026 No expiry MA-2026-0042',
+    );
   });
 });

@@ -84,4 +84,18 @@ describe('the practice record page (issue 22)', () => {
     expect(admin).toContain('Back to credentials to verify');
     expect(admin).toContain(NO_CHECK.message);
   });
+
+  it('says how many records still await verification, which explains a shortfall the page also lists', async () => {
+    const awaiting = page([NO_CHECK]);
+    const credential = { id: 'c', mediatorId: 'mediator-1', partnerId: 'p', recordedAt: '2026-12-01T10:00:00Z' };
+    awaiting.records = [
+      { ...credential, recordType: 'background_check', kind: 'criminal_record', verifiedAt: null },
+      { ...credential, id: 'd', recordType: 'practice', kind: 'supervision', verifiedAt: null },
+      { ...credential, id: 'e', recordType: 'credential', kind: 'youth', verifiedAt: '2026-12-02T10:00:00Z' },
+    ];
+    expect(text(await render(awaiting))).toContain(
+      '1 record awaits an administrator’s verification and does not count until then.',
+    );
+    expect(text(await render(page([NO_CHECK])))).not.toContain('awaits');
+  });
 });

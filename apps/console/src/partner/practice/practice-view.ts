@@ -15,6 +15,8 @@ export function practicePageModel(page: PracticeRecordPage) {
     checks: of('background_check'),
     languages: of('language'),
     practice: of('practice'),
+    // A record awaiting verification does not count yet: said beside the verdict, which it explains.
+    awaiting: page.records.filter((record) => record.recordType !== 'practice' && !record.verifiedAt).length,
     kindWords: KIND_WORDS,
   };
 }
