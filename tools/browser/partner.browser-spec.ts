@@ -172,7 +172,10 @@ describe('a partner administrator', () => {
     await expectAccessible(page, test_, 'partner-practice');
     await page.getByRole('button', { name: 'Record a credential' }).click();
     await page.getByRole('button', { name: 'Save record' }).click();
-    expect(await page.locator('.govuk-error-summary').count()).toBe(1);
+    const missing = await page.locator('.govuk-error-summary').textContent();
+    expect(missing).toContain('Select what kind of credential it is');
+    expect(missing).toContain('Enter the hours of training it stands for');
+    expect(missing).toContain('Enter the date it was obtained');
     await expectAccessible(page, test_, 'partner-practice-form-errors');
     await page.getByLabel('Basic mediation training').check();
     await page.locator('#issuer').fill('Mediation Academy');

@@ -1,4 +1,4 @@
-import { chosenCategories, recordBody, recordFormFrom, recordTypeOf } from './practice-form';
+import { askForEveryMissing, chosenCategories, recordBody, recordFormFrom, recordTypeOf } from './practice-form';
 
 describe('the practice record forms (issue 22)', () => {
   it('sends a credential as the service takes it: hours as a number, categories as codes, empty optionals left out', () => {
@@ -54,5 +54,21 @@ describe('the practice record forms (issue 22)', () => {
   it('knows only its four kinds of record', () => {
     expect(recordTypeOf('background-check')).toBe('background-check');
     expect(recordTypeOf('anything')).toBeUndefined();
+  });
+
+  it('asks for each required answer left empty instead of quoting the service’s format rule', () => {
+    const errors = {
+      summary: [
+        { href: '#hours', text: 'Hours must be 10000 or less' },
+        { href: '#issuer', text: 'Issued by must not be empty' },
+      ],
+      byField: { hours: 'Hours must be 10000 or less', issuer: 'Issued by must not be empty' },
+    };
+    const asked = askForEveryMissing(errors, 'credential', recordFormFrom({ issuer: 'x', hours: '' }));
+    expect(asked.summary.map((item) => item.text)).toEqual([
+      'Enter the hours of training it stands for',
+      'Issued by must not be empty',
+    ]);
+    expect(asked.byField['hours']).toBe('Enter the hours of training it stands for');
   });
 });

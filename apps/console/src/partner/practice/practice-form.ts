@@ -1,4 +1,6 @@
+import type { FormErrors } from '../../admin/forms/form-errors';
 import { codeList, numberOrText, text, ticked } from '../../admin/forms/form-fields';
+import { askForMissing } from '../missing-answer';
 
 /**
  * The four kinds of practice record a partner's admin keeps for a mediator (issue 22), each
@@ -133,4 +135,38 @@ export function recordBody(type: RecordType, form: RecordForm): Record<string, u
         withName: text(form['withName']) ?? '',
       };
   }
+}
+
+/** What to ask for when a required answer was left empty, per form: the service's format rule is not it. */
+const MISSING: Record<RecordType, Record<string, string>> = {
+  credential: {
+    kind: 'Select what kind of credential it is',
+    issuer: 'Enter who issued it',
+    hours: 'Enter the hours of training it stands for',
+    obtainedOn: 'Enter the date it was obtained',
+  },
+  'background-check': {
+    kind: 'Select which check it is',
+    issuer: 'Enter who carried out the check',
+    checkedOn: 'Enter the date of the check',
+    expiresOn: 'Enter the date the check expires',
+  },
+  language: {
+    language: 'Enter the language, for example nl',
+    checkedBy: 'Enter who checked the mediator’s competence',
+    checkedOn: 'Enter the date of the check',
+  },
+  practice: {
+    kind: 'Select what it was',
+    heldOn: 'Enter the day it took place',
+    withName: 'Enter the name of the supervisor, observer or lead mediator',
+  },
+};
+
+/** The service's errors, with each required answer left empty asked for in words. */
+export function askForEveryMissing(errors: FormErrors, type: RecordType, form: RecordForm): FormErrors {
+  return Object.entries(MISSING[type]).reduce(
+    (asked, [field, ask]) => askForMissing(asked, field, form[field], ask),
+    errors,
+  );
 }

@@ -10,6 +10,7 @@ import { flash } from '../../platform/flash';
 import type { SessionUser } from '../../platform/session-user';
 import { mediatorPathId } from '../partner-api';
 import {
+  askForEveryMissing,
   CHECK_KINDS,
   chosenCategories,
   CREDENTIAL_KINDS,
@@ -80,7 +81,7 @@ export class PartnerPracticeController {
     } catch (error) {
       const failure = explainFailure(error, RECORD_LABELS, { fallbackId: type === 'language' ? 'language' : 'kind' });
       if (!failure) throw error;
-      await this.form(user, res.status(failure.status), id, type, form, failure.errors);
+      await this.form(user, res.status(failure.status), id, type, form, askForEveryMissing(failure.errors, type, form));
     }
   }
 
