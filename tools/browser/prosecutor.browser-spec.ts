@@ -148,7 +148,7 @@ describe('a prosecutor', () => {
     expect(await headingOf(page)).toBe('Staff training in restorative justice');
     expect(await page.getByText('Nobody is on the register yet.').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Add to the register' }).click();
-    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Name');
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter the name of the member of staff');
     await expectAccessible(page, test_, 'prosecutor-staff-errors');
     for (const name of ['Ada Advocate', 'Bo Clerk']) {
       await page.locator('#fullName').fill(name);
@@ -175,7 +175,7 @@ describe('a prosecutor', () => {
     await expectAccessible(page, test_, 'prosecutor-staff');
     await page.goto('/figures');
     expect(await page.locator('#staff-training-figures').textContent()).toContain(
-      '1 of 2 staff on the register have completed restorative-justice training (6 hours in all); 1 have none yet.',
+      '1 of 2 staff on the register have completed restorative-justice training (6 hours in all); 1 has none yet.',
     );
   });
 

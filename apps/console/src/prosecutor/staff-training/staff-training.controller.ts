@@ -9,6 +9,7 @@ import { ServiceApi } from '../../platform/api-client';
 import { flash } from '../../platform/flash';
 import { pageId } from '../../platform/ids';
 import type { SessionUser } from '../../platform/session-user';
+import { askForMissing } from '../../partner/missing-answer';
 
 export interface StaffRegister {
   items: {
@@ -26,6 +27,16 @@ const LABELS: Record<string, string> = {
   completedOn: 'Date completed',
   hours: 'Hours',
 };
+
+/** Each answer left empty asked for in words, rather than the service's format rule (an empty number "must be 0.5 or more"). */
+export function askForEveryAnswer(errors: FormErrors, form: Record<string, string | undefined>): FormErrors {
+  const asks: [string, string][] = [
+    ['course', 'Enter the course’s title'],
+    ['completedOn', 'Enter the date the course was completed'],
+    ['hours', 'Enter the hours of training'],
+  ];
+  return asks.reduce((asked, [field, ask]) => askForMissing(asked, field, form[field], ask), errors);
+}
 
 /** The office's own register, by the prosecutor's `org` (the office's id). */
 export function staffPath(user: SessionUser): string {
@@ -62,7 +73,10 @@ export class StaffTrainingController {
     } catch (error) {
       const failure = explainFailure(error, LABELS, { fallbackId: 'fullName' });
       if (!failure) throw error;
-      await this.show(user, res.status(failure.status), { fullName, errors: failure.errors });
+      await this.show(user, res.status(failure.status), {
+        fullName,
+        errors: askForMissing(failure.errors, 'fullName', fullName, 'Enter the name of the member of staff'),
+      });
     }
   }
 
@@ -98,7 +112,13 @@ export class StaffTrainingController {
     } catch (error) {
       const failure = explainFailure(error, LABELS, { fallbackId: 'course' });
       if (!failure) throw error;
-      await this.trainingForm(user, res.status(failure.status), memberId, form, failure.errors);
+      await this.trainingForm(
+        user,
+        res.status(failure.status),
+        memberId,
+        form,
+        askForEveryAnswer(failure.errors, form),
+      );
     }
   }
 
