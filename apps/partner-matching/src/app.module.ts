@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { MATCHING_DATABASE } from '@rj/matching/data-access';
 import { DatabaseModule } from '@rj/shared/persistence';
 import { MessagingModule } from '@rj/shared/messaging';
-import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
+import { IdempotencyInterceptor, POSTGRES_READINESS, ServiceCoreModule } from '@rj/shared/service';
 import { PlatformModule } from './platform/platform.module';
 import { MatchingFeatureModule } from './matching-feature.module';
 import type { PartnerMatchingEnv } from './partner-matching.env';
@@ -32,11 +32,9 @@ export function appModule(config: PartnerMatchingEnv) {
       }),
     ],
     providers: [
-      {
-        provide: READINESS_CHECKS,
-        inject: [DataSource],
-        useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)],
-      },
+      // Every POST honours Idempotency-Key through the platform's one store, as in every service.
+      { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      POSTGRES_READINESS,
     ],
   })
   class AppModule {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -28,12 +28,8 @@ export class PartnersController {
   @Roles('admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and body return the first result' })
   @ApiCreatedResponse({ type: PartnerView, description: 'registered; its id is the org claim of its partner_admins' })
-  register(
-    @CurrentPrincipal() principal: Principal,
-    @Body() body: CreatePartnerDto,
-    @Headers('idempotency-key') idempotencyKey?: string,
-  ): Promise<PartnerView> {
-    return this.partners.register(principal, body, idempotencyKey);
+  register(@CurrentPrincipal() principal: Principal, @Body() body: CreatePartnerDto): Promise<PartnerView> {
+    return this.partners.register(principal, body);
   }
 
   @Get()

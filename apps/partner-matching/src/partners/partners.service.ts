@@ -6,7 +6,6 @@ import { assertActivationAllowed, assertProfileChangeAllowed, PARTNER_PROFILE_FI
 import { actorOf, assertOwnedBy, type Principal } from '@rj/shared/auth';
 import { NotFound, PartnerRegistered, PartnerUpdated, uuidv7, type DataOf } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
-import { idempotentCreate } from '../platform/idempotency';
 import { DEFAULT_PAGE_SIZE, pageOf } from '@rj/shared/service';
 import { inTransaction } from '../platform/transactions';
 import { lockPartner } from '../offers/locks';
@@ -44,46 +43,41 @@ export class PartnersService {
     private readonly clock: Clock,
   ) {}
 
-  register(principal: Principal, dto: CreatePartnerDto, idempotencyKey?: string): Promise<PartnerView> {
-    return idempotentCreate(
-      this.dataSource,
-      principal,
-      idempotencyKey,
-      { route: 'POST /api/partners', body: dto },
-      async (manager) => {
-        const now = this.clock.now();
-        const partner = manager.create(PartnerEntity, {
-          id: uuidv7(),
-          name: dto.name,
-          jurisdictions: dto.jurisdictions,
-          offenseCategories: dto.offenseCategories,
-          languages: dto.languages,
-          servesMinors: dto.servesMinors,
-          capacity: dto.capacity,
-          responseHours: dto.responseHours,
-          specialties: dto.specialties ?? [],
-          active: dto.active ?? true,
-          // An admin registering a partner inactive has deactivated it: only an admin activates it.
-          deactivatedAt: dto.active === false ? now : null,
-          deactivatedBy: dto.active === false ? principal.sub : null,
-          contactEmail: dto.contact?.email ?? null,
-          openCases: 0,
-          offersResolved: 0,
-          responseHoursTotal: 0,
-          createdAt: now,
-          updatedAt: now,
-        });
-        await manager.insert(PartnerEntity, partner);
-        await publishEvent(manager, PartnerRegistered, {
-          aggregateId: partner.id,
-          referralId: null,
-          ...requestCause(actorOf(principal)),
-          occurredAt: now,
-          data: profileData(partner),
-        });
-        return partnerView(partner);
-      },
-    );
+  /** Idempotency-Key is the app's IdempotencyInterceptor's (@rj/shared/service), as for every POST. */
+  register(principal: Principal, dto: CreatePartnerDto): Promise<PartnerView> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const now = this.clock.now();
+      const partner = manager.create(PartnerEntity, {
+        id: uuidv7(),
+        name: dto.name,
+        jurisdictions: dto.jurisdictions,
+        offenseCategories: dto.offenseCategories,
+        languages: dto.languages,
+        servesMinors: dto.servesMinors,
+        capacity: dto.capacity,
+        responseHours: dto.responseHours,
+        specialties: dto.specialties ?? [],
+        active: dto.active ?? true,
+        // An admin registering a partner inactive has deactivated it: only an admin activates it.
+        deactivatedAt: dto.active === false ? now : null,
+        deactivatedBy: dto.active === false ? principal.sub : null,
+        contactEmail: dto.contact?.email ?? null,
+        openCases: 0,
+        offersResolved: 0,
+        responseHoursTotal: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await manager.insert(PartnerEntity, partner);
+      await publishEvent(manager, PartnerRegistered, {
+        aggregateId: partner.id,
+        referralId: null,
+        ...requestCause(actorOf(principal)),
+        occurredAt: now,
+        data: profileData(partner),
+      });
+      return partnerView(partner);
+    });
   }
 
   /** An admin pages through every partner (active ones, inactive ones, or all); a partner_admin sees its own. */

@@ -65,6 +65,7 @@ export {
   IDEMPOTENT_REPLAYED_HEADER,
   IdempotencyInterceptor,
   IdempotencyStore,
+  SecretInAnswer,
   canonicalJson,
   idempotencyScope,
   isValidIdempotencyKey,

@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
 import type { Role } from '@rj/shared/contracts';
+import { SecretInAnswer } from '@rj/shared/service';
 import {
   ListWebhookEndpointsQuery,
   RegisterWebhookEndpointDto,
@@ -70,6 +71,7 @@ export function WebhookEndpointsApi(options: WebhookEndpointsApiOptions) {
 
     @Roles(ownerRole)
     @Post()
+    @SecretInAnswer()
     @ApiOperation({ summary: options.registerSummary })
     @ApiCreatedResponse({ type: WebhookSecretDto })
     async register(
@@ -119,6 +121,7 @@ export function WebhookEndpointsApi(options: WebhookEndpointsApiOptions) {
 
     @Roles(ownerRole)
     @Post(':id/rotate-secret')
+    @SecretInAnswer()
     @HttpCode(200)
     @ApiOperation({
       summary: 'A new signing secret; the previous one keeps signing alongside it for `overlapHours` (default 24).',

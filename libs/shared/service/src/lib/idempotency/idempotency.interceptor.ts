@@ -1,5 +1,13 @@
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  applyDecorators,
+  Injectable,
+  SetMetadata,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -13,6 +21,18 @@ import {
   requestDigest,
 } from './idempotency-rules';
 import { IdempotencyStore, type IdempotentRequest } from './idempotency-store';
+
+const SECRET_IN_ANSWER = 'rj:idempotency:secret-in-answer';
+/** Marks the operation in OpenAPI too, so its document offers no Idempotency-Key there. */
+export const SECRET_IN_ANSWER_EXTENSION = 'x-secret-in-answer';
+
+/**
+ * On a route whose answer holds a secret shown once (a webhook's signing secret): the answer
+ * must never be stored, so the interceptor passes the request through and Idempotency-Key is
+ * not honoured there (a repeat makes another endpoint, with a secret of its own).
+ */
+export const SecretInAnswer = (): MethodDecorator =>
+  applyDecorators(SetMetadata(SECRET_IN_ANSWER, true), ApiExtension(SECRET_IN_ANSWER_EXTENSION, true));
 
 /** One in this many claims also sweeps expired keys away (cheap: an indexed delete). */
 const PURGE_EVERY = 500;
@@ -40,6 +60,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const header = request.headers[IDEMPOTENCY_HEADER];
     const principal = principalOf(request);
     if (request.method !== 'POST' || header === undefined || !principal) return next.handle();
+    if (Reflect.getMetadata(SECRET_IN_ANSWER, context.getHandler())) return next.handle();
     const key = Array.isArray(header) ? header[0] : header;
     if (!isValidIdempotencyKey(key))
       throw new ValidationProblem([{ field: 'Idempotency-Key', message: 'must be 1 to 200 letters, digits or ._:-' }]);

@@ -2,17 +2,19 @@
  * The Idempotency-Key header, documented where the services take it and as they check it
  * (idempotency-rules.ts): on the operations that read it themselves (@Headers('idempotency-key'),
  * declared with @ApiHeader), and, in a service that registers the IdempotencyInterceptor, on
- * every POST behind a bearer token (the interceptor covers those and lets public routes pass).
+ * every POST behind a bearer token (the interceptor covers those and lets public routes pass),
+ * but those whose answer holds a secret shown once (@SecretInAnswer).
  * Header names are case-insensitive: one parameter per operation.
  */
 import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { IdempotencyInterceptor, SECRET_IN_ANSWER_EXTENSION } from '../idempotency/idempotency.interceptor';
 import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '../idempotency/idempotency-rules';
 
 type Parameter = { name: string; in: string; description?: string; required?: boolean; schema?: object };
 interface Operation {
   parameters?: Parameter[];
+  [SECRET_IN_ANSWER_EXTENSION]?: boolean;
   security?: Record<string, string[]>[];
 }
 interface ModulesContainer {
@@ -44,7 +46,13 @@ export function withIdempotencyKeys(document: OpenAPIObject, intercepted = false
       const parameters = operation.parameters ?? [];
       let key = parameters.filter(isKey).find((parameter) => parameter.name !== IDEMPOTENCY_HEADER);
       key ??= parameters.find(isKey);
-      if (!key && intercepted && method === 'post' && isSecured(document, operation))
+      if (
+        !key &&
+        intercepted &&
+        method === 'post' &&
+        isSecured(document, operation) &&
+        !operation[SECRET_IN_ANSWER_EXTENSION]
+      )
         key = { name: 'Idempotency-Key', in: 'header', required: false, description: KEY_DESCRIPTION };
       if (!key) continue;
       // Its maxLength follows from the pattern (format-bounds.ts).
