@@ -90,6 +90,11 @@ describe('audit-ledger', () => {
     expect((await service.request('GET', '/api/audit/events')).status).toBe(401);
   });
 
+  it('is ready once its database and Kafka answer (the shared readiness checks)', async () => {
+    const ready = await service.request('GET', '/health/ready');
+    expect(ready).toMatchObject({ status: 200, body: { checks: { postgres: 'up', kafka: 'up' } } });
+  });
+
   it('lists events with filters and a cursor, in ledger order', async () => {
     const first = await service.request('GET', `/api/audit/events?aggregateId=${referralId}&limit=2`, {
       token: auditor,

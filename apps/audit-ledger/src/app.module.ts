@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AUDIT_DATABASE } from '@rj/audit/data-access';
 import { DatabaseModule } from '@rj/shared/persistence';
 import { MessagingModule } from '@rj/shared/messaging';
-import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
+import { POSTGRES_READINESS, ServiceCoreModule } from '@rj/shared/service';
 import type { AuditLedgerEnv } from './audit-ledger.env';
 import { AuditReadRecorder } from './audit/audit-read.recorder';
 import { AuditController } from './audit/audit.controller';
@@ -38,11 +37,7 @@ export function appModule(config: AuditLedgerEnv) {
       LedgerVerificationService,
       VerificationRunner,
       CheckpointSigner,
-      {
-        provide: READINESS_CHECKS,
-        inject: [DataSource],
-        useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)],
-      },
+      POSTGRES_READINESS,
     ],
   })
   class AppModule {}

@@ -152,6 +152,11 @@ describe('role × organisation matrix and malformed bodies', () => {
   });
   afterAll(() => harness?.close());
 
+  it("is ready once its database, Kafka and the reminders' Redis answer (the shared readiness checks)", async () => {
+    const ready = await harness.service.request('GET', '/health/ready');
+    expect(ready).toMatchObject({ status: 200, body: { checks: { postgres: 'up', kafka: 'up', redis: 'up' } } });
+  });
+
   it('answers 401 without a token and 403 to every role that may never call the endpoint', async () => {
     for (const endpoint of endpoints) {
       const noToken = await harness.service.request(endpoint.method, endpoint.path, { body: endpoint.body });

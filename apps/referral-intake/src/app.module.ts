@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { REFERRAL_DATABASE } from '@rj/referral/data-access';
 import { DatabaseModule } from '@rj/shared/persistence';
 import { MessagingModule } from '@rj/shared/messaging';
-import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
+import { POSTGRES_READINESS, ServiceCoreModule } from '@rj/shared/service';
 import { PlatformModule } from './platform/platform.module';
 import { DeadlineModule } from './deadline/deadline.module';
 import { ReferralEventsModule } from './events/referral-events.module';
@@ -69,11 +68,7 @@ export function appModule(config: ReferralIntakeEnv) {
       JurisdictionSettingsController,
     ],
     providers: [
-      {
-        provide: READINESS_CHECKS,
-        inject: [DataSource],
-        useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)],
-      },
+      POSTGRES_READINESS,
       AccessLog,
       OfficesService,
       StaffTrainingService,

@@ -65,6 +65,11 @@ describe('referral-intake: the report-back deadline scan', () => {
     expect(await atRiskEvents(far.id, 1)).toHaveLength(0);
   });
 
+  it("is ready once its database, Kafka and the jobs' Redis answer (the shared readiness checks)", async () => {
+    const ready = await intake.request('GET', '/health/ready');
+    expect(ready).toMatchObject({ status: 200, body: { checks: { postgres: 'up', kafka: 'up', redis: 'up' } } });
+  });
+
   it('flags an extended deadline again when the new date comes near, and never a closed referral', async () => {
     const { id } = await submit(dateIn(5));
     const withdrawn = await submit(dateIn(5));

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DatabaseModule } from '@rj/shared/persistence';
-import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
+import { POSTGRES_READINESS, ServiceCoreModule } from '@rj/shared/service';
 import { HeadSigner } from './head-signer.service';
 import type { CheckpointSignerEnv } from './signer.env';
 import { SigningController } from './signing.controller';
@@ -17,14 +16,7 @@ export function signerModule(config: CheckpointSignerEnv) {
       DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: 3, applicationName: 'audit-ledger-signer' }),
     ],
     controllers: [SigningController],
-    providers: [
-      HeadSigner,
-      {
-        provide: READINESS_CHECKS,
-        inject: [DataSource],
-        useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)],
-      },
-    ],
+    providers: [HeadSigner, POSTGRES_READINESS],
   })
   class SignerModule {}
   return SignerModule;

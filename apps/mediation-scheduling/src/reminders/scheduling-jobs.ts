@@ -10,7 +10,7 @@ import {
   type Mailer,
 } from '@rj/shared/notifications';
 import { KeyStoreClient } from '@rj/shared/pii';
-import { Clock, SERVICE_CONFIG } from '@rj/shared/service';
+import { Clock, READINESS_CHECKS, SERVICE_CONFIG } from '@rj/shared/service';
 import { parseReminderOffsets } from '@rj/scheduling/domain';
 import type { MediationSchedulingEnv } from '../mediation-scheduling.env';
 import { PracticeReminderSweep } from '../practitioners/practice-reminder-sweep';
@@ -87,5 +87,16 @@ export class SchedulingJobs implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-@Module({ providers: [SchedulingJobs], exports: [SchedulingJobs] })
+@Module({
+  providers: [
+    SchedulingJobs,
+    // Ready only while reminders and mail can be queued: Redis answers on the runner's connection.
+    {
+      provide: READINESS_CHECKS,
+      inject: [SchedulingJobs],
+      useFactory: (jobs: SchedulingJobs) => [jobs.runner.readinessCheck()],
+    },
+  ],
+  exports: [SchedulingJobs],
+})
 export class SchedulingJobsModule {}

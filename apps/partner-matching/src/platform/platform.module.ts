@@ -1,6 +1,5 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { handleJob, JobRegistry, JobRunner } from '@rj/shared/jobs';
 import {
@@ -11,7 +10,7 @@ import {
   NotificationService,
   type Mailer,
 } from '@rj/shared/notifications';
-import { READINESS_CHECKS, redisCheck, SERVICE_CONFIG } from '@rj/shared/service';
+import { READINESS_CHECKS, SERVICE_CONFIG } from '@rj/shared/service';
 import { offerExpireJob } from '../offers/offer-expire.job';
 import { OfferExpiryProcessor } from '../offers/offer-expiry.processor';
 import { WebhookDeliveryProcessor } from '@rj/shared/webhooks';
@@ -19,7 +18,6 @@ import { partnerWebhookJob } from '../webhooks/partner-webhooks.module';
 import type { PartnerMatchingEnv } from '../partner-matching.env';
 
 const MAILER = Symbol('rj:mailer');
-const READINESS_REDIS = Symbol('rj:readiness-redis');
 
 /** partner-matching mails only partners' staff addresses, never a participant's. */
 async function refuseEncryptedRecipient(): Promise<string | null> {
@@ -75,21 +73,8 @@ async function refuseEncryptedRecipient(): Promise<string | null> {
       inject: [DataSource, JobRunner],
       useFactory: (dataSource: DataSource, jobs: JobRunner) => new NotificationService(dataSource, jobs),
     },
-    {
-      provide: READINESS_REDIS,
-      inject: [SERVICE_CONFIG],
-      useFactory: (config: PartnerMatchingEnv) =>
-        new Redis(config.REDIS_URL, {
-          connectionName: 'rj-readiness',
-          maxRetriesPerRequest: 1,
-          enableOfflineQueue: false,
-        }),
-    },
-    {
-      provide: READINESS_CHECKS,
-      inject: [READINESS_REDIS],
-      useFactory: (redis: Redis) => [{ ...redisCheck(redis), close: async () => void redis.disconnect() }],
-    },
+    // Ready only while jobs can be added: Redis answers on the runner's own connection.
+    { provide: READINESS_CHECKS, inject: [JobRunner], useFactory: (jobs: JobRunner) => [jobs.readinessCheck()] },
   ],
   exports: [JobRunner, NotificationService],
 })

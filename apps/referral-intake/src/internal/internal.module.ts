@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { REFERRAL_DATABASE } from '@rj/referral/data-access';
 import { DatabaseModule } from '@rj/shared/persistence';
-import { postgresCheck, READINESS_CHECKS, ServiceCoreModule } from '@rj/shared/service';
+import { POSTGRES_READINESS, ServiceCoreModule } from '@rj/shared/service';
 import { KeyStoreModule } from '../key-store/key-store.module';
 import { AccessLog } from '../personal-data/access-log';
 import type { ReferralIntakeEnv } from '../referral-intake.env';
@@ -26,14 +25,7 @@ export function internalModule(config: ReferralIntakeEnv) {
       KeyStoreModule.forRoot(config.PII_MASTER_KEYS),
     ],
     controllers: [DataKeysController],
-    providers: [
-      AccessLog,
-      {
-        provide: READINESS_CHECKS,
-        inject: [DataSource],
-        useFactory: (dataSource: DataSource) => [postgresCheck(dataSource)],
-      },
-    ],
+    providers: [AccessLog, POSTGRES_READINESS],
   })
   class InternalModule {}
   return InternalModule;

@@ -1,7 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
-import { contextFrom, describeError, inSpan, SpanKind, traceCarrier, type TraceCarrier } from '@rj/shared/service';
+import {
+  contextFrom,
+  describeError,
+  inSpan,
+  redisCheck,
+  SpanKind,
+  traceCarrier,
+  type ReadinessCheck,
+  type TraceCarrier,
+} from '@rj/shared/service';
 import type { JobDefinition, JobPayload } from './job-definition';
 import { PermanentJobError } from './job-context';
 import { jobIdOf } from './job-id';
@@ -121,6 +130,20 @@ export class JobRunner {
   async jobState<P extends JobPayload>(job: JobDefinition<P>, payload: P): Promise<JobStateName> {
     const found = await this.queueOf(job).getJob(jobIdOf(job, payload));
     return found ? found.getState() : 'missing';
+  }
+
+  /**
+   * Redis answers PING on the producers' connection, the one every enqueue uses: a service
+   * whose jobs cannot be added is not ready (its /health/ready says `redis: down`).
+   */
+  readinessCheck(): ReadinessCheck {
+    return redisCheck({
+      ping: async () => {
+        if (this.closing) throw new Error('job runner is closed');
+        if (!this.producerConnection) throw new Error('job runner not started');
+        return this.producerConnection.ping();
+      },
+    });
   }
 
   /** Workers first (each lets its in-flight jobs finish), then queues, then the connections. */

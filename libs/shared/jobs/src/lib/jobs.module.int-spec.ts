@@ -1,4 +1,5 @@
 import { Test } from '@nestjs/testing';
+import { READINESS_CHECKS, type ReadinessCheck } from '@rj/shared/service';
 import { defineJob } from './job-definition';
 import { handleJob, JobRegistry } from './job-registry';
 import { JobRunner } from './job-runner';
@@ -34,7 +35,12 @@ describe('JobsModule', () => {
     await runner.enqueue(ping, { id: 'p-1' });
     for (let i = 0; i < 200 && seen.length === 0; i += 1) await new Promise((r) => setTimeout(r, 25));
     expect(seen).toEqual(['p-1']);
+    // The service's readiness includes the runner's Redis: up while it runs, down once closed.
+    const [redis] = app.get<ReadinessCheck[]>(READINESS_CHECKS);
+    expect(redis.name).toBe('redis');
+    await expect(redis.check()).resolves.toBeUndefined();
     await app.close();
     await expect(runner.enqueue(ping, { id: 'p-2' })).rejects.toThrow('job runner is closed');
+    await expect(redis.check()).rejects.toThrow('job runner is closed');
   });
 });

@@ -1,4 +1,5 @@
 import { Inject, Module, type DynamicModule, type ModuleMetadata, type OnApplicationShutdown } from '@nestjs/common';
+import { READINESS_CHECKS } from '@rj/shared/service';
 import { JobRunner, type JobRunnerOptions } from './job-runner';
 
 export interface JobsModuleAsyncOptions {
@@ -10,7 +11,7 @@ export interface JobsModuleAsyncOptions {
 
 /**
  * Provides a started JobRunner and closes it on shutdown (`app.enableShutdownHooks()`), which
- * closes workers before queues as architecture.md asks.
+ * closes workers before queues as architecture.md asks; and its Redis as a readiness check.
  */
 @Module({})
 export class JobsModule implements OnApplicationShutdown {
@@ -34,6 +35,11 @@ export class JobsModule implements OnApplicationShutdown {
             await runner.start();
             return runner;
           },
+        },
+        {
+          provide: READINESS_CHECKS,
+          inject: [JobRunner],
+          useFactory: (runner: JobRunner) => [runner.readinessCheck()],
         },
       ],
       exports: [JobRunner],
