@@ -211,6 +211,7 @@ async function main() {
         timedOut: load.timedOut,
       },
       postMs: summary(load.acceptedMs),
+      benchClientLoopDelayMs: load.clientLoopDelayMs,
       refusalMs: load.refusedMs.length ? refusal : null,
       offersCommitted: commitToCommit.length,
       offersMissing: accepted.length - returnToCommit.length,
