@@ -43,6 +43,11 @@ describe('outcome-tracking: agreement to report-back', () => {
     expect(returned.map((e) => e.data)).toEqual([{ caseId: s.caseId, reasonCode: 'no_agreement' }]);
   });
 
+  it("is ready once its database, Kafka and the jobs' Redis answer (the shared readiness checks)", async () => {
+    const ready = await t.service.request('GET', '/health/ready');
+    expect(ready).toMatchObject({ status: 200, body: { checks: { postgres: 'up', kafka: 'up', redis: 'up' } } });
+  });
+
   it('emits nothing for a case concluded because the referral was withdrawn', async () => {
     const s = await fed({ conclusion: { agreementReached: false, reasonCode: 'referral_withdrawn' } }, 'withdrawn');
     expect(await t.emitted(undefined, s.referralId)).toEqual([]);
