@@ -127,7 +127,13 @@ async function createApp(
     ? module
     : { module: root, imports: [ServiceCoreModule.forRoot({ name, config, logDestination }), module] };
   // Nest's parsers are off so the only body parser is ours, with BODY_LIMIT.
-  const app = await NestFactory.create<NestExpressApplication>(withCore, { bufferLogs: true, bodyParser: false });
+  // abortOnError false: a failed lookup on the app throws instead of ending the process, so
+  // serviceTransportOf can ask for a transport that services without consumers do not have.
+  const app = await NestFactory.create<NestExpressApplication>(withCore, {
+    bufferLogs: true,
+    bodyParser: false,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   // First in the chain, so even a request the body parser refuses has a correlation id and is timed.
