@@ -20,8 +20,8 @@ import { FeedbackService } from './feedback/feedback.service';
 import { SurveyMailer } from './feedback/survey-mailer';
 import { SurveyRemindersScanner } from './feedback/survey-reminders.scanner';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
+import { FollowUpsService } from './follow-ups/follow-ups.service';
 import { MetricsController } from './metrics/metrics.controller';
-import { MetricsFactsRepository } from './metrics/metrics-facts.repository';
 import { CaseOutcomeService } from './outcome/case-outcome.service';
 import { HarmedPartyNoticeService } from './outcome/harmed-party-notice.service';
 import { DueFollowUpsScanner } from './scan/due-follow-ups.scanner';
@@ -50,12 +50,12 @@ import { OutcomeViewsController } from './views/outcome-views.controller';
   ],
   providers: [
     AgreementService,
+    FollowUpsService,
     TermChangesService,
     FreeTextCipher,
     CaseOutcomeService,
     HarmedPartyNoticeService,
     CaseOutcomeView,
-    MetricsFactsRepository,
     EquityFactsRepository,
     SelfDeclarationService,
     TransparencyService,

@@ -2,8 +2,12 @@ import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
-import { Between, DataSource } from 'typeorm';
-import { EligibleNotReferredEntity } from '@rj/outcome/data-access';
+import { DataSource } from 'typeorm';
+import {
+  eligibleNotReferredOfOffice,
+  recordEligibleNotReferred,
+  type EligibleNotReferredEntity,
+} from '@rj/outcome/data-access';
 import { dateOfInstant, monthMayBeSupplied } from '@rj/outcome/domain';
 import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
 import { Forbidden, InvalidInput } from '@rj/shared/contracts';
@@ -52,10 +56,7 @@ export class EligibleNotReferredController {
   @Get('api/eligible-not-referred')
   @Roles('prosecutor')
   async list(@CurrentPrincipal() principal: Principal, @Query() query: YearQuery) {
-    const rows = await this.dataSource.manager.find(EligibleNotReferredEntity, {
-      where: { officeId: officeOf(principal), month: Between(`${query.year}-01`, `${query.year}-12`) },
-      order: { month: 'ASC' },
-    });
+    const rows = await eligibleNotReferredOfOffice(this.dataSource.manager, officeOf(principal), query.year);
     return { year: query.year, items: rows.map(view) };
   }
 
@@ -74,16 +75,7 @@ export class EligibleNotReferredController {
         { field: 'month', message: 'month must have begun' },
       ]);
     const row = { officeId: officeOf(principal), month: params.month, count: dto.count, recordedBy: principal.sub };
-    await this.dataSource.manager.upsert(EligibleNotReferredEntity, { ...row, recordedAt: new Date() }, [
-      'officeId',
-      'month',
-    ]);
-    return view(
-      await this.dataSource.manager.findOneByOrFail(EligibleNotReferredEntity, {
-        officeId: row.officeId,
-        month: row.month,
-      }),
-    );
+    return view(await recordEligibleNotReferred(this.dataSource.manager, row));
   }
 }
 

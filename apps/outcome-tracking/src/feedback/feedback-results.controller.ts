@@ -10,10 +10,9 @@ import {
   parsePeriod,
   type FeedbackSurvey,
 } from '@rj/outcome/domain';
-import { FeedbackAnswerEntity, FeedbackInvitationEntity } from '@rj/outcome/data-access';
+import { feedbackOfQuarters } from '@rj/outcome/data-access';
 import { Roles } from '@rj/shared/auth';
 import { IsCode } from '@rj/shared/contracts';
-import { In } from 'typeorm';
 
 export class FeedbackResultsQuery {
   @ApiProperty({
@@ -41,11 +40,7 @@ export class FeedbackResultsController {
   async results(@Query() query: FeedbackResultsQuery) {
     const period = parsePeriod(query.period);
     const quarters = period?.kind === 'year' ? childPeriods(period).map(formatPeriod) : [query.period];
-    const where = { period: In(quarters), ...(query.jurisdiction ? { jurisdiction: query.jurisdiction } : {}) };
-    const [released, answered] = await Promise.all([
-      this.dataSource.manager.find(FeedbackInvitationEntity, { where, select: { survey: true, role: true } }),
-      this.dataSource.manager.find(FeedbackAnswerEntity, { where }),
-    ]);
+    const { released, answered } = await feedbackOfQuarters(this.dataSource.manager, quarters, query.jurisdiction);
     const groups = feedbackResults(
       released.map((r) => ({ survey: r.survey as FeedbackSurvey, role: r.role })),
       answered.map((a) => ({ survey: a.survey as FeedbackSurvey, role: a.role, answers: a.answers })),

@@ -20,6 +20,7 @@ import {
   FeedbackAnswerEntity,
   FeedbackInvitationEntity,
   FeedbackOptOutEntity,
+  recordFeedbackOptOut,
   ParticipantEntity,
   ReferralEntity,
 } from '@rj/outcome/data-access';
@@ -204,13 +205,7 @@ export class FeedbackService {
     await withTransaction(this.dataSource, async (manager) => {
       const invitation = await invitationOfToken(manager, token, false);
       if (!invitation) throw new NotFound('no survey at this address');
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(FeedbackOptOutEntity)
-        .values({ participantId: invitation.participantId, optedOutAt: this.clock.now() })
-        .orIgnore()
-        .execute();
+      await recordFeedbackOptOut(manager, invitation.participantId, this.clock.now());
     });
   }
 

@@ -8,7 +8,12 @@ import {
   surveyReminderDue,
   type FeedbackSurvey,
 } from '@rj/outcome/domain';
-import { CaseEntity, FeedbackInvitationEntity, ParticipantEntity } from '@rj/outcome/data-access';
+import {
+  CaseEntity,
+  FeedbackInvitationEntity,
+  ParticipantEntity,
+  surveyReminderCandidates,
+} from '@rj/outcome/data-access';
 import { withTransaction } from '@rj/shared/persistence';
 import { FeedbackService } from './feedback.service';
 import { SurveyMailer } from './survey-mailer';
@@ -36,22 +41,17 @@ export class SurveyRemindersScanner {
     let afterId = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       // Candidates only: the rule is judged again under the lock.
-      const rows: { id: string }[] = await this.dataSource.query(
-        `select id from feedback_invitation
-         where used_at is null and reminded_at is null and released_at <= $1 and released_at > $2 and id > $3
-         order by id limit ${BATCH}`,
-        [
-          new Date(now.getTime() - SURVEY_REMINDER_AFTER_DAYS * DAY),
-          new Date(now.getTime() - SURVEY_LINK_DAYS * DAY),
-          afterId,
-        ],
-      );
-      for (const { id } of rows) {
+      const window = {
+        releasedBy: new Date(now.getTime() - SURVEY_REMINDER_AFTER_DAYS * DAY),
+        releasedAfter: new Date(now.getTime() - SURVEY_LINK_DAYS * DAY),
+      };
+      const ids = await surveyReminderCandidates(this.dataSource, window, afterId, BATCH);
+      for (const id of ids) {
         const mail = await withTransaction(this.dataSource, (manager) => this.settle(manager, id, now));
         if (mail) reminded += 1;
       }
-      if (rows.length < BATCH) return { reminded };
-      afterId = rows[rows.length - 1].id;
+      if (ids.length < BATCH) return { reminded };
+      afterId = ids[ids.length - 1];
     }
   }
 

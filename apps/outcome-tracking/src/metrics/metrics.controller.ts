@@ -7,7 +7,8 @@ import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
 import { IsCode, IsIsoDate } from '@rj/shared/contracts';
 import { SERVICE_CONFIG } from '@rj/shared/service';
 import type { OutcomeTrackingEnv } from '../outcome-tracking.env';
-import { MetricsFactsRepository } from './metrics-facts.repository';
+import { DataSource } from 'typeorm';
+import { loadReferralFacts } from '@rj/outcome/data-access';
 
 export class MetricsQuery {
   @ApiPropertyOptional() @IsOptional() @IsCode() jurisdiction?: string;
@@ -22,7 +23,7 @@ export class MetricsQuery {
 @Controller()
 export class MetricsController {
   constructor(
-    private readonly facts: MetricsFactsRepository,
+    private readonly dataSource: DataSource,
     @Inject(SERVICE_CONFIG) private readonly config: OutcomeTrackingEnv,
   ) {}
 
@@ -42,7 +43,7 @@ export class MetricsController {
     };
     // A prosecutor sees only its own office's figures (api.md); an office-less token sees none.
     const officeId = principal.role === 'prosecutor' ? (principal.org ?? '00000000-0000-0000-0000-000000000000') : null;
-    const facts = await this.facts.load(filter, officeId);
+    const facts = await loadReferralFacts(this.dataSource, filter, officeId);
     const figures = computeOutcomeFigures(facts, stripUndefined(filter), {
       suppressBelow: this.config.METRICS_SUPPRESSION_THRESHOLD,
     });

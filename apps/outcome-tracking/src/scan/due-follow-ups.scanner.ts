@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { FollowUpEntity, OfficeEntity } from '@rj/outcome/data-access';
+import { claimDueFollowUps, FollowUpEntity, OfficeEntity } from '@rj/outcome/data-access';
 import { FollowUpDue, systemActor, uuidv7 } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { NotificationService } from '@rj/shared/notifications';
@@ -20,15 +20,7 @@ export class DueFollowUpsScanner {
     let due = 0;
     for (;;) {
       const count = await withTransaction(this.dataSource, async (manager) => {
-        // skip locked: two pods scanning at once never announce one follow-up twice.
-        const rows: FollowUpEntity[] = await manager
-          .createQueryBuilder(FollowUpEntity, 'f')
-          .where(`f.status = 'scheduled' and f.due_on <= :today`, { today })
-          .orderBy('f.id')
-          .limit(BATCH)
-          .setLock('pessimistic_write')
-          .setOnLocked('skip_locked')
-          .getMany();
+        const rows = await claimDueFollowUps(manager, today, BATCH);
         for (const followUp of rows) await this.announce(manager, followUp);
         return rows.length;
       });

@@ -6,6 +6,7 @@ import {
   CaseEntity,
   CaseMediatorEntity,
   MediatorEntity,
+  overdueTermCandidates,
   TermEntity,
   termFromRow,
 } from '@rj/outcome/data-access';
@@ -33,17 +34,12 @@ export class OverdueTermsScanner {
     let flagged = 0;
     let afterId = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows: { id: string }[] = await this.dataSource.query(
-        `select t.id from term t join agreement a on a.id = t.agreement_id join "case" c on c.id = a.case_id
-         where not t.fulfilled and not t.overdue_flagged and t.due_by < $1 and c.status = 'agreement' and t.id > $2
-         order by t.id limit ${BATCH}`,
-        [today, afterId],
-      );
-      for (const { id } of rows) {
+      const ids = await overdueTermCandidates(this.dataSource, today, afterId, BATCH);
+      for (const id of ids) {
         if (await this.flag(id, today)) flagged += 1;
       }
-      if (rows.length < BATCH) return { flagged };
-      afterId = rows[rows.length - 1].id;
+      if (ids.length < BATCH) return { flagged };
+      afterId = ids[ids.length - 1];
     }
   }
 

@@ -2,7 +2,12 @@ import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { OfficeEntity, PublicationOptInEntity } from '@rj/outcome/data-access';
+import {
+  OfficeEntity,
+  publicationOptIns,
+  setPublicationOptIn,
+  type PublicationOptInEntity,
+} from '@rj/outcome/data-access';
 import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
 import { IsCode, NotFound } from '@rj/shared/contracts';
 
@@ -40,12 +45,8 @@ export class PublicationOptInsController {
   @Get('api/publication-opt-ins')
   @Roles('prosecutor', 'admin', 'auditor')
   async list(@CurrentPrincipal() principal: Principal) {
-    const where =
-      principal.role === 'prosecutor' ? { officeId: principal.org ?? '00000000-0000-0000-0000-000000000000' } : {};
-    const rows = await this.dataSource.manager.find(PublicationOptInEntity, {
-      where,
-      order: { jurisdiction: 'ASC', officeId: 'ASC' },
-    });
+    const officeId = principal.role === 'prosecutor' ? (principal.org ?? '00000000-0000-0000-0000-000000000000') : null;
+    const rows = await publicationOptIns(this.dataSource.manager, officeId);
     return { items: rows.map(view) };
   }
 
@@ -62,22 +63,12 @@ export class PublicationOptInsController {
     const office = principal.org ? await this.dataSource.manager.findOneBy(OfficeEntity, { id: principal.org }) : null;
     if (!office || !office.jurisdictions.includes(params.jurisdiction))
       throw new NotFound('jurisdiction not served by this office');
-    await this.dataSource.manager.upsert(
-      PublicationOptInEntity,
-      {
-        officeId: office.id,
-        jurisdiction: params.jurisdiction,
-        optedIn: dto.optedIn,
-        changedAt: new Date(),
-        changedBy: principal.sub,
-      },
-      ['officeId', 'jurisdiction'],
-    );
-    return view(
-      await this.dataSource.manager.findOneByOrFail(PublicationOptInEntity, {
-        officeId: office.id,
-        jurisdiction: params.jurisdiction,
-      }),
-    );
+    const row = {
+      officeId: office.id,
+      jurisdiction: params.jurisdiction,
+      optedIn: dto.optedIn,
+      changedBy: principal.sub,
+    };
+    return view(await setPublicationOptIn(this.dataSource.manager, row));
   }
 }

@@ -14,11 +14,17 @@ import {
   type FrozenCounts,
   type TransparencyReport,
 } from '@rj/outcome/domain';
-import { FeedbackAnswerEntity, PublishedReportEntity } from '@rj/outcome/data-access';
+import {
+  FeedbackAnswerEntity,
+  loadReferralFacts,
+  optedInJurisdictions,
+  PublishedReportEntity,
+  referralsSubmittedInYear,
+  storePublishedReport,
+} from '@rj/outcome/data-access';
 import { In } from 'typeorm';
 import { NotFound } from '@rj/shared/contracts';
 import { Clock } from '@rj/shared/service';
-import { MetricsFactsRepository } from '../metrics/metrics-facts.repository';
 
 export interface PublishedReport extends TransparencyReport {
   publishedAt: string;
@@ -35,7 +41,6 @@ const YEARS_LISTED = 3;
 export class TransparencyService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly facts: MetricsFactsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -43,19 +48,12 @@ export class TransparencyService {
     return dateOfInstant(this.clock.now());
   }
 
-  async publishedJurisdictions(): Promise<string[]> {
-    const rows: { jurisdiction: string }[] = await this.dataSource.query(
-      `select distinct jurisdiction from publication_opt_in where opted_in order by jurisdiction`,
-    );
-    return rows.map((row) => row.jurisdiction);
+  publishedJurisdictions(): Promise<string[]> {
+    return optedInJurisdictions(this.dataSource);
   }
 
   private async small(jurisdiction: string, year: number): Promise<boolean> {
-    const [row]: { n: number }[] = await this.dataSource.query(
-      `select count(*)::int as n from referral where jurisdiction = $1 and (submitted_at at time zone 'UTC')::date between $2::date and $3::date`,
-      [jurisdiction, `${year - 1}-01-01`, `${year - 1}-12-31`],
-    );
-    return isSmallJurisdiction(row.n);
+    return isSmallJurisdiction(await referralsSubmittedInYear(this.dataSource, jurisdiction, year - 1));
   }
 
   /** Every publishable period of each opted-in jurisdiction over the last years, newest first. */
@@ -90,7 +88,7 @@ export class TransparencyService {
     const year = parsePeriod(String(period.year));
     if (!year) throw new NotFound('no published report for this period');
     const { from, to } = periodBounds(year);
-    const referrals = await this.facts.load({ jurisdiction, from, to }, null);
+    const referrals = await loadReferralFacts(this.dataSource, { jurisdiction, from, to }, null);
     const frozen: Map<string, TransparencyReport['counts']> = new Map();
     const others = await this.dataSource.manager.find(PublishedReportEntity, { where: { jurisdiction } });
     for (const other of others)
@@ -111,10 +109,7 @@ export class TransparencyService {
       feedback,
     });
     // Two readers may compute the same report at once: the first stored wins, both serve it.
-    await this.dataSource.query(
-      `insert into published_report (jurisdiction, period, figures) values ($1, $2, $3) on conflict (jurisdiction, period) do nothing`,
-      [jurisdiction, periodText, JSON.stringify(report)],
-    );
+    await storePublishedReport(this.dataSource, jurisdiction, periodText, report);
     const frozenNow = await this.stored(jurisdiction, periodText);
     if (!frozenNow) throw new Error('published report vanished');
     return frozenNow;

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { everyPartyConsented, termStatus, type LatestConsent, type Term } from '@rj/outcome/domain';
 import {
-  AgreementEntity,
-  ConsentEntity,
-  ParticipantEntity,
-  TermEntity,
-  termFromRow,
+  agreementOfCase,
+  consentsOfReferral,
+  outcomeNoticesOwed,
+  termsOfAgreement,
   type CaseEntity,
 } from '@rj/outcome/data-access';
 import type { ConsentPurpose } from '@rj/shared/contracts';
@@ -39,8 +38,8 @@ function resultOf(kase: CaseEntity) {
 export class CaseOutcomeView {
   /** `GET /api/cases/{id}/outcome`: the partner's own view, every term and its status. */
   async forCase(manager: EntityManager, kase: CaseEntity) {
-    const agreement = await manager.findOneBy(AgreementEntity, { caseId: kase.id });
-    const terms = agreement ? await this.termsOf(manager, agreement.id) : [];
+    const agreement = await agreementOfCase(manager, kase.id);
+    const terms = agreement ? await termsOfAgreement(manager, agreement.id) : [];
     return {
       caseId: kase.id,
       referralId: kase.referralId,
@@ -53,10 +52,7 @@ export class CaseOutcomeView {
         terms: terms.map(termView),
       },
       // People harmed who asked for the outcome and have no recently confirmed safe channel: the mediator phones them.
-      harmedPartyNoticesOwed: await manager.countBy(ParticipantEntity, {
-        referralId: kase.referralId,
-        outcomeNotice: 'owed',
-      }),
+      harmedPartyNoticesOwed: await outcomeNoticesOwed(manager, kase.referralId),
     };
   }
 
@@ -77,20 +73,13 @@ export class CaseOutcomeView {
         termDetailsShared: false,
         terms: null,
       };
-    const agreement = await manager.findOneBy(AgreementEntity, { caseId: kase.id });
-    const participants = await manager.find(ParticipantEntity, { where: { referralId } });
-    const consents = await manager.find(ConsentEntity, {
-      where: { referralId, purpose: 'share_outcome_with_referrer' },
-    });
+    const agreement = await agreementOfCase(manager, kase.id);
+    const { participantIds, consents } = await consentsOfReferral(manager, referralId, 'share_outcome_with_referrer');
     const latest: LatestConsent[] = consents.map((c) => ({ ...c, purpose: c.purpose as ConsentPurpose }));
-    const shared = everyPartyConsented(
-      latest,
-      participants.map((p) => p.id),
-      'share_outcome_with_referrer',
-    );
+    const shared = everyPartyConsented(latest, participantIds, 'share_outcome_with_referrer');
     const terms =
       shared && agreement
-        ? (await this.termsOf(manager, agreement.id)).map((t) => ({
+        ? (await termsOfAgreement(manager, agreement.id)).map((t) => ({
             id: t.id,
             kind: t.kind,
             dueBy: t.dueBy,
@@ -105,9 +94,5 @@ export class CaseOutcomeView {
       termDetailsShared: shared,
       terms,
     };
-  }
-
-  private async termsOf(manager: EntityManager, agreementId: string): Promise<Term[]> {
-    return (await manager.find(TermEntity, { where: { agreementId }, order: { position: 'ASC' } })).map(termFromRow);
   }
 }
