@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestTopics, type TestTopics } from '@rj/shared/testing';
+import { createTestTopics, eventually, type TestTopics } from '@rj/shared/testing';
 import { SERVICE_NAMES, startPlatform, type RunningPlatform, type ServiceName } from '../e2e/platform';
 import { driveCase, GENERAL_CATEGORIES, type CaseRecord, type World } from './case-flows';
 import { burstAcrossSignal, shoot, type Shot } from './request-burst';
@@ -199,9 +199,8 @@ describe('graceful shutdown under load', () => {
   }
 
   async function expectLedgerComplete(timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
     let state = {};
-    while (Date.now() < deadline) {
+    const complete = async (): Promise<boolean> => {
       const emitted = new Set<string>();
       let unsent = 0;
       let pending = 0;
@@ -219,17 +218,20 @@ describe('graceful shutdown under load', () => {
       const inLedger = new Set(ledger);
       const missing = [...emitted].filter((id) => !inLedger.has(id)).length;
       state = { emitted: emitted.size, ledgerRows: ledger.length, distinct: inLedger.size, missing, unsent, pending };
-      if (
+      return (
         missing === 0 &&
         unsent === 0 &&
         pending === 0 &&
         ledger.length === inLedger.size &&
         inLedger.size === emitted.size
-      )
-        return;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    throw new Error(`the ledger did not become complete: ${JSON.stringify(state)}`);
+      );
+    };
+    // Waits for the state it asserts; `eventually` polls and fails with the last state seen.
+    await eventually(async () => (await complete()) || undefined, timeoutMs, 'the ledger to become complete').catch(
+      (error: Error) => {
+        throw new Error(`${error.message}; last counts: ${JSON.stringify(state)}`);
+      },
+    );
   }
 
   function referralBody(n: number) {
