@@ -1,11 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { appendToLedger } from '@rj/audit/data-access';
-import { EVENT_DEFINITION_OF_TYPE, type EventEnvelope } from '@rj/shared/contracts';
+import { EVENT_CATALOGUE, type EventEnvelope } from '@rj/shared/contracts';
 import { EventContext, EventPattern } from '@rj/shared/messaging';
 
 /** Every event type of the catalogue, once (the consumer routes all versions of a type to it). */
-const EVERY_EVENT_TYPE = [...EVENT_DEFINITION_OF_TYPE.keys()];
+const EVERY_EVENT_TYPE = [...new Set([...EVENT_CATALOGUE.values()].map((definition) => definition.type))];
 
 /**
  * Takes every event of every topic (rj.access.v1 included) into the ledger: one handler whose

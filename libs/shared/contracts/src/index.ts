@@ -11,7 +11,7 @@ export {
   type DataOf,
   type EventDefinition,
 } from './lib/define-event';
-export { EVENT_CATALOGUE, EVENT_DEFINITION_OF_TYPE, eventsOfTopic, findEventDefinition } from './lib/catalogue';
+export { EVENT_CATALOGUE, eventsOfTopic, findEventDefinition } from './lib/catalogue';
 export {
   CIPHERTEXT_PATTERN,
   CIPHERTEXT_PREFIX,

@@ -15,14 +15,6 @@ for (const definition of EVENT_DEFINITIONS) {
 
 export const EVENT_CATALOGUE: ReadonlyMap<string, EventDefinition> = byKey;
 
-/**
- * The first version of each event type, by type. Consumers subscribe and route by type (every
- * version of a type shares its topic); the exact version is checked per envelope.
- */
-const byType = new Map<string, EventDefinition>();
-for (const definition of EVENT_DEFINITIONS) if (!byType.has(definition.type)) byType.set(definition.type, definition);
-export const EVENT_DEFINITION_OF_TYPE: ReadonlyMap<string, EventDefinition> = byType;
-
 export function findEventDefinition(type: string, version: number): EventDefinition | undefined {
   return byKey.get(`${type}@${version}`);
 }

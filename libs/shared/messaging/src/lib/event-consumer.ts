@@ -7,7 +7,7 @@ import {
   type KafkaMessage,
   type Producer,
 } from 'kafkajs';
-import { checkEnvelope, EVENT_DEFINITION_OF_TYPE, messageKeyOf, type EventEnvelope } from '@rj/shared/contracts';
+import { checkEnvelope, EVENT_CATALOGUE, messageKeyOf, type EventEnvelope } from '@rj/shared/contracts';
 import { applyEvents, providedBy, type ApplyInput, type ApplyResult } from './apply-event';
 import { sendToDeadLetter, type DeadLetterReason } from './dead-letter';
 import type { MessagingLogger } from './messaging-logger';
@@ -36,10 +36,10 @@ export interface EventConsumerOptions {
   topicPrefix?: string;
 }
 
-const KNOWN_TYPES = new Set(EVENT_DEFINITION_OF_TYPE.keys());
+const KNOWN_TYPES = new Set([...EVENT_CATALOGUE.values()].map((definition) => definition.type));
 /** The contract's topic of each event type: an event read from any other topic is refused. */
 const TOPIC_OF_TYPE = new Map(
-  [...EVENT_DEFINITION_OF_TYPE.values()].map((definition) => [definition.type, definition.topic as string]),
+  [...EVENT_CATALOGUE.values()].map((definition) => [definition.type, definition.topic as string]),
 );
 
 /**

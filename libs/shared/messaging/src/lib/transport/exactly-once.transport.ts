@@ -1,7 +1,7 @@
 import type { ExceptionFilter } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
-import { EVENT_DEFINITION_OF_TYPE, type EventEnvelope } from '@rj/shared/contracts';
+import { EVENT_CATALOGUE, type EventDefinition, type EventEnvelope } from '@rj/shared/contracts';
 import { EventConsumer, type EventConsumerOptions } from '../event-consumer';
 import { watchConsumerLag } from '../metrics/consumer-lag';
 import type { HandlerContext, Subscription } from '../subscription';
@@ -10,6 +10,11 @@ import { HandlerErrorsToConsumer } from './handler-errors.filter';
 import type { EventPatternExtras } from './provides';
 
 export type ExactlyOnceTransportOptions = Omit<EventConsumerOptions, 'subscriptions'>;
+
+/** The contract of each event type (its first version: the consumer routes every version by type). */
+const DEFINITION_OF_TYPE = new Map<string, EventDefinition>();
+for (const definition of EVENT_CATALOGUE.values())
+  if (!DEFINITION_OF_TYPE.has(definition.type)) DEFINITION_OF_TYPE.set(definition.type, definition);
 
 /**
  * A Nest custom transport over the exactly-once consumer (EventConsumer): `@EventPattern(Event.type)`
@@ -60,7 +65,7 @@ export class ExactlyOnceTransport extends Server implements CustomTransportStrat
   /** The handlers Nest registered, as the consumer's subscriptions: pattern = event type. */
   subscriptions(): Subscription[] {
     return [...this.getHandlers()].map(([pattern, handler]) => {
-      const event = EVENT_DEFINITION_OF_TYPE.get(pattern);
+      const event = DEFINITION_OF_TYPE.get(pattern);
       if (!event) throw new Error(`@EventPattern('${pattern}'): no event of that type in @rj/shared/contracts`);
       if (!handler.isEventHandler) throw new Error(`'${pattern}' is a @MessagePattern: events take @EventPattern`);
       if (handler.next) throw new Error(`two @EventPattern handlers for ${pattern} in ${this.options.groupId}`);
