@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { createTopicsWithLeaders } from '@rj/shared/messaging';
 
 // Proves that kafkajs 2.2.4 speaks the protocol versions the pinned broker still accepts
 // (Kafka 4 removed old ones, KIP-896): create a topic, produce with the idempotent producer
@@ -13,7 +14,7 @@ describe('kafkajs against the pinned Apache Kafka broker', () => {
 
   beforeAll(async () => {
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true });
+    await createTopicsWithLeaders(admin, [{ topic, numPartitions: 3, replicationFactor: 1 }]);
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type ITopicConfig } from 'kafkajs';
 import { ALL_TOPICS, dlqTopicOf } from '@rj/shared/contracts';
+import { createTopicsWithLeaders } from '@rj/shared/messaging';
 
 /**
  * Creates every topic of the contracts and its `.dlq` twin with explicit partitions and
@@ -43,7 +44,7 @@ export async function ensureTopics(options: TopicOptions): Promise<string[]> {
     const existing = new Set(await admin.listTopics());
     const missing = specs.filter((spec) => !existing.has(spec.topic));
     if (missing.length) {
-      await admin.createTopics({ topics: missing, waitForLeaders: true });
+      await createTopicsWithLeaders(admin, missing);
       log(`created ${missing.map((s) => s.topic).join(', ')}`);
     }
     const metadata = await admin.fetchTopicMetadata({ topics: specs.map((s) => s.topic) });

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { createTopicsWithLeaders } from '@rj/shared/messaging';
 // tools/infra/kafka.js is plain CommonJS shared with the shell-facing infra scripts.
 const { LIBS, javaBinary } = require('../../infra/kafka');
 
@@ -19,7 +20,7 @@ export async function rawConsumeRates(brokers: string[], file: string, count: nu
   const topic = `bench.audit.${randomUUID().slice(0, 8)}`;
   const admin = new Kafka({ clientId: 'bench-audit', brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true });
+  await createTopicsWithLeaders(admin, [{ topic, numPartitions: 3, replicationFactor: 1 }]);
   try {
     execFileSync(
       'kcat',

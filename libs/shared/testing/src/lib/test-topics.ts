@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { ALL_TOPICS, dlqTopicOf } from '@rj/shared/contracts';
+import { createTopicsWithLeaders } from '@rj/shared/messaging';
 
 export function testBrokers(): string[] {
   return (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -24,11 +25,14 @@ export async function createTestTopics(partitions = 3): Promise<TestTopics> {
   const names = ALL_TOPICS.flatMap((topic) => [topic, dlqTopicOf(topic)]).map((topic) => `${prefix}${topic}`);
   const admin = testKafka().admin();
   await admin.connect();
-  await admin.createTopics({
-    topics: names.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
-    waitForLeaders: true,
-  });
-  await admin.disconnect();
+  try {
+    await createTopicsWithLeaders(
+      admin,
+      names.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+    );
+  } finally {
+    await admin.disconnect();
+  }
   return {
     prefix,
     delete: async () => {
