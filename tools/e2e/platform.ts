@@ -16,6 +16,7 @@ import type { Role } from '@rj/shared/contracts';
 import {
   createScratchDatabase,
   httpRequest,
+  spawnBuilt,
   spawnTs,
   type HttpResult,
   type ScratchDatabase,
@@ -55,6 +56,11 @@ export interface PlatformOptions {
   topicPrefix: string;
   /** Print the services' output (LOG_LEVEL decides how much). */
   echo?: boolean;
+  /**
+   * Run the tsc build in dist/ (`npm run build` first) as the container image does, instead of
+   * the sources through swc: a benchmark of memory then measures what production runs.
+   */
+  fromBuild?: boolean;
   /**
    * Send `request` through a front door that checks every answer against the merged OpenAPI
    * document (docs/reference/openapi.json); `stop()` then fails listing every answer that did
@@ -135,7 +141,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   >;
 
   async function start(name: ServiceName): Promise<void> {
-    const child = spawnTs(`apps/${name}/src/main.ts`, envOf(name));
+    const child = options.fromBuild
+      ? spawnBuilt(`dist/apps/${name}/src/main.js`, envOf(name))
+      : spawnTs(`apps/${name}/src/main.ts`, envOf(name));
     if (options.echo) {
       child.child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
       child.child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));

@@ -2,7 +2,7 @@ export { parseMessage, startTestSmtpServer, type ReceivedMail, type TestSmtpServ
 export { createScratchDatabase, postgresAdminUrl, type ScratchDatabase } from './lib/scratch-database';
 export { createTestTopics, testBrokers, testKafka, type TestTopics } from './lib/test-topics';
 export { eventually, readTopics, type ReadMessage } from './lib/topic-reader';
-export { spawnTs, type SpawnedProcess } from './lib/child-process';
+export { spawnBuilt, spawnTs, type SpawnedProcess } from './lib/child-process';
 export { freePort } from './lib/free-port';
 export {
   httpRequest,

@@ -15,17 +15,26 @@ export interface SpawnedProcess {
 
 /** Runs a TypeScript file of the workspace as a real Node process (tools/runtime/register.js). */
 export function spawnTs(file: string, env: Record<string, string> = {}): SpawnedProcess {
-  const child = spawn(
-    process.execPath,
-    ['-r', path.join(ROOT, 'tools/runtime/register.js'), path.resolve(ROOT, file)],
-    {
-      cwd: ROOT,
-      // As the image runs the services (Dockerfile): V8's young generation capped at 8 MB a
-      // semi-space, so the memory a bench measures is the memory production uses (issue 15).
-      env: { NODE_OPTIONS: '--max-semi-space-size=8', ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  return spawnNode('tools/runtime/register.js', file, env);
+}
+
+/**
+ * Runs a file of the tsc build (`npm run build`: dist/...) as the container image does
+ * (tools/runtime/dist-paths.js), without swc and the sources: what a benchmark of the
+ * services' own memory must measure.
+ */
+export function spawnBuilt(file: string, env: Record<string, string> = {}): SpawnedProcess {
+  return spawnNode('tools/runtime/dist-paths.js', file, env);
+}
+
+function spawnNode(preload: string, file: string, env: Record<string, string>): SpawnedProcess {
+  const child = spawn(process.execPath, ['-r', path.join(ROOT, preload), path.resolve(ROOT, file)], {
+    cwd: ROOT,
+    // As the image runs the services (Dockerfile): V8's young generation capped at 8 MB a
+    // semi-space, so the memory a bench measures is the memory production uses (issue 15).
+    env: { NODE_OPTIONS: '--max-semi-space-size=8', ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   // A test that fails or times out must not leave its processes behind.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
