@@ -48,6 +48,39 @@ export interface ApplyOutcome {
  * An exception out of here is the database's, not an event's: the whole run rolled back.
  */
 export function applyEvents(inputs: ApplyInput[]): Promise<ApplyOutcome> {
+  return applyRun(inputs, runHandler);
+}
+
+/**
+ * The same run without a savepoint per handler: two round trips fewer per event, which on a
+ * busy machine is a third of a consumer's statements (issue 15: the services' time went to
+ * socket writes, one per statement). It holds only while every handler succeeds; the first
+ * one that throws (a missing prerequisite too) rolls the whole run back, and the answer is
+ * `undefined`: do it again with `applyEvents`, which gives each handler its savepoint.
+ */
+export async function applyEventsWithoutSavepoints(inputs: ApplyInput[]): Promise<ApplyOutcome | undefined> {
+  try {
+    return await applyRun(inputs, runHandlerUnguarded, async (manager) => {
+      // A handler that caught a database error of its own left the transaction aborted, and
+      // COMMIT would then roll back without a word: ask once more before committing.
+      await manager.query('select 1');
+    });
+  } catch (error) {
+    if (error instanceof RunNeedsSavepoints || isAbortedTransaction(error)) return undefined;
+    throw error;
+  }
+}
+
+type HandlerRunner = (
+  manager: EntityManager,
+  input: ApplyInput,
+) => Promise<{ kind: 'applied' } | { kind: 'missing'; key: string } | { kind: 'failed'; error: Error }>;
+
+function applyRun(
+  inputs: ApplyInput[],
+  handle: HandlerRunner,
+  beforeCommit: (manager: EntityManager) => Promise<void> = async () => undefined,
+): Promise<ApplyOutcome> {
   if (!inputs.length) return Promise.resolve({ results: [] });
   return inputs[0].dataSource.transaction(async (manager) => {
     const fresh = await claimInInbox(manager, inputs);
@@ -66,7 +99,7 @@ export function applyEvents(inputs: ApplyInput[]): Promise<ApplyOutcome> {
         results.push(await park(manager, input, orderingKey, waitingFor));
         continue;
       }
-      const outcome = await runHandler(manager, input);
+      const outcome = await handle(manager, input);
       if (outcome.kind === 'failed') {
         // Nothing from here on was applied: release the claims this transaction made, commit the rest.
         await releaseClaims(manager, input.groupId, [input.envelope.id, ...fresh]);
@@ -80,6 +113,7 @@ export function applyEvents(inputs: ApplyInput[]): Promise<ApplyOutcome> {
       if (input.pendingSeq) await dropPending(manager, input.pendingSeq);
       results.push({ kind: 'applied' });
     }
+    await beforeCommit(manager);
     return { results };
   });
 }
@@ -133,29 +167,54 @@ function dropPending(manager: EntityManager, seq: string): Promise<unknown> {
   return manager.query('delete from pending_event where seq = $1', [seq]);
 }
 
+/** Thrown out of a run without savepoints when a handler threw: the run rolls back whole. */
+class RunNeedsSavepoints extends Error {}
+
+/** Postgres refuses every statement of a transaction after one failed (SQLSTATE 25P02). */
+function isAbortedTransaction(error: unknown): boolean {
+  return (error as { driverError?: { code?: string } }).driverError?.code === '25P02';
+}
+
+/** Runs the handler without a savepoint: any exception ends the whole run (see applyEventsWithoutSavepoints). */
+async function runHandlerUnguarded(manager: EntityManager, input: ApplyInput): Promise<{ kind: 'applied' }> {
+  const { span, context: spanContext } = consumeSpan(input);
+  try {
+    await context.with(spanContext, () => handleIn(manager, input));
+    span.setAttribute('rj.outcome', 'applied');
+    return { kind: 'applied' };
+  } catch (error) {
+    span.setAttribute('rj.outcome', 'retried_with_savepoints');
+    throw new RunNeedsSavepoints('a handler threw in a run without savepoints', { cause: error });
+  } finally {
+    span.end();
+  }
+}
+
+function handleIn(manager: EntityManager, input: ApplyInput): Promise<void> {
+  const { envelope, subscription, logger } = input;
+  return subscription.handle(envelope as EventEnvelope<string, object>, {
+    manager,
+    causedBy: { correlationId: envelope.correlationId, causationId: envelope.id },
+    logger: logger.child({
+      eventId: envelope.id,
+      eventType: envelope.type,
+      correlationId: envelope.correlationId,
+    }),
+    source: { topic: input.topic, partition: input.partition, offset: input.offset },
+  });
+}
+
 /** Runs the handler behind a savepoint, so its writes can be undone alone. */
 async function runHandler(
   manager: EntityManager,
   input: ApplyInput,
 ): Promise<{ kind: 'applied' } | { kind: 'missing'; key: string } | { kind: 'failed'; error: Error }> {
-  const { envelope, subscription, logger } = input;
   // Active while the handler runs: the events it writes to the outbox continue this trace.
   const { span, context: spanContext } = consumeSpan(input);
   try {
     await manager.query('savepoint rj_handler');
     try {
-      await context.with(spanContext, () =>
-        subscription.handle(envelope as EventEnvelope<string, object>, {
-          manager,
-          causedBy: { correlationId: envelope.correlationId, causationId: envelope.id },
-          logger: logger.child({
-            eventId: envelope.id,
-            eventType: envelope.type,
-            correlationId: envelope.correlationId,
-          }),
-          source: { topic: input.topic, partition: input.partition, offset: input.offset },
-        }),
-      );
+      await context.with(spanContext, () => handleIn(manager, input));
     } catch (error) {
       await manager.query('rollback to savepoint rj_handler');
       if (error instanceof MissingPrerequisite) {

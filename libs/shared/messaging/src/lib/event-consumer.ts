@@ -8,7 +8,14 @@ import {
   type Producer,
 } from 'kafkajs';
 import { checkEnvelope, EVENT_CATALOGUE, messageKeyOf, type EventEnvelope } from '@rj/shared/contracts';
-import { applyEvents, providedBy, type ApplyInput, type ApplyResult } from './apply-event';
+import {
+  applyEvents,
+  applyEventsWithoutSavepoints,
+  providedBy,
+  type ApplyInput,
+  type ApplyOutcome,
+  type ApplyResult,
+} from './apply-event';
 import { sendToDeadLetter, type DeadLetterReason } from './dead-letter';
 import type { MessagingLogger } from './messaging-logger';
 import { messagingMetrics } from './metrics/messaging-metrics';
@@ -54,6 +61,8 @@ export function topicMismatch(type: unknown, topic: string): string | null {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** After a run without savepoints had to be done again, this many runs go with them from the start. */
+const RUNS_WITH_SAVEPOINTS_AFTER_A_THROW = 20;
 
 /**
  * Consumes a service's topics and applies each subscribed event exactly once (inbox), in
@@ -70,6 +79,7 @@ export class EventConsumer {
   private readonly drainer: PendingDrainer;
   private sweepTimer?: NodeJS.Timeout;
   private started = false;
+  private runsWithSavepointsLeft = 0;
 
   constructor(private readonly options: EventConsumerOptions) {
     for (const subscription of options.subscriptions) {
@@ -303,7 +313,7 @@ export class EventConsumer {
     for (let wait = 250; ; wait = Math.min(wait * 2, 5000)) {
       const stopTimer = messagingMetrics().applyDuration.startTimer({ topic: inputs[0]?.topic });
       try {
-        return await applyEvents(inputs);
+        return (await this.applyWithoutSavepointsWhileTheyHold(inputs)) ?? (await applyEvents(inputs));
       } catch (error) {
         if (!isRunning()) throw error;
         this.options.logger.warn(
@@ -316,6 +326,21 @@ export class EventConsumer {
         stopTimer();
       }
     }
+  }
+
+  /**
+   * Most runs have no handler that throws: they go without a savepoint per event. When one does
+   * throw (a prerequisite that has not arrived is the common case), the run is done again with
+   * savepoints, and so are the next runs for a while, since such events tend to come together.
+   */
+  private async applyWithoutSavepointsWhileTheyHold(inputs: ApplyInput[]): Promise<ApplyOutcome | undefined> {
+    if (this.runsWithSavepointsLeft > 0) {
+      this.runsWithSavepointsLeft--;
+      return undefined;
+    }
+    const outcome = await applyEventsWithoutSavepoints(inputs);
+    if (!outcome) this.runsWithSavepointsLeft = RUNS_WITH_SAVEPOINTS_AFTER_A_THROW;
+    return outcome;
   }
 
   private async retryAlone(
