@@ -2,13 +2,13 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { MetricsResponse } from '../views/outcome-api.views';
 import { IsOptional, IsUUID } from 'class-validator';
-import { computeOutcomeFigures, type MetricsFilter } from '@rj/outcome/domain';
+import { outcomeFiguresFromTallies, type MetricsFilter } from '@rj/outcome/domain';
 import { CurrentPrincipal, Roles, type Principal } from '@rj/shared/auth';
 import { IsCode, IsIsoDate } from '@rj/shared/contracts';
 import { SERVICE_CONFIG } from '@rj/shared/service';
 import type { OutcomeTrackingEnv } from '../outcome-tracking.env';
 import { DataSource } from 'typeorm';
-import { loadReferralFacts } from '@rj/outcome/data-access';
+import { outcomeTallies } from '@rj/outcome/data-access';
 
 export class MetricsQuery {
   @ApiPropertyOptional() @IsOptional() @IsCode() jurisdiction?: string;
@@ -43,10 +43,9 @@ export class MetricsController {
     };
     // A prosecutor sees only its own office's figures (api.md); an office-less token sees none.
     const officeId = principal.role === 'prosecutor' ? (principal.org ?? '00000000-0000-0000-0000-000000000000') : null;
-    const facts = await loadReferralFacts(this.dataSource, filter, officeId);
-    const figures = computeOutcomeFigures(facts, stripUndefined(filter), {
-      suppressBelow: this.config.METRICS_SUPPRESSION_THRESHOLD,
-    });
+    // Counted by Postgres over the scope: the history is never loaded to be counted (issue 15).
+    const tallies = await outcomeTallies(this.dataSource, filter, officeId);
+    const figures = outcomeFiguresFromTallies(tallies, { suppressBelow: this.config.METRICS_SUPPRESSION_THRESHOLD });
     return { filter: stripUndefined(filter), suppressionThreshold: this.config.METRICS_SUPPRESSION_THRESHOLD, figures };
   }
 }

@@ -14,6 +14,7 @@ export { TermProgressEntity } from './lib/entities/term-progress.entity';
 export { FollowUpEntity, type FollowUpStatus } from './lib/entities/follow-up.entity';
 export { termColumns, termFromRow } from './lib/term-mapping';
 export { loadReferralFacts } from './lib/queries/referral-facts.query';
+export { outcomeTallies } from './lib/queries/outcome-tallies.query';
 export { eligibleNotReferredOfYear, equityPeopleOfYear, type EquityPersonRow } from './lib/queries/equity-facts.query';
 export { claimDueFollowUps, dueFollowUpsOfOffice, lockFollowUp } from './lib/queries/follow-up.query';
 export { feedbackOfQuarters, recordFeedbackOptOut, surveyReminderCandidates } from './lib/queries/feedback.query';

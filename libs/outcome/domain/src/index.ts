@@ -56,6 +56,7 @@ export {
   countBy,
   isFigure,
   median,
+  medianOfMiddles,
   rate,
   total,
   type CountFigure,
@@ -73,6 +74,12 @@ export {
   suppressSmallCounts,
 } from './lib/metrics/small-count-suppression';
 export { METRIC_DEFINITIONS, computeOutcomeFigures, type OutcomeFigures } from './lib/metrics/outcome-figures';
+export {
+  outcomeFiguresFromTallies,
+  type MiddleValues,
+  type OutcomeTallies,
+  type RestitutionTally,
+} from './lib/metrics/outcome-tallies';
 export {
   initialOutcomeState,
   outcomeReducer,

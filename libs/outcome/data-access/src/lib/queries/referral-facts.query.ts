@@ -30,8 +30,10 @@ export function referralScope(filter: MetricsFilter, officeId: string | null): {
   };
   add((n) => `r.office_id = ${n}`, officeId);
   add((n) => `r.jurisdiction = ${n}`, filter.jurisdiction);
-  add((n) => `(r.submitted_at at time zone 'UTC')::date >= ${n}`, filter.from);
-  add((n) => `(r.submitted_at at time zone 'UTC')::date <= ${n}`, filter.to);
+  // The UTC date of submission between from and to, inclusive, written as a range of instants
+  // so the (office_id, submitted_at) index narrows a period instead of every row being converted.
+  add((n) => `r.submitted_at >= (${n}::date)::timestamp at time zone 'UTC'`, filter.from);
+  add((n) => `r.submitted_at < (${n}::date + 1)::timestamp at time zone 'UTC'`, filter.to);
   return { where: clauses.join(' and '), params };
 }
 

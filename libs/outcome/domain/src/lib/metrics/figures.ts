@@ -49,9 +49,25 @@ export function rate(numerator: number, denominator: number): RateFigure {
 export function median(values: readonly number[], decimals = 1): MedianFigure {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  const raw = sorted.length === 0 ? null : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return sorted.length === 0
+    ? medianOfMiddles(0, null, null, decimals)
+    : medianOfMiddles(sorted.length, sorted[(sorted.length - 1) >> 1], sorted[mid], decimals);
+}
+
+/**
+ * The median of n sorted values from their two middle ones (the same value when n is odd), for
+ * a database that sorted them: the 1-based positions floor((n + 1) / 2) and floor(n / 2) + 1.
+ */
+export function medianOfMiddles(
+  n: number,
+  lowerMiddle: number | null,
+  upperMiddle: number | null,
+  decimals = 1,
+): MedianFigure {
+  if (n === 0 || lowerMiddle === null || upperMiddle === null) return { kind: 'median', n, value: null };
+  const raw = (lowerMiddle + upperMiddle) / 2; // exactly the value itself when both are one value
   const factor = 10 ** decimals;
-  return { kind: 'median', n: sorted.length, value: raw === null ? null : Math.round(raw * factor) / factor };
+  return { kind: 'median', n, value: Math.round(raw * factor) / factor };
 }
 
 export function total<T extends string | number>(value: T, n: number): TotalFigure<T> {
