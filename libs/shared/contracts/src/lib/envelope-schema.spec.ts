@@ -30,6 +30,10 @@ describe('checkEnvelope', () => {
     expect(checkEnvelope(officeRegistered())).toMatchObject({ ok: true });
   });
 
+  it('rejects an actor that is a list, even an empty one', () => {
+    expect(checkEnvelope(officeRegistered({ actor: [] }))).toMatchObject({ ok: false });
+  });
+
   it('rejects an event type that is not in the catalogue', () => {
     const result = checkEnvelope(officeRegistered({ type: 'office.renamed' }));
     expect(result).toMatchObject({ ok: false, errors: ['unknown event type office.renamed v1'] });

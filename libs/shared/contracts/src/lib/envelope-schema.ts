@@ -17,6 +17,7 @@ import { validateSync } from 'class-validator';
 import { findEventDefinition } from './catalogue';
 import { flattenValidationErrors, validateEventData, type EventDefinition } from './define-event';
 import { CORRELATION_ID_MAX_LENGTH, type EventEnvelope } from './envelope';
+import { envelopeShapeIsCertainlyValid } from './envelope-precheck';
 import { ROLES, type Role } from './roles';
 
 class ActorSchema {
@@ -34,7 +35,8 @@ class EnvelopeSchema {
   @IsString() @Length(1, 50) aggregateType: string;
   @IsString() @Length(1, 100) aggregateId: string;
   @IsOptional() @IsUUID() referralId: string | null;
-  @IsDefined() @ValidateNested() @Type(() => ActorSchema) actor: ActorSchema;
+  // IsObject: ValidateNested alone lets an array through (an empty one has nothing to check).
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ActorSchema) actor: ActorSchema;
   @IsString() @Length(1, CORRELATION_ID_MAX_LENGTH) correlationId: string;
   @IsOptional() @IsString() @Length(1, CORRELATION_ID_MAX_LENGTH) causationId: string | null;
   @IsObject() data: object;
@@ -42,6 +44,11 @@ class EnvelopeSchema {
 
 /** The envelope's own fields only (not the catalogue, not the data's schema). Returns messages. */
 export function checkEnvelopeShape(raw: object): string[] {
+  return envelopeShapeIsCertainlyValid(raw) ? [] : envelopeShapeErrors(raw);
+}
+
+/** class-validator's verdict on the envelope's shape, in its words: the reference for the precheck. */
+export function envelopeShapeErrors(raw: object): string[] {
   const instance = plainToInstance(EnvelopeSchema, raw);
   return flattenValidationErrors(validateSync(instance, { whitelist: true, forbidNonWhitelisted: true }));
 }
