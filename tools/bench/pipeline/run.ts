@@ -15,7 +15,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { createTestTopics, testBrokers } from '@rj/shared/testing';
 import { SERVICE_NAMES, startPlatform } from '../../e2e/platform';
 import { latencyAtSteadyRate, offerAcceptedEvent } from '../backbone/latency';
@@ -196,6 +196,9 @@ async function main() {
       returnToCommit.push(Math.max(0, offered - (load.acceptedAt.get(id) as number)));
     }
     const rss = Object.fromEntries(SERVICE_NAMES.map((name) => [name, Math.round(peakRssMb(pids[name]))]));
+    const cpuUsed = Object.fromEntries(
+      SERVICE_NAMES.map((name) => [name, Number((cpuSeconds(pids[name]) - cpuBefore[name]).toFixed(1))]),
+    );
     const latency = summary(commitToCommit);
     const refusal = summary(load.refusedMs);
     const figures = {
@@ -219,8 +222,10 @@ async function main() {
       referralCommitToOfferCommitMs: latency,
       postReturnToOfferCommitMs: summary(returnToCommit),
       ceilingMs: limits,
-      cpuSecondsDuringRun: Object.fromEntries(
-        SERVICE_NAMES.map((name) => [name, Number((cpuSeconds(pids[name]) - cpuBefore[name]).toFixed(1))]),
+      cpuSecondsDuringRun: cpuUsed,
+      // Steadier than latency on a shared machine: what one referral costs the services, refusals included.
+      cpuMsPerAcceptedReferral: Math.round(
+        (1000 * Object.values(cpuUsed).reduce((a, b) => a + b, 0)) / Math.max(accepted.length, 1),
       ),
       peakRssMb: rss,
       peakRssBeforeLoadMb: rssBefore,
@@ -270,6 +275,9 @@ async function main() {
       `${limits.rawKafkajsP50} / ${limits.rawKafkajsP99} ms`,
       'the broker alone',
       true,
+    );
+    process.stdout.write(
+      `  ${"services' CPU per accepted referral".padEnd(46)}${`${figures.cpuMsPerAcceptedReferral} ms`.padStart(16)}   (${cpus().length} cores: at most ~${Math.round((cpus().length * 1000) / Math.max(figures.cpuMsPerAcceptedReferral, 1))} referrals/s before Postgres and Kafka take theirs)\n`,
     );
     for (const name of SERVICE_NAMES)
       row(
