@@ -11,8 +11,19 @@
  * See the library's README for the states an event goes through.
  */
 export class MissingPrerequisite extends Error {
-  constructor(readonly key: string) {
-    super(`waiting for ${key}`);
+  readonly key: string;
+
+  constructor(key: string) {
+    // A signal, not a fault: nothing reads its stack, and capturing one for every parked event
+    // cost a consumer that parks many (cross-topic, under a backlog) a per cent of its time.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(`waiting for ${key}`);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
+    this.key = key;
     this.name = 'MissingPrerequisite';
   }
 }
