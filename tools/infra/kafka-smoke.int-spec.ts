@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { createTopicsWithLeaders } from '@rj/shared/messaging';
+import { createTopicsWithLeaders } from '@rj/shared/kafka-admin';
 
 // Proves that kafkajs 2.2.4 speaks the protocol versions the pinned broker still accepts
 // (Kafka 4 removed old ones, KIP-896): create a topic, produce with the idempotent producer

@@ -1,6 +1,6 @@
 import { Kafka, logLevel, type ITopicConfig } from 'kafkajs';
 import { ALL_TOPICS, dlqTopicOf } from '@rj/shared/contracts';
-import { createTopicsWithLeaders } from '@rj/shared/messaging';
+import { createTopicsWithLeaders } from '@rj/shared/kafka-admin';
 
 /**
  * Creates every topic of the contracts and its `.dlq` twin with explicit partitions and

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { createTopicsWithLeaders } from '@rj/shared/messaging';
+import { createTopicsWithLeaders } from '@rj/shared/kafka-admin';
 // tools/infra/kafka.js is plain CommonJS shared with the shell-facing infra scripts.
 const { LIBS, javaBinary } = require('../../infra/kafka');
 

@@ -1,7 +1,6 @@
 export { CreateMessagingTables1764100000000 } from './lib/migrations/1764100000000-create-messaging-tables';
 export { defaultMessagingLogger, type MessagingLogger } from './lib/messaging-logger';
 export { createKafka, type KafkaClientOptions } from './lib/kafka-client';
-export { createTopicsWithLeaders, type CreateTopicsOptions } from './lib/topic-admin';
 export { MissingPrerequisite, prerequisiteKey } from './lib/prerequisite';
 export {
   InvalidOutgoingEvent,
