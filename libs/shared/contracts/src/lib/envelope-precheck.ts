@@ -1,20 +1,8 @@
 import { isIn, isInt, isISO8601, isUUID, length, min } from 'class-validator';
-import { CORRELATION_ID_MAX_LENGTH } from './envelope';
+import { CORRELATION_ID_MAX_LENGTH, ENVELOPE_FIELDS } from './envelope';
 import { ROLES } from './roles';
 
-const ENVELOPE_KEYS = new Set([
-  'id',
-  'type',
-  'version',
-  'occurredAt',
-  'aggregateType',
-  'aggregateId',
-  'referralId',
-  'actor',
-  'correlationId',
-  'causationId',
-  'data',
-]);
+const ENVELOPE_KEYS = new Set<string>(ENVELOPE_FIELDS);
 const ACTOR_KEYS = new Set(['sub', 'role', 'org']);
 
 type Fields = Record<string, unknown>;

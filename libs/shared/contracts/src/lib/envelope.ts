@@ -20,6 +20,21 @@ export interface EventEnvelope<TType extends string = string, TData = unknown> {
   data: TData;
 }
 
+/** Every field of an envelope, each required (null where it may be empty), none other allowed. */
+export const ENVELOPE_FIELDS = [
+  'id',
+  'type',
+  'version',
+  'occurredAt',
+  'aggregateType',
+  'aggregateId',
+  'referralId',
+  'actor',
+  'correlationId',
+  'causationId',
+  'data',
+] as const satisfies readonly (keyof EventEnvelope)[];
+
 /**
  * The longest correlation (and causation) id an envelope carries. The HTTP edge holds a
  * caller's id to the same limit (and pattern) and mints a fresh one for anything else, so a

@@ -1,5 +1,5 @@
 import type { EventDefinition } from '../define-event';
-import { CORRELATION_ID_MAX_LENGTH, EventHeaders } from '../envelope';
+import { CORRELATION_ID_MAX_LENGTH, ENVELOPE_FIELDS, EventHeaders } from '../envelope';
 import { EVENT_DEFINITIONS } from '../events';
 import { ROLES } from '../roles';
 import { ALL_TOPICS, DLQ_SUFFIX, type TopicName } from '../topics';
@@ -56,19 +56,7 @@ function envelopeSchema(definition: EventDefinition, dataSchema: string): JsonSc
       },
       data: { $ref: `${REF}${dataSchema}` },
     },
-    required: [
-      'id',
-      'type',
-      'version',
-      'occurredAt',
-      'aggregateType',
-      'aggregateId',
-      'referralId',
-      'actor',
-      'correlationId',
-      'causationId',
-      'data',
-    ],
+    required: [...ENVELOPE_FIELDS],
     additionalProperties: false,
   };
 }
