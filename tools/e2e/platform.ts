@@ -73,6 +73,8 @@ const VALIDATE_BY_DEFAULT = /^(1|true|yes|on)$/i.test(process.env.FRONT_DOOR_VAL
 
 export interface RunningPlatform {
   urls: Record<ServiceName, string>;
+  /** Each service's internal listener (/metrics; referral-intake's key store). */
+  internalUrls: Record<ServiceName, string>;
   /** The validating front door's URL when contracts are checked (validateContracts). */
   frontDoorUrl?: string;
   /** Answers that did not match the OpenAPI document so far (validateContracts). */
@@ -184,6 +186,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
   return {
     urls,
+    internalUrls: Object.fromEntries(
+      SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${internalPorts[name]}`]),
+    ) as Record<ServiceName, string>,
     frontDoorUrl: frontDoor?.url,
     contractViolations,
     keyStoreUrl,

@@ -22,6 +22,7 @@ import { latencyAtSteadyRate, offerAcceptedEvent } from '../backbone/latency';
 import { percentile, rawKafkajs } from '../backbone/raw-kafka';
 import { uuidv7 } from '@rj/shared/contracts';
 import { watchCommits } from './commit-watch';
+import { eventLoopDelay } from './event-loop';
 import { sendReferrals } from './load';
 
 const arg = (name: string, fallback: number) => {
@@ -167,6 +168,7 @@ async function main() {
     const cpuBefore = Object.fromEntries(SERVICE_NAMES.map((name) => [name, cpuSeconds(pids[name])]));
     // What each service holds before the load: the rest of its peak is what the load adds.
     const rssBefore = Object.fromEntries(SERVICE_NAMES.map((name) => [name, Math.round(peakRssMb(pids[name]))]));
+    await Promise.all(SERVICE_NAMES.map((name) => eventLoopDelay(platform.internalUrls[name]))); // starts afresh
     say(`sending ${RATE} referrals/s for ${SECONDS} s`);
     const load = await sendReferrals({
       url: platform.urls['referral-intake'],
@@ -175,6 +177,11 @@ async function main() {
       seconds: SECONDS,
       timeoutMs: TIMEOUT_MS,
     });
+    const loopDelay = Object.fromEntries(
+      await Promise.all(
+        SERVICE_NAMES.map(async (name) => [name, await eventLoopDelay(platform.internalUrls[name])] as const),
+      ),
+    );
 
     // Wait (up to 30 s) for every accepted referral's offer to commit.
     const accepted = [...load.acceptedAt.keys()];
@@ -229,6 +236,7 @@ async function main() {
       ),
       peakRssMb: rss,
       peakRssBeforeLoadMb: rssBefore,
+      eventLoopDelayDuringLoadMs: loopDelay,
     };
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
     // The breakdown reads the services' databases: on a busy machine that may fail; the figures are out already.
@@ -279,6 +287,11 @@ async function main() {
     process.stdout.write(
       `  ${"services' CPU per accepted referral".padEnd(46)}${`${figures.cpuMsPerAcceptedReferral} ms`.padStart(16)}   (${cpus().length} cores: at most ~${Math.round((cpus().length * 1000) / Math.max(figures.cpuMsPerAcceptedReferral, 1))} referrals/s before Postgres and Kafka take theirs)\n`,
     );
+    for (const name of SERVICE_NAMES) {
+      const delay = loopDelay[name];
+      const shown = 'p99Ms' in delay ? `p99 ${delay.p99Ms}, max ${delay.maxMs} ms` : delay.unavailable.slice(0, 30);
+      process.stdout.write(`  ${`event-loop delay ${name}`.padEnd(46)}${shown.padStart(16)}   (while sending)\n`);
+    }
     for (const name of SERVICE_NAMES)
       row(
         `peak RSS ${name} (before the load)`,
