@@ -1,6 +1,6 @@
 /**
- * Administration of the platform's Kafka topics, shared by the infrastructure tools (`npm start`,
- * `npm test`) and the tests' own topics; apart from the messaging library, which the tests of
- * that library exercise with the testing library, so neither depends on the other.
+ * Creating the platform's Kafka topics, for the infrastructure tools (`npm start`, `npm test`)
+ * and the tests' own topics. It stands apart from the messaging library because the testing
+ * library uses it and messaging's own tests use the testing library.
  */
 export { createTopicsWithLeaders, type CreateTopicsOptions } from './lib/topic-admin';

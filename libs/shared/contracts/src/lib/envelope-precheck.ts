@@ -24,16 +24,14 @@ export function envelopeShapeIsCertainlyValid(raw: unknown): boolean {
   if (!isPlainObject(raw) || !onlyKeys(raw, ENVELOPE_KEYS)) return false;
   const { actor } = raw;
   return (
-    typeof raw.id === 'string' &&
     isUUID(raw.id) &&
     text(raw.type, 100) &&
     isInt(raw.version) &&
     min(raw.version, 1) &&
-    typeof raw.occurredAt === 'string' &&
     isISO8601(raw.occurredAt, { strict: true }) &&
     text(raw.aggregateType, 50) &&
     text(raw.aggregateId, 100) &&
-    (absent(raw.referralId) || (typeof raw.referralId === 'string' && isUUID(raw.referralId))) &&
+    (absent(raw.referralId) || isUUID(raw.referralId)) &&
     isPlainObject(actor) &&
     onlyKeys(actor, ACTOR_KEYS) &&
     text(actor.sub, 200) &&
