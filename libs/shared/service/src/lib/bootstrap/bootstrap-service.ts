@@ -2,7 +2,6 @@ import { Module, type DynamicModule, type INestApplication, type Type } from '@n
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import type { BaseServiceEnv } from '../config/base-service-env';
 import { correlationMiddleware } from '../context/correlation.middleware';
@@ -10,6 +9,7 @@ import { bodyParserErrors } from '../errors/body-parser-errors.middleware';
 import { rejectReservedKeys } from '../errors/reserved-keys.middleware';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { inFlightLimit } from '../overload/in-flight-limit.middleware';
+import { acceptSocketCount, listenOnSharedPort } from './shared-port-listeners';
 import { MetricsController } from '../metrics/metrics.controller';
 import { ServiceCoreModule } from '../service-core.module';
 import { containsModule } from './contains-module';
@@ -79,7 +79,10 @@ export async function bootstrapService<C extends BaseServiceEnv>(
   // The event consumer, when the app has one, is a hybrid microservice (@EventPattern handlers).
   const transport = serviceTransportOf(app);
   if (transport) connectServiceTransport(app, transport);
-  const url = await listen(app, config.PORT);
+  const url = await listenOnSharedPort(app, {
+    port: config.PORT,
+    sockets: acceptSocketCount(config.HTTP_ACCEPT_SOCKETS),
+  });
   const listener = internalListenerOf(config, options.internal);
   const internalModule: DynamicModule = {
     module: InternalMetricsModule,
@@ -93,7 +96,7 @@ export async function bootstrapService<C extends BaseServiceEnv>(
     options.internal?.configureApp,
     false,
   );
-  const internal = { app: internalApp, url: await listen(internalApp, listener.port, listener.host) };
+  const internal = { app: internalApp, url: await listenOnSharedPort(internalApp, { ...listener, sockets: 1 }) };
   const apps: INestApplication[] = [internal.app, app];
   let closing: Promise<void> | undefined;
   let removeSignalHandlers = (): void => undefined;
@@ -155,10 +158,4 @@ async function createApp(
   if (publicListener) setupOpenApi(app, name);
   await configureApp?.(app);
   return app;
-}
-
-async function listen(app: INestApplication, port: number, host?: string): Promise<string> {
-  await (host ? app.listen(port, host) : app.listen(port));
-  const { port: actual } = app.getHttpServer().address() as AddressInfo;
-  return `http://127.0.0.1:${actual}`;
 }

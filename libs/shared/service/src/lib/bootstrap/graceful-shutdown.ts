@@ -1,6 +1,7 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
 import { describeError } from '../logging/safe-error';
+import { acceptorsOf } from './shared-port-listeners';
 
 /**
  * Shutdown ordering contract (every lib with resources follows it):
@@ -19,13 +20,19 @@ import { describeError } from '../logging/safe-error';
 export async function stopAccepting(app: INestApplication): Promise<void> {
   const server = app.getHttpServer() as Server;
   if (!server.listening) return;
+  // The port's other sockets too: each waits for the connections it accepted, whose requests
+  // the server runs, so this resolves only once every request in flight has ended.
+  const listeners: Array<{ close(callback: () => void): unknown }> = [server, ...acceptorsOf(server)];
   await new Promise<void>((resolve) => {
     // A keep-alive socket turns idle when its response ends; sweep until all are gone.
     const sweep = setInterval(() => server.closeIdleConnections(), 100);
-    server.close(() => {
+    let open = listeners.length;
+    const closed = (): void => {
+      if (--open > 0) return;
       clearInterval(sweep);
       resolve();
-    });
+    };
+    for (const listener of listeners) listener.close(closed);
     server.closeIdleConnections();
   });
 }

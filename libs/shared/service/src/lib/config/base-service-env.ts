@@ -141,6 +141,17 @@ export class BaseServiceEnv {
   @Min(1, { message: 'must be at least 1' })
   MAX_IN_FLIGHT_REQUESTS = 32;
 
+  /**
+   * Sockets listening on the public port (Linux; one elsewhere). Node accepts one connection
+   * per socket per turn of its event loop, so under load a single socket lets a burst of new
+   * connections queue in the kernel for seconds; several accept that many per turn.
+   */
+  @EnvNumber()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(64, { message: 'must be at most 64' })
+  HTTP_ACCEPT_SOCKETS = 16;
+
   /** The Retry-After of that 503, in seconds. */
   @EnvNumber()
   @IsInt({ message: 'must be a whole number of seconds' })
