@@ -49,12 +49,20 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
 # ---- runtime ------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE=referral-intake
-# --max-semi-space-size=8 (MB): V8's young generation otherwise grows to ~100 MB under load,
-# most of it garbage between scavenges; capped, a service stays under 200 MB RSS (issue 15).
+# V8's heap limits, which keep a service's RSS near 200 MB under load (issue 15; figures and
+# what the rest is made of in docs/operations/capacity.md). The benches start the build with
+# these same flags (spawnBuilt reads them from here).
+# --max-semi-space-size=8 (MB): the young generation otherwise grows to ~100 MB under load,
+#   most of it garbage between scavenges.
+# --max-old-space-size=256 (MB): V8 lets the old generation grow to a multiple of what survived
+#   its last full GC, and the multiple follows this limit, which Node otherwise takes from the
+#   memory it sees: on a 24 GB host the old space grew past 150 MB with a live heap of 50-65 MB
+#   and no full GC in a minute. At 256 it is collected near 1.3x the live heap; the limit is
+#   four times that live heap, and heap plus the rest stays below every container limit in k8s/.
 ENV NODE_ENV=production \
     SERVICE=${SERVICE} \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
-    NODE_OPTIONS=--max-semi-space-size=8
+    NODE_OPTIONS="--max-semi-space-size=8 --max-old-space-size=256"
 RUN groupadd --system --gid 10001 rj \
  && useradd --system --uid 10001 --gid rj --home-dir /app --shell /usr/sbin/nologin rj
 WORKDIR /app

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnBuilt } from './child-process';
+
+/** A file that prints the V8 limits of the process it runs in, as the build's services would have them. */
+function heapLimitReporter(): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rj-heap-')), 'report.js');
+  fs.writeFileSync(
+    file,
+    "const mb = require('node:v8').getHeapStatistics().heap_size_limit / 1048576;\n" +
+      'console.log(`heap limit ${Math.round(mb)} MB`);\n',
+  );
+  return file;
+}
+
+const heapLimitMb = (output: string) => Number(/heap limit (\d+) MB/.exec(output)?.[1]);
+
+describe('spawnBuilt', () => {
+  it("runs the build with the image's V8 heap limits, as production starts it (issue 15)", async () => {
+    const child = spawnBuilt(heapLimitReporter());
+    await child.waitFor('heap limit');
+    await child.exited;
+    // 256 MB old space (the Dockerfile's --max-old-space-size) plus three 8 MB semi-spaces: not
+    // the gigabytes Node would take from this machine's memory without the flags.
+    expect(heapLimitMb(child.output())).toBeGreaterThanOrEqual(256);
+    expect(heapLimitMb(child.output())).toBeLessThan(320);
+  });
+
+  it('lets a bench name other flags to compare (--service-env NODE_OPTIONS=...)', async () => {
+    const child = spawnBuilt(heapLimitReporter(), { NODE_OPTIONS: '--max-old-space-size=512' });
+    await child.waitFor('heap limit');
+    await child.exited;
+    // 512 MB old space plus V8's default young generation (no --max-semi-space-size any more).
+    expect(heapLimitMb(child.output())).toBeGreaterThanOrEqual(512);
+    expect(heapLimitMb(child.output())).toBeLessThan(1024);
+  });
+});
