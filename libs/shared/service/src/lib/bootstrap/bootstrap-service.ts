@@ -9,7 +9,6 @@ import { bodyParserErrors } from '../errors/body-parser-errors.middleware';
 import { rejectReservedKeys } from '../errors/reserved-keys.middleware';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { inFlightLimit } from '../overload/in-flight-limit.middleware';
-import { acceptSocketCount, listenOnSharedPort } from './shared-port-listeners';
 import { MetricsController } from '../metrics/metrics.controller';
 import { ServiceCoreModule } from '../service-core.module';
 import { containsModule } from './contains-module';
@@ -18,6 +17,7 @@ import { allowListedCors, noStore, securityHeaders } from './http-security';
 import { internalListenerOf } from './internal-listener';
 import { setupOpenApi } from './openapi';
 import { connectServiceTransport, serviceTransportOf } from './service-transport';
+import { acceptSocketCount, listenOnSharedPort } from './shared-port-listeners';
 import { httpTracingMiddleware } from '../tracing/http-tracing.middleware';
 import { startTracing } from '../tracing/tracing';
 

@@ -15,10 +15,10 @@ const SECRET = 'integration-test-secret-0123456789abcdef';
 const token = mintToken({ sub: 'alice', role: 'prosecutor', org: 'office-1', name: 'Alice Prosecutor' }, SECRET);
 const SOCKETS = 4;
 
-async function startService(): Promise<RunningService> {
+async function startService(port = 0): Promise<RunningService> {
   const result = validateConfig(BaseServiceEnv, {
     NODE_ENV: 'test',
-    PORT: '0',
+    PORT: String(port),
     DATABASE_URL: 'postgres://unused@127.0.0.1:5432/unused',
     AUTH_JWT_SECRET: SECRET,
     HTTP_ACCEPT_SOCKETS: String(SOCKETS),
@@ -125,6 +125,12 @@ describe('the public port shared by several listening sockets (issue 15)', () =>
     // Spread by the kernel over four sockets: all forty on one of them would mean no spreading.
     expect(byExtraSockets).toBeGreaterThan(0);
     expect(byExtraSockets).toBeLessThan(ports.length);
+  });
+
+  it('will not start on a port a running service holds: a second instance fails as it always did', async () => {
+    await expect(startService(portOf(service))).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    // The first still has the port to itself.
+    expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
   });
 
   it('refuses a request without a token on an extra socket as the app does (the guard runs there too)', async () => {

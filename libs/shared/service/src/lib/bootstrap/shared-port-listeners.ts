@@ -34,6 +34,11 @@ export async function listenOnSharedPort(
   { port, host, sockets }: { port: number; host?: string; sockets: number },
 ): Promise<string> {
   const reusePort = sockets > 1;
+  // A port shared this way would be shared with any process of the same user that asked for it
+  // too: a service left running from an earlier start would silently take half the requests.
+  // Bound plainly for a moment first, a port that anything listens on fails as it always did.
+  // (Port 0 needs no check: the kernel never picks a port already bound for another process.)
+  if (reusePort && port !== 0) await assertPortFree(port, host);
   // Nest passes its first argument to http.Server#listen, which takes an options object; its
   // types only name a port, and the object is the only way to ask for SO_REUSEPORT.
   const listenOptions = { port, host, reusePort };
@@ -49,6 +54,14 @@ export async function listenOnSharedPort(
 /** The extra sockets of a server started by listenOnSharedPort (none otherwise). */
 export function acceptorsOf(server: HttpServer): readonly NetServer[] {
   return acceptorsOfServer.get(server) ?? [];
+}
+
+function assertPortFree(port: number, host?: string): Promise<void> {
+  const probe = createServer();
+  return new Promise((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
 }
 
 function listenAcceptor(server: HttpServer, { port, host }: { port: number; host?: string }): Promise<NetServer> {
