@@ -122,17 +122,6 @@ export class AuditLedgerEnv extends BaseServiceEnv {
   @Max(32)
   AUDIT_STREAM_CONCURRENCY = 4;
 
-  /**
-   * Sequence ranges one verification reads at once, each on a cursor (and connection) of its
-   * own, so the database serves one range while this process hashes another. A ledger shorter
-   * than two batches per range is verified in fewer ranges.
-   */
-  @EnvNumber()
-  @IsInt()
-  @Min(1)
-  @Max(8)
-  AUDIT_VERIFY_RANGES = 2;
-
   /** Verifications running at once in one process; more wait their turn. */
   @EnvNumber()
   @IsInt()

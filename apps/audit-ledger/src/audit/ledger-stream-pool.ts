@@ -22,12 +22,10 @@ export class TooManyStreams extends ProblemException {
 
 /**
  * Replay, export and verify each hold a database connection for the whole of a stream that
- * may last minutes. They get a pool of their own — AUDIT_STREAM_CONCURRENCY streams for
- * requests plus AUDIT_VERIFICATION_CONCURRENCY background verification runs, each with
- * AUDIT_VERIFY_RANGES connections as a verification reads that many ranges at once — so slow
- * readers can never take the connections ingestion and ordinary reads need, and a stream that
- * was admitted never waits for a connection. A request beyond the limit is refused at once
- * (429 with Retry-After) instead of queueing on the pool.
+ * may last minutes. They get a pool of their own — AUDIT_STREAM_CONCURRENCY connections for
+ * requests plus AUDIT_VERIFICATION_CONCURRENCY for background verification runs — so slow
+ * readers can never take the connections ingestion and ordinary reads need. A request beyond
+ * the limit is refused at once (429 with Retry-After) instead of queueing on the pool.
  */
 @Injectable()
 export class LedgerStreamPool implements OnApplicationShutdown {
@@ -41,7 +39,7 @@ export class LedgerStreamPool implements OnApplicationShutdown {
     this.dataSource = createDataSource({
       url: config.DATABASE_URL,
       entities: AUDIT_DATABASE.entities,
-      poolSize: (config.AUDIT_STREAM_CONCURRENCY + config.AUDIT_VERIFICATION_CONCURRENCY) * config.AUDIT_VERIFY_RANGES,
+      poolSize: config.AUDIT_STREAM_CONCURRENCY + config.AUDIT_VERIFICATION_CONCURRENCY,
       applicationName: 'audit-ledger-streams',
     });
   }

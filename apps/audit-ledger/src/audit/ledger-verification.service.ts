@@ -6,11 +6,12 @@ import {
   checkpointAt,
   columnsCheckedByDatabase,
   readLedgerHead,
+  streamLedger,
 } from '@rj/audit/data-access';
 import {
-  combineRangeVerdicts,
+  ChainVerifier,
   GENESIS_POINT,
-  planChainRanges,
+  type ChainEntry,
   type ChainPoint,
   type ChainVerification,
 } from '@rj/audit/domain';
@@ -19,7 +20,6 @@ import { SERVICE_CONFIG } from '@rj/shared/service';
 import type { AuditLedgerEnv } from '../audit-ledger.env';
 import { CheckpointSigner } from '../checkpoints/checkpoint-signer.service';
 import { ledgerMetrics, measureVerification } from './ledger-metrics';
-import { verifyLedgerRanges } from './ledger-range-verification';
 import { LedgerStreamPool } from './ledger-stream-pool';
 
 export interface LedgerVerification extends ChainVerification {
@@ -34,9 +34,7 @@ export interface LedgerVerification extends ChainVerification {
  * Verifies the chain in the database end to end (or from a stored checkpoint), streaming in
  * constant memory, pinned to every stored checkpoint whose signature is ours: a consistent
  * rewrite misses a checkpoint, a cut-off tail falls short of one. Also compares with the head
- * row, which names the last sequence ever appended. A long ledger is verified in
- * AUDIT_VERIFY_RANGES sequence ranges read at once, joined into the verdict one pass would
- * give (combineRangeVerdicts).
+ * row, which names the last sequence ever appended.
  */
 @Injectable()
 export class LedgerVerificationService {
@@ -69,29 +67,25 @@ export class LedgerVerificationService {
       ...(await allCheckpoints(this.dataSource)).filter((cp) => this.signer.isSignedByUs(cp)),
       ...(options.extraCheckpoints ?? []),
     ];
-    // Read before the streams' snapshots are taken: every sequence the head names is in each.
+    // Read before the stream's snapshot is taken: every sequence the head names must be in it.
     const recordedHead = await readLedgerHead(this.dataSource);
+    const verifier = new ChainVerifier({ start, checkpoints: pinned });
+    let intact = true;
     // Only the chain columns (sequence as float8: a number, exact below 2^53), and whether the
     // indexed columns agree with the hashed event unless Postgres's constraint vouches for all rows.
     const columns = chainColumns(await columnsCheckedByDatabase(this.dataSource));
-    // Several ranges read at once, each on its own cursor, so Postgres serves one while this
-    // process hashes another; each range holds at least two batches, or a second cursor costs
-    // more than it saves. The last range is open-ended: rows appended since the head are verified.
-    const batchSize = this.config.AUDIT_STREAM_BATCH_SIZE;
-    const ranges = planChainRanges(
-      start.sequence,
-      recordedHead.sequence,
-      this.config.AUDIT_VERIFY_RANGES,
-      2 * batchSize,
-    );
-    // The long reads run on the streams' own pool, never holding one of ingestion's connections.
-    const verdicts = await verifyLedgerRanges(
+    // The long read runs on the streams' own pool, never holding one of ingestion's connections.
+    for await (const rows of streamLedger<ChainEntry>(
       await this.streams.ready(),
-      ranges,
-      { start, checkpoints: pinned, columns, batchSize },
-      options.onProgress,
-    );
-    const { verification: result, head } = combineRangeVerdicts(start, verdicts);
+      { afterSequence: start.sequence },
+      { columns, batchSize: this.config.AUDIT_STREAM_BATCH_SIZE },
+    )) {
+      for (const row of rows) if (!(intact = verifier.push(row))) break;
+      if (!intact) break;
+      await options.onProgress?.(verifier.result().checked);
+    }
+    const result = verifier.result();
+    const head = verifier.head();
     const checkpointsPinned = pinned.filter((cp) => cp.sequence > start.sequence).length;
     if (result.ok && head.sequence < recordedHead.sequence) {
       // Rows past the last one present were appended once: the tail was removed.

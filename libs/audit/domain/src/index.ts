@@ -9,15 +9,6 @@ export {
 } from './lib/hash-chain';
 export { ChainVerifier, verifyChain, verifyChainAsync, type ChainVerifierOptions } from './lib/chain-verifier';
 export {
-  checkpointsWithin,
-  combineRangeVerdicts,
-  emptyRangeVerdict,
-  planChainRanges,
-  type CombinedVerdict,
-  type RangeVerdict,
-  type SequenceRange,
-} from './lib/chain-ranges';
-export {
   DEV_CHECKPOINT_KEY,
   checkpointKeyId,
   generateCheckpointKeyPair,

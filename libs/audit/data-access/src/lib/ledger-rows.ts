@@ -26,8 +26,6 @@ export interface LedgerFilter {
   organisationId?: string;
   /** Sequences after this one (a cursor). */
   afterSequence?: number;
-  /** Sequences up to and including this one (the end of a range verified on its own). */
-  throughSequence?: number;
   /** Ledger time (recordedAt) range: a contiguous stretch of the chain. */
   recordedFrom?: string;
   recordedTo?: string;
@@ -53,7 +51,6 @@ export function whereOf(filter: LedgerFilter): { sql: string; params: unknown[] 
   if (filter.recordedFrom !== undefined) add('recorded_at >= ?', filter.recordedFrom);
   if (filter.recordedTo !== undefined) add('recorded_at < ?', filter.recordedTo);
   if (filter.afterSequence !== undefined) add('sequence > ?', filter.afterSequence);
-  if (filter.throughSequence !== undefined) add('sequence <= ?', filter.throughSequence);
   return { sql: clauses.length ? `where ${clauses.join(' and ')}` : '', params };
 }
 
