@@ -17,6 +17,7 @@ import path from 'node:path';
 import { OUTCOME_DATABASE, outcomeTallies } from '@rj/outcome/data-access';
 import { DEV_JWT_SECRET, mintToken } from '@rj/shared/auth';
 import { createScratchDatabase, createTestTopics } from '@rj/shared/testing';
+import { percentile } from '../backbone/raw-kafka';
 import { seededPartnerId, seedOutcomeHistory } from './seed';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -52,9 +53,12 @@ async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
 
 const peakRssMb = (pid: number) =>
   Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
-/** Nearest-rank percentile. */
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)];
+/** Nearest-rank percentile of unsorted values. */
+const percentileOf = (values: number[], p: number) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
 const ms = (value: number) => `${value.toFixed(0).padStart(5)} ms`;
 const loadAverage = () =>
   loadavg()
@@ -155,10 +159,10 @@ async function main(): Promise<void> {
         await outcomeTallies(database.dataSource, variant.filter, variant.role === 'prosecutor' ? OFFICE : null);
         direct.push(performance.now() - started);
       }
-      slowest = Math.max(slowest, percentile(times, 95));
+      slowest = Math.max(slowest, percentileOf(times, 95));
       process.stdout.write(
-        `  ${variant.name.padEnd(34)} p50 ${ms(percentile(times, 50))} p95 ${ms(percentile(times, 95))}` +
-          `   (Postgres alone p50 ${ms(percentile(direct, 50))})   ${String(counted).padStart(6)} referrals counted\n`,
+        `  ${variant.name.padEnd(34)} p50 ${ms(percentileOf(times, 50))} p95 ${ms(percentileOf(times, 95))}` +
+          `   (Postgres alone p50 ${ms(percentileOf(direct, 50))})   ${String(counted).padStart(6)} referrals counted\n`,
       );
     }
     process.stdout.write(

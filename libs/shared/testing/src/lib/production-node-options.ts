@@ -14,6 +14,9 @@ export function nodeOptionsOfDockerfile(dockerfile: string): string {
   return declared[1];
 }
 
+let cached: string | undefined;
+
+/** Read once per process: a platform start spawns a process per service, each with these flags. */
 export function productionNodeOptions(): string {
-  return nodeOptionsOfDockerfile(fs.readFileSync(DOCKERFILE, 'utf8'));
+  return (cached ??= nodeOptionsOfDockerfile(fs.readFileSync(DOCKERFILE, 'utf8')));
 }
