@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { createTopicsWithLeaders } from '@rj/shared/kafka-admin';
+import { createTopicsWithLeaders, stopIdleRequestQueueTimers } from '@rj/shared/kafka-admin';
 // tools/infra/kafka.js is plain CommonJS shared with the shell-facing infra scripts.
 const { LIBS, javaBinary } = require('../../infra/kafka');
 
@@ -18,6 +18,8 @@ export interface RawConsume {
  */
 export async function rawConsumeRates(brokers: string[], file: string, count: number): Promise<RawConsume[]> {
   const topic = `bench.audit.${randomUUID().slice(0, 8)}`;
+  // The same kafkajs as the services run, without its idle 1 ms timer (kafka-admin).
+  stopIdleRequestQueueTimers();
   const admin = new Kafka({ clientId: 'bench-audit', brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   await createTopicsWithLeaders(admin, [{ topic, numPartitions: 3, replicationFactor: 1 }]);

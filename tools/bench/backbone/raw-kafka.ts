@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { stopIdleRequestQueueTimers } from '@rj/shared/kafka-admin';
 // tools/infra/kafka.js is plain CommonJS shared with the shell-facing infra scripts.
 const { LIBS, javaBinary } = require('../../infra/kafka');
 
@@ -23,6 +24,8 @@ export async function rawKafkajs(
   count: number,
   payload: string,
 ): Promise<RawFigures> {
+  // The same kafkajs as the services run, without its idle 1 ms timer (kafka-admin).
+  stopIdleRequestQueueTimers();
   const kafka = new Kafka({ clientId: 'bench-raw', brokers, logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId: `bench-raw-${randomUUID()}`, sessionTimeout: 6000 });
   await consumer.connect();

@@ -4,3 +4,4 @@
  * library uses it and messaging's own tests use the testing library.
  */
 export { createTopicsWithLeaders, type CreateTopicsOptions } from './lib/topic-admin';
+export { stopIdleRequestQueueTimers, KAFKAJS_VERSION_FIXED } from './lib/request-queue-idle-timer';

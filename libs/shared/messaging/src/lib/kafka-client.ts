@@ -1,4 +1,5 @@
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { stopIdleRequestQueueTimers } from '@rj/shared/kafka-admin';
 import { kafkaSecurity } from '@rj/shared/service';
 import type { MessagingLogger } from './messaging-logger';
 
@@ -27,6 +28,8 @@ function isRoutineRebalance(entry: LogEntry): boolean {
 
 /** A kafkajs client whose own logs go through the service's pino logger. */
 export function createKafka({ brokers, clientId, logger }: KafkaClientOptions): Kafka {
+  // Idle connections would otherwise each wake the process every millisecond.
+  stopIdleRequestQueueTimers();
   return new Kafka({
     clientId,
     brokers,

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { ALL_TOPICS, dlqTopicOf } from '@rj/shared/contracts';
-import { createTopicsWithLeaders } from '@rj/shared/kafka-admin';
+import { createTopicsWithLeaders, stopIdleRequestQueueTimers } from '@rj/shared/kafka-admin';
 
 export function testBrokers(): string[] {
   return (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 }
 
 export function testKafka(clientId = 'rj-test'): Kafka {
+  stopIdleRequestQueueTimers();
   return new Kafka({ clientId, brokers: testBrokers(), logLevel: logLevel.NOTHING });
 }
 

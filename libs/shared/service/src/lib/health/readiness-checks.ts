@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { kafkaSecurity } from '../config/kafka-security';
+import { stopIdleRequestQueueTimers } from '@rj/shared/kafka-admin';
 import type { Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { READINESS_CHECKS, withTimeout, type ReadinessCheck } from './readiness-check';
@@ -52,6 +53,8 @@ export function kafkaCheck(brokers: string[], options: KafkaCheckOptions = {}): 
   let admin: Promise<Admin> | undefined;
   const connect = (): Promise<Admin> =>
     (admin ??= (async () => {
+      // The admin stays connected between probes: its idle connection must not spin a timer.
+      stopIdleRequestQueueTimers();
       const kafka = new Kafka({
         clientId: options.clientId ?? 'readiness',
         brokers,
