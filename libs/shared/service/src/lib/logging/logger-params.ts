@@ -4,6 +4,7 @@ import { currentCorrelationId } from '../context/request-context';
 import { currentTraceIds } from '../tracing/trace-context';
 import { resolveCorrelationId, type CorrelatedRequest } from '../context/correlation.middleware';
 import { REDACTED, REDACT_PATHS } from './redact-paths';
+import { serializeRequest, serializeResponse } from './request-log';
 import { serializeError } from './safe-error';
 
 export interface LoggerSettings {
@@ -23,7 +24,9 @@ export function loggerParams({ name, level, destination }: LoggerSettings): Para
     base: { service: name },
     redact: { paths: REDACT_PATHS, censor: REDACTED },
     // Errors are logged by type, code and message: never a query's parameters (safe-error.ts).
-    serializers: { err: serializeError, error: serializeError },
+    // A request is its correlation id, method, URL and peer; a response its status: no headers
+    // (request-log.ts, which says why this matters for CPU as much as for privacy).
+    serializers: { err: serializeError, error: serializeError, req: serializeRequest, res: serializeResponse },
     // Every line, request log or not, carries the correlation id of the work it belongs to,
     // and, when tracing, the trace and span it happened in: a log line leads to its trace.
     mixin: () => {

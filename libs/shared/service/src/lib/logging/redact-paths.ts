@@ -21,17 +21,12 @@ export const PERSONAL_DATA_FIELDS = [
   'reason',
 ] as const;
 
-// pino's wildcards match exactly one level, so each depth a payload is logged at is spelled out.
-const FIELD_PATTERNS = [
-  '',
-  '*.',
-  '*.*.',
-  'req.body.',
-  'parties[*].',
-  '*.parties[*].',
-  'req.body.parties[*].',
-  '*.*.parties[*].',
-];
+// pino's wildcards match exactly one level, so each depth a payload is logged at is spelled out
+// (a request's body, `req.body.fullName`, is one of the `*.*.` depths). Every path costs on
+// every logged key: pino's redaction (@pinojs/redact) re-reads each path of a key's namespace
+// for every value it stringifies, and a `*.` path belongs to every namespace. So no path here
+// repeats what a wildcard already covers.
+const FIELD_PATTERNS = ['', '*.', '*.*.', 'parties[*].', '*.parties[*].', '*.*.parties[*].'];
 
 export const REDACT_PATHS: string[] = [
   'req.headers.authorization',
