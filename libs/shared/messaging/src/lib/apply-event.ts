@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { contextFrom, markFailed, SpanKind, startSpan } from '@rj/shared/service';
 import type { EventEnvelope } from '@rj/shared/contracts';
 import { messageKeyOf } from '@rj/shared/contracts';
-import type { MessagingLogger } from './messaging-logger';
+import { lazyChild, type MessagingLogger } from './messaging-logger';
 import { MissingPrerequisite } from './prerequisite';
 import type { Subscription } from './subscription';
 
@@ -195,7 +195,7 @@ function handleIn(manager: EntityManager, input: ApplyInput): Promise<void> {
   return subscription.handle(envelope as EventEnvelope<string, object>, {
     manager,
     causedBy: { correlationId: envelope.correlationId, causationId: envelope.id },
-    logger: logger.child({
+    logger: lazyChild(logger, {
       eventId: envelope.id,
       eventType: envelope.type,
       correlationId: envelope.correlationId,
