@@ -6,7 +6,7 @@ import {
   checkpointAt,
   columnsCheckedByDatabase,
   readLedgerHead,
-  streamLedger,
+  visitLedgerRows,
 } from '@rj/audit/data-access';
 import {
   ChainVerifier,
@@ -70,20 +70,20 @@ export class LedgerVerificationService {
     // Read before the stream's snapshot is taken: every sequence the head names must be in it.
     const recordedHead = await readLedgerHead(this.dataSource);
     const verifier = new ChainVerifier({ start, checkpoints: pinned });
-    let intact = true;
     // Only the chain columns (sequence as float8: a number, exact below 2^53), and whether the
     // indexed columns agree with the hashed event unless Postgres's constraint vouches for all rows.
     const columns = chainColumns(await columnsCheckedByDatabase(this.dataSource));
     // The long read runs on the streams' own pool, never holding one of ingestion's connections.
-    for await (const rows of streamLedger<ChainEntry>(
+    // Each row is checked as it is read (no batch of events held while hashing), up to the first break.
+    await visitLedgerRows<ChainEntry>(
       await this.streams.ready(),
       { afterSequence: start.sequence },
       { columns, batchSize: this.config.AUDIT_STREAM_BATCH_SIZE },
-    )) {
-      for (const row of rows) if (!(intact = verifier.push(row))) break;
-      if (!intact) break;
-      await options.onProgress?.(verifier.result().checked);
-    }
+      {
+        visit: (row) => verifier.push(row),
+        afterBatch: async () => options.onProgress?.(verifier.result().checked),
+      },
+    );
     const result = verifier.result();
     const head = verifier.head();
     const checkpointsPinned = pinned.filter((cp) => cp.sequence > start.sequence).length;

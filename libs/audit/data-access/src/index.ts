@@ -14,6 +14,7 @@ export {
   type LedgerRow,
 } from './lib/ledger-rows';
 export { streamLedger, type CursorOptions } from './lib/ledger-cursor';
+export { visitLedgerRows, type LedgerVisit } from './lib/ledger-row-visit';
 export {
   LEDGER_COLUMNS_CHECK,
   LEDGER_COLUMNS_CHECK_EXPRESSION,

@@ -18,24 +18,20 @@ export interface CursorOptions {
  * The next batch is requested before the current one is handed out, so Postgres and the
  * consumer work at the same time. Stopping early (client gone) rolls back and releases.
  */
-// Order by the column, not the text alias of the same name (which would sort 10 before 2).
 export async function* streamLedger<T = LedgerRow>(
   dataSource: DataSource,
   filter: LedgerFilter,
   options: CursorOptions = {},
 ): AsyncGenerator<T[]> {
-  const { sql, params } = whereOf(filter);
+  const declare = declareLedgerCursor(filter, options);
   const batchSize = options.batchSize ?? 1000;
   const runner = dataSource.createQueryRunner('slave');
   await runner.connect();
   let pending: Promise<T[]> | undefined;
   try {
     await runner.query('begin isolation level repeatable read read only');
-    await runner.query(
-      `declare ledger_cursor no scroll cursor for select ${options.columns ?? LEDGER_ROW_COLUMNS} from ledger_entry ${sql} order by ${options.orderBy === 'occurrence' ? 'ledger_entry.occurred_at, ' : ''}ledger_entry.sequence`,
-      params,
-    );
-    const fetchNext = (): Promise<T[]> => runner.query(`fetch ${batchSize} from ledger_cursor`);
+    await runner.query(declare.sql, declare.params);
+    const fetchNext = (): Promise<T[]> => runner.query(`fetch ${batchSize} from ${LEDGER_CURSOR}`);
     pending = fetchNext();
     for (;;) {
       const rows = await pending;
@@ -51,4 +47,21 @@ export async function* streamLedger<T = LedgerRow>(
     await runner.query('rollback').catch(() => undefined);
     await runner.release();
   }
+}
+
+/** The name both readers give their cursor (one per transaction, so one name is enough). */
+export const LEDGER_CURSOR = 'ledger_cursor';
+
+/** The DECLARE of a ledger cursor: the filter's parameterised where clause, in the order asked for. */
+export function declareLedgerCursor(
+  filter: LedgerFilter,
+  options: Pick<CursorOptions, 'columns' | 'orderBy'> = {},
+): { sql: string; params: unknown[] } {
+  const { sql, params } = whereOf(filter);
+  // Order by the column, not the text alias of the same name (which would sort 10 before 2).
+  const order = `${options.orderBy === 'occurrence' ? 'ledger_entry.occurred_at, ' : ''}ledger_entry.sequence`;
+  return {
+    sql: `declare ${LEDGER_CURSOR} no scroll cursor for select ${options.columns ?? LEDGER_ROW_COLUMNS} from ledger_entry ${sql} order by ${order}`,
+    params,
+  };
 }
