@@ -55,12 +55,3 @@ describe('checkEnvelope', () => {
     expect(!result.ok && result.errors.join('\n')).toMatch(/id must be a UUID[\s\S]*occurredAt/);
   });
 });
-
-describe('uuidv7', () => {
-  it('sorts by creation time', () => {
-    const earlier = uuidv7(1_700_000_000_000);
-    const later = uuidv7(1_700_000_000_001);
-    expect(earlier < later).toBe(true);
-    expect(later[14]).toBe('7');
-  });
-});
