@@ -7,8 +7,20 @@ export function mapPaths<T>(value: T, paths: readonly string[], map: (leaf: unkn
   return paths.reduce<unknown>((current, path) => mapPath(current, segmentsOf(path), map, path), value) as T;
 }
 
+// The paths are a handful of constants per data shape, mapped for every field of every referral.
+// Bounded, so that a caller passing paths it builds cannot grow it without end.
+const parsedPaths = new Map<string, string[]>();
+const MAX_PARSED_PATHS = 256;
+
 function segmentsOf(path: string): string[] {
-  return path.split('.').flatMap((segment) => (segment.endsWith('[]') ? [segment.slice(0, -2), '[]'] : [segment]));
+  let segments = parsedPaths.get(path);
+  if (!segments) {
+    segments = path
+      .split('.')
+      .flatMap((segment) => (segment.endsWith('[]') ? [segment.slice(0, -2), '[]'] : [segment]));
+    if (parsedPaths.size < MAX_PARSED_PATHS) parsedPaths.set(path, segments);
+  }
+  return segments;
 }
 
 function mapPath(
