@@ -160,6 +160,12 @@ describe('eventDataIsCertainlyValid', () => {
     class WithTransform {
       @Transform(({ value }: { value: unknown }) => String(value)) @IsString() name: string;
     }
+    class WithThrowingConstructor {
+      @IsString() name: string;
+      constructor() {
+        throw new Error('not built by class-transformer either');
+      }
+    }
     class WithOptionalNested {
       @IsOptional() @ValidateNested() @Type(() => Inner) inner?: Inner;
     }
@@ -178,6 +184,8 @@ describe('eventDataIsCertainlyValid', () => {
     // A transform changes the value class-validator sees.
     expect(eventDataIsCertainlyValid(WithTransform, { name: 5 })).toBe(false);
     expect(validateEventData(event(WithTransform), { name: 5 })).toEqual([]);
+    // A class that cannot even be built is left to class-validator, which reports it its way.
+    expect(eventDataIsCertainlyValid(WithThrowingConstructor, { name: 'x' })).toBe(false);
     // Supported shapes: an optional nested object, present or not, checked field by field.
     expect(eventDataIsCertainlyValid(WithOptionalNested, {})).toBe(true);
     expect(eventDataIsCertainlyValid(WithOptionalNested, { inner: { count: 2 } })).toBe(true);

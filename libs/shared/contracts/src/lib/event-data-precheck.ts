@@ -52,11 +52,20 @@ function checkOf(schema: SchemaClass): Check {
     // Set first: a class that nests itself finds its own entry while being compiled.
     let own: Check = UNCERTAIN;
     compiled.set(schema, (object) => own(object));
-    own = compileClass(schema) ?? UNCERTAIN;
+    own = compileSafely(schema);
     check = own;
     compiled.set(schema, own);
   }
   return check;
+}
+
+/** A class whose constructor or metadata this cannot read is class-validator's to check. */
+function compileSafely(schema: SchemaClass): Check {
+  try {
+    return compileClass(schema) ?? UNCERTAIN;
+  } catch {
+    return UNCERTAIN;
+  }
 }
 
 function compileClass(schema: SchemaClass): Check | undefined {
