@@ -6,7 +6,7 @@ import {
   latestCheckpoint,
   readLedgerHead,
   saveCheckpoint,
-  streamLedger,
+  visitLedgerRows,
 } from '@rj/audit/data-access';
 import {
   ChainVerifier,
@@ -39,19 +39,17 @@ export async function signVerifiedHead(
   const start =
     last && verifyCheckpointSignature(last, publicKey) ? { sequence: last.sequence, hash: last.hash } : GENESIS_POINT;
   const verifier = new ChainVerifier({ start });
-  let intact = true;
   const columns = chainColumns(await columnsCheckedByDatabase(dataSource));
-  for await (const rows of streamLedger<ChainEntry>(
+  // Each row checked as it is read, up to the head read above (rows appended since are not
+  // signed now), stopping at the first break.
+  await visitLedgerRows<ChainEntry>(
     dataSource,
     { afterSequence: start.sequence },
     { columns, batchSize: options.batchSize },
-  )) {
-    for (const row of rows) {
-      if (row.sequence > head.sequence) break;
-      if (!(intact = verifier.push(row))) break;
-    }
-    if (!intact || verifier.head().sequence >= head.sequence) break;
-  }
+    {
+      visit: (row) => row.sequence <= head.sequence && verifier.push(row) && verifier.head().sequence < head.sequence,
+    },
+  );
   const reached = verifier.head();
   if (!verifier.result().ok || reached.sequence !== head.sequence || reached.hash !== head.hash) {
     const broken = verifier.result().firstBrokenSequence ?? reached.sequence + 1;
