@@ -60,11 +60,15 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
 }
 
 async function ledgerBench(): Promise<void> {
+  // Topics first: with Kafka down the bench stops before it has made a database to leave behind.
+  const topics = await createTestTopics();
   const database = await createScratchDatabase('audit_bench', {
     migrations: AUDIT_DATABASE.migrations,
     entities: AUDIT_DATABASE.entities,
+  }).catch(async (error: unknown) => {
+    await topics.delete();
+    throw error;
   });
-  const topics = await createTestTopics();
   const file = path.join(tmpdir(), `audit-bench-${process.pid}.ndjson`);
   const port = 3900 + (process.pid % 90);
   let app: ReturnType<typeof spawnTs> | undefined;
@@ -171,11 +175,15 @@ async function ledgerBench(): Promise<void> {
 
 /** One referral with `timelineEvents` events: its timeline paged through to the end, time per page and peak RSS. */
 async function timelineBench(): Promise<void> {
+  // Topics first: with Kafka down the bench stops before it has made a database to leave behind.
+  const topics = await createTestTopics();
   const database = await createScratchDatabase('audit_bench_timeline', {
     migrations: AUDIT_DATABASE.migrations,
     entities: AUDIT_DATABASE.entities,
+  }).catch(async (error: unknown) => {
+    await topics.delete();
+    throw error;
   });
-  const topics = await createTestTopics();
   const port = 3800 + (process.pid % 90);
   let app: ReturnType<typeof spawnTs> | undefined;
   try {
