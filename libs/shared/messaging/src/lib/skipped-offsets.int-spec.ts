@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { Consumer, Kafka } from 'kafkajs';
+import pino from 'pino';
+import { DECLINE_REASON_CODES, OfferDeclined, uuidv7, type EventEnvelope } from '@rj/shared/contracts';
+import {
+  createScratchDatabase,
+  createTestTopics,
+  eventually,
+  testKafka,
+  type ScratchDatabase,
+  type TestTopics,
+} from '@rj/shared/testing';
+import { envelopeOf, FIXTURE_MIGRATIONS, fixtureConsumer, offerAccepted } from '../test/backbone-fixture';
+import type { EventConsumer } from './event-consumer';
+import { createKafka } from './kafka-client';
+
+const MATCHING = 'rj.matching.v1';
+
+/** The real kafkajs client, with each consumer's offset commits counted on their way to Kafka. */
+function countingCommits(groupId: string, commits: string[]): Kafka {
+  const kafka = createKafka({
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    clientId: groupId,
+    logger: pino({ level: 'silent' }),
+  });
+  const makeConsumer = kafka.consumer.bind(kafka);
+  kafka.consumer = (config) => {
+    const consumer: Consumer = makeConsumer(config);
+    const commit = consumer.commitOffsets.bind(consumer);
+    consumer.commitOffsets = (offsets) => {
+      commits.push(...offsets.map((o) => o.offset));
+      return commit(offsets);
+    };
+    return consumer;
+  };
+  return kafka;
+}
+
+describe('offsets of events a service does not handle', () => {
+  let topics: TestTopics;
+  let db: ScratchDatabase;
+  let consumer: EventConsumer;
+  const groupId = `skipped-offsets-${randomUUID()}`;
+  const commits: string[] = [];
+
+  beforeAll(async () => {
+    topics = await createTestTopics(1);
+    db = await createScratchDatabase('skipped-offsets', { migrations: FIXTURE_MIGRATIONS });
+    consumer = fixtureConsumer(db.dataSource, groupId, topics.prefix, { kafka: countingCommits(groupId, commits) });
+    await consumer.start();
+  });
+
+  afterAll(async () => {
+    await consumer?.stop();
+    await db?.drop();
+    await topics?.delete();
+  });
+
+  async function publish(events: EventEnvelope[]): Promise<void> {
+    const producer = testKafka().producer();
+    await producer.connect();
+    await producer.send({
+      topic: `${topics.prefix}${MATCHING}`,
+      messages: events.map((e) => ({ key: e.referralId, value: JSON.stringify(e) })),
+    });
+    await producer.disconnect();
+  }
+
+  // offer.declined is on the matching topic, and the fixture's consumer has no handler for it.
+  const declined = (referralId: string) =>
+    envelopeOf(OfferDeclined, referralId, {
+      offerId: uuidv7(),
+      partnerId: uuidv7(),
+      reasonCode: DECLINE_REASON_CODES[0],
+    });
+
+  const applied = async (eventId: string) =>
+    (
+      (await db.dataSource.query('select count(*)::int as n from applied_event where event_id = $1', [eventId])) as {
+        n: number;
+      }[]
+    )[0].n;
+
+  async function committedOffset(): Promise<number> {
+    const admin = testKafka().admin();
+    await admin.connect();
+    try {
+      const [{ partitions }] = await admin.fetchOffsets({ groupId, topics: [`${topics.prefix}${MATCHING}`] });
+      return Number(partitions[0].offset);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  it('rides on the next commit instead of committing each skipped event on its own', async () => {
+    const referralId = uuidv7();
+    const sentinel = offerAccepted(referralId);
+    await publish([...Array.from({ length: 40 }, () => declined(referralId)), sentinel]);
+
+    await eventually(async () => (await applied(sentinel.id)) === 1, 20_000, 'the event after 40 skipped ones');
+    await eventually(async () => (await committedOffset()) === 41, 20_000, 'the offset after the sentinel');
+    // Before: one commit (a Kafka round trip) per skipped event, 41 in all.
+    expect(commits.length).toBeLessThanOrEqual(5);
+    expect(commits.map(Number)).toEqual([...commits.map(Number)].sort((a, b) => a - b));
+  });
+
+  it('commits skipped events that end a batch, after the last event applied', async () => {
+    const referralId = uuidv7();
+    const first = offerAccepted(referralId);
+    const before = commits.length;
+    await publish([first, ...Array.from({ length: 20 }, () => declined(referralId))]);
+
+    await eventually(async () => (await applied(first.id)) === 1, 20_000, 'the applied event');
+    await eventually(async () => (await committedOffset()) === 41 + 21, 20_000, 'the offset after the skipped tail');
+    expect(commits.length - before).toBeLessThanOrEqual(5);
+  });
+});
