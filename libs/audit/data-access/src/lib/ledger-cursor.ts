@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import type { LedgerRow } from '@rj/audit/domain';
 import { LEDGER_ROW_COLUMNS, whereOf, type LedgerFilter } from './ledger-rows';
 
@@ -23,15 +23,11 @@ export async function* streamLedger<T = LedgerRow>(
   filter: LedgerFilter,
   options: CursorOptions = {},
 ): AsyncGenerator<T[]> {
-  const declare = declareLedgerCursor(filter, options);
   const batchSize = options.batchSize ?? 1000;
-  const runner = dataSource.createQueryRunner('slave');
-  await runner.connect();
+  const cursor = await openLedgerCursor(dataSource, filter, options);
   let pending: Promise<T[]> | undefined;
   try {
-    await runner.query('begin isolation level repeatable read read only');
-    await runner.query(declare.sql, declare.params);
-    const fetchNext = (): Promise<T[]> => runner.query(`fetch ${batchSize} from ${LEDGER_CURSOR}`);
+    const fetchNext = (): Promise<T[]> => cursor.runner.query(`fetch ${batchSize} from ${LEDGER_CURSOR}`);
     pending = fetchNext();
     for (;;) {
       const rows = await pending;
@@ -43,13 +39,44 @@ export async function* streamLedger<T = LedgerRow>(
     }
   } finally {
     await pending?.catch(() => undefined);
-    // Read only: rolling back is the same as committing, and also ends an abandoned stream.
-    await runner.query('rollback').catch(() => undefined);
-    await runner.release();
+    await cursor.close();
   }
 }
 
-/** The name both readers give their cursor (one per transaction, so one name is enough). */
+export interface OpenLedgerCursor {
+  /** The dedicated connection the cursor lives on: FETCH from LEDGER_CURSOR through it. */
+  runner: QueryRunner;
+  /** Ends the transaction (read only: rolling back is committing) and releases the connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * A dedicated connection in one REPEATABLE READ, READ ONLY transaction with the ledger cursor
+ * declared on it: the snapshot both readers (streamLedger, visitLedgerRows) read from.
+ */
+export async function openLedgerCursor(
+  dataSource: DataSource,
+  filter: LedgerFilter,
+  options: Pick<CursorOptions, 'columns' | 'orderBy'> = {},
+): Promise<OpenLedgerCursor> {
+  const declare = declareLedgerCursor(filter, options);
+  const runner = dataSource.createQueryRunner('slave');
+  await runner.connect();
+  const close = async (): Promise<void> => {
+    // Also ends an abandoned read, whatever it had fetched.
+    await runner.query('rollback').catch(() => undefined);
+    await runner.release();
+  };
+  try {
+    await runner.query('begin isolation level repeatable read read only');
+    await runner.query(declare.sql, declare.params);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { runner, close };
+}
+
 export const LEDGER_CURSOR = 'ledger_cursor';
 
 /** The DECLARE of a ledger cursor: the filter's parameterised where clause, in the order asked for. */

@@ -1,7 +1,7 @@
 import { Query, type PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { LedgerFilter } from './ledger-rows';
-import { declareLedgerCursor, LEDGER_CURSOR, type CursorOptions } from './ledger-cursor';
+import { LEDGER_CURSOR, openLedgerCursor, type CursorOptions } from './ledger-cursor';
 
 export interface LedgerVisit<T> {
   /** Called with each row as the driver reads it, in cursor order; false stops the visit there. */
@@ -28,21 +28,18 @@ export async function visitLedgerRows<T>(
   options: CursorOptions,
   { visit, afterBatch }: LedgerVisit<T>,
 ): Promise<void> {
-  const declare = declareLedgerCursor(filter, options);
   const batchSize = options.batchSize ?? 1000;
-  const runner = dataSource.createQueryRunner('slave');
-  // The Postgres driver's connection itself: only it hands rows out one by one.
-  const client = (await runner.connect()) as PoolClient;
+  const cursor = await openLedgerCursor(dataSource, filter, options);
   let stopped = false;
   let pending: Promise<number> | undefined;
-  const fetchNext = (): Promise<number> =>
-    fetchVisiting(client, `fetch ${batchSize} from ${LEDGER_CURSOR}`, (row: T) => {
-      if (stopped) return;
-      stopped = !visit(row);
-    });
   try {
-    await runner.query('begin isolation level repeatable read read only');
-    await runner.query(declare.sql, declare.params);
+    // The Postgres driver's connection itself: only it hands rows out one by one.
+    const client = (await cursor.runner.connect()) as PoolClient;
+    const fetchNext = (): Promise<number> =>
+      fetchVisiting(client, `fetch ${batchSize} from ${LEDGER_CURSOR}`, (row: T) => {
+        if (stopped) return;
+        stopped = !visit(row);
+      });
     pending = fetchNext();
     for (;;) {
       const fetched = await pending;
@@ -55,9 +52,7 @@ export async function visitLedgerRows<T>(
   } finally {
     stopped = true;
     await pending?.catch(() => undefined);
-    // Read only: rolling back is the same as committing, and also ends an abandoned visit.
-    await runner.query('rollback').catch(() => undefined);
-    await runner.release();
+    await cursor.close();
   }
 }
 

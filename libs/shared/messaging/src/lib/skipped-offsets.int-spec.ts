@@ -6,6 +6,7 @@ import {
   createScratchDatabase,
   createTestTopics,
   eventually,
+  testBrokers,
   testKafka,
   type ScratchDatabase,
   type TestTopics,
@@ -19,7 +20,7 @@ const MATCHING = 'rj.matching.v1';
 /** The real kafkajs client, with each consumer's offset commits counted on their way to Kafka. */
 function countingCommits(groupId: string, commits: string[]): Kafka {
   const kafka = createKafka({
-    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    brokers: testBrokers(),
     clientId: groupId,
     logger: pino({ level: 'silent' }),
   });

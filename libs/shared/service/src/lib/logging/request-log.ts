@@ -11,12 +11,7 @@ export interface LoggedRequest {
 }
 
 /** The fields of pino's standard request serialization that a request's log lines keep. */
-interface SerializedRequest {
-  id?: unknown;
-  method?: string;
-  url?: string;
-  remoteAddress?: string;
-}
+type SerializedRequest = Partial<LoggedRequest>;
 
 const PERSONAL_PARAMETERS: ReadonlySet<string> = new Set(PERSONAL_DATA_FIELDS);
 // A parameter's name may be nested in brackets or dots (`parties[0][fullName]`, `a.email`).
