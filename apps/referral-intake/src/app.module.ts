@@ -25,6 +25,7 @@ import { ReferralListService } from './referrals/referral-list.service';
 import { ReferralQueriesService } from './referrals/referral-queries.service';
 import { ReferralsController } from './referrals/referrals.controller';
 import { CaseNumberIndexer } from './referrals/search/case-number-index-key';
+import { SubmissionContexts } from './referrals/submission-contexts';
 import { SubmitReferralService } from './referrals/submit-referral.service';
 import type { ReferralIntakeEnv } from './referral-intake.env';
 import { ScreeningPoliciesController } from './screening/screening-policies.controller';
@@ -74,6 +75,7 @@ export function appModule(config: ReferralIntakeEnv) {
       StaffTrainingService,
       ScreeningPoliciesService,
       JurisdictionSettingsService,
+      SubmissionContexts,
       SubmitReferralService,
       ReferralImportsService,
       ReferralQueriesService,

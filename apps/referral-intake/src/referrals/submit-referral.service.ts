@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { loadSubmissionContext, submissionStatement } from '@rj/referral/data-access';
+import { isSubmissionContextChanged, submissionStatement, type SubmissionContext } from '@rj/referral/data-access';
 import { referralRuleProblems } from '@rj/referral/domain';
 import type { Principal } from '@rj/shared/auth';
-import { Forbidden, UUID_PATTERN } from '@rj/shared/contracts';
+import { Forbidden } from '@rj/shared/contracts';
 import { OUTBOX_CHANNEL, outboxInsert } from '@rj/shared/messaging';
 import { withTransaction } from '@rj/shared/persistence';
-import { Clock, ValidationProblem } from '@rj/shared/service';
+import { Clock, ProblemException, ValidationProblem } from '@rj/shared/service';
 import { Idempotency, type IdempotentRequest, type StoredAnswer } from '../idempotency/idempotency';
 import { KeyStore } from '../key-store/key-store';
 import type { CreateReferralDto } from './dto/create-referral.dto';
@@ -18,7 +18,24 @@ import {
 } from './office-case-numbers';
 import { draftReferral } from './referral-draft';
 import { CaseNumberIndexer } from './search/case-number-index-key';
+import { SubmissionContexts } from './submission-contexts';
 import type { SubmittedReferralView } from './referral-views';
+
+/** Preparing again after the office's context changed under a submission: a third change in a row gives up. */
+const CONTEXT_ATTEMPTS = 3;
+
+/** 503: the office's jurisdictions or policy kept changing while the referral was written; nothing was. */
+class SubmissionContextChanging extends ProblemException {
+  constructor() {
+    super({
+      type: 'urn:rj:problem:submission-context-changing',
+      title: 'Submission context changing',
+      status: 503,
+      detail:
+        "The office's jurisdictions or the jurisdiction's screening policy changed while the referral was written, three times; nothing was stored. Send it again.",
+    });
+  }
+}
 
 /**
  * `POST /api/referrals`: a prosecutor submits for a jurisdiction of its office; the
@@ -27,12 +44,14 @@ import type { SubmittedReferralView } from './referral-views';
  * `referral.submitted` and `referral.screened` commit in one transaction. An office refers a case
  * number once (409 `case_number_already_referred`, as the bulk import skips one it has): the
  * database's unique index holds the rule, for concurrent submissions too. Without an
- * Idempotency-Key the whole write is one statement, one round trip (issue 15).
+ * Idempotency-Key the whole submission is one statement, one round trip (issue 15): the office's
+ * context comes from memory, and the statement refuses it if it changed, to be read afresh.
  */
 @Injectable()
 export class SubmitReferralService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly contexts: SubmissionContexts,
     private readonly keys: KeyStore,
     private readonly idempotency: Idempotency,
     private readonly caseNumbers: CaseNumberIndexer,
@@ -44,10 +63,24 @@ export class SubmitReferralService {
     dto: CreateReferralDto,
     idempotent?: IdempotentRequest,
   ): Promise<StoredAnswer<SubmittedReferralView>> {
-    const context =
-      principal.org && UUID_PATTERN.test(principal.org)
-        ? await loadSubmissionContext(this.dataSource.manager, principal.org, dto.jurisdiction)
-        : null;
+    for (let attempt = 1; ; attempt++) {
+      // The first attempt may use the context kept in memory; the statement checks it.
+      const context = await this.contexts.of(principal.org, dto.jurisdiction, { fresh: attempt > 1 });
+      try {
+        return await this.submitWith(context, principal, dto, idempotent);
+      } catch (error) {
+        if (!isSubmissionContextChanged(error)) throw error;
+        if (attempt === CONTEXT_ATTEMPTS) throw new SubmissionContextChanging();
+      }
+    }
+  }
+
+  private async submitWith(
+    context: SubmissionContext | null,
+    principal: Principal,
+    dto: CreateReferralDto,
+    idempotent?: IdempotentRequest,
+  ): Promise<StoredAnswer<SubmittedReferralView>> {
     if (!context)
       throw new Forbidden("the caller's organisation is not a registered prosecutor's office", {
         rule: 'submit_from_registered_office',

@@ -12,7 +12,9 @@ export { AgreementTermEntity } from './lib/entities/agreement-term.entity';
 export { IdempotencyKeyEntity } from './lib/entities/idempotency-key.entity';
 export { ReviewOverrideRequestEntity } from './lib/entities/review-override-request.entity';
 export {
+  isSubmissionContextChanged,
   submissionStatement,
+  SUBMISSION_CONTEXT_CHANGED,
   type AlongsideWrite,
   type SubmissionStatementOptions,
   type SubmittedReferralRows,

@@ -15,6 +15,7 @@ import { ScreeningPolicyEntity } from './entities/screening-policy.entity';
 import { JurisdictionSettingsEntity } from './entities/jurisdiction-settings.entity';
 import { CreateJurisdictionSettings1796600000100 } from './migrations/1796600000100-create-jurisdiction-settings';
 import { OneReferralPerCaseNumber1796800000000 } from './migrations/1796800000000-one-referral-per-case-number';
+import { CheckSubmissionContext1796900000000 } from './migrations/1796900000000-check-submission-context';
 import { SharingConsentEntity } from './entities/sharing-consent.entity';
 import { CreateReferralIntakeTables1764200000000 } from './migrations/1764200000000-create-referral-intake-tables';
 import { AddConsoleSearchAndOverrideApproval1796100000000 } from './migrations/1796100000000-add-console-search-and-override-approval';
@@ -52,5 +53,6 @@ export const REFERRAL_DATABASE = {
     CreateOfficeStaffTraining1796300000000,
     CreateJurisdictionSettings1796600000100,
     OneReferralPerCaseNumber1796800000000,
+    CheckSubmissionContext1796900000000,
   ] as (new () => unknown)[],
 };

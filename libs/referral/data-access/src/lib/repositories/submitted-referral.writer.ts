@@ -69,7 +69,10 @@ export interface SubmissionStatementOptions {
  * parties, its first status changes, the writes alongside (its events in the outbox) and the
  * NOTIFY that wakes the relay, delivered at commit. The referral's row is selected from the
  * lock's CTE, so Postgres holds the lock before it writes the row a bulk import may be looking
- * for. Foreign keys are checked at the end of the statement, so the referral may reference the
+ * for, and the lock's from the context check's, so the statement also checks that the office may
+ * still submit for the jurisdiction and that the policy version that screened it is still the
+ * latest: if not, it fails with SUBMISSION_CONTEXT_CHANGED and nothing is written (the caller
+ * may therefore prepare from a context it kept in memory). Foreign keys are checked at the end of the statement, so the referral may reference the
  * data key inserted beside it. A case number the office already referred fails the statement
  * on the unique index (referral_office_case_number_uq) and nothing is written.
  */
@@ -85,8 +88,10 @@ export function submissionStatement(
     return `, alongside_${i} as (${write.sql})`;
   });
   const sql = `
-with submissions_lock as (
-  select pg_advisory_xact_lock_shared(hashtext($${lock}))
+with context_check as (
+  select check_submission_context($5, $9, $21)
+), submissions_lock as (
+  select pg_advisory_xact_lock_shared(hashtext($${lock})) from context_check
 ), data_key_row as (
   insert into data_key (key_id, referral_id, master_key_id, wrapped, created_at) values ($1, $2, $3, $4, $22)
 ), referral_row as (
@@ -109,6 +114,14 @@ with submissions_lock as (
 )${writes.join('')}
 select pg_notify($${channel}, '')`;
   return { sql, parameters };
+}
+
+/** SQLSTATE of check_submission_context: the office's jurisdictions or the policy changed since preparing. */
+export const SUBMISSION_CONTEXT_CHANGED = 'RJC01';
+
+export function isSubmissionContextChanged(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string } })?.driverError ?? (error as { code?: string });
+  return driverError?.code === SUBMISSION_CONTEXT_CHANGED;
 }
 
 export function submittedReferralParameters({
