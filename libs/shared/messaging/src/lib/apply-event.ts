@@ -62,8 +62,8 @@ export async function applyEventsWithoutSavepoints(inputs: ApplyInput[]): Promis
   try {
     return await applyRun(inputs, runHandlerUnguarded, async (manager) => {
       // A handler that caught a database error of its own left the transaction aborted, and
-      // COMMIT would then roll back without a word: ask once more before committing.
-      await manager.query('select 1');
+      // COMMIT would then roll back without a word: make sure before committing.
+      if (await transactionAborted(manager)) throw new RunNeedsSavepoints('a handler swallowed a database error');
     });
   } catch (error) {
     if (error instanceof RunNeedsSavepoints || isAbortedTransaction(error)) return undefined;
@@ -83,8 +83,7 @@ function applyRun(
 ): Promise<ApplyOutcome> {
   if (!inputs.length) return Promise.resolve({ results: [] });
   return inputs[0].dataSource.transaction(async (manager) => {
-    const fresh = await claimInInbox(manager, inputs);
-    const waitingByKey = await parkedAhead(manager, inputs);
+    const { fresh, waitingByKey } = await claimInInbox(manager, inputs);
     const results: ApplyResult[] = [];
     for (let index = 0; index < inputs.length; index++) {
       const input = inputs[index];
@@ -123,37 +122,67 @@ export function providedBy({ subscription, envelope }: Pick<ApplyInput, 'subscri
   return subscription.provides?.(envelope as never) ?? [];
 }
 
-/** One statement claims every event of the run; the ones it did not insert were applied before. */
-async function claimInInbox(manager: EntityManager, inputs: ApplyInput[]): Promise<Set<string>> {
-  const { groupId, topic } = inputs[0];
-  const claimed: { event_id: string }[] = await manager.query(
-    `insert into inbox (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset)
-     select $1, e.id, e.type, $2, e.kafka_partition, e.kafka_offset
-     from unnest($3::uuid[], $4::text[], $5::int[], $6::bigint[]) as e(id, type, kafka_partition, kafka_offset)
-     on conflict do nothing returning event_id`,
-    [
-      groupId,
-      topic,
-      inputs.map((i) => i.envelope.id),
-      inputs.map((i) => i.envelope.type),
-      inputs.map((i) => i.partition ?? null),
-      inputs.map((i) => i.offset ?? null),
-    ],
-  );
-  return new Set(claimed.map((row) => row.event_id));
-}
-
-/** One statement finds, per referral of the run, what its earliest parked event on this topic waits for. */
-async function parkedAhead(manager: EntityManager, inputs: ApplyInput[]): Promise<Map<string, string>> {
+/**
+ * One statement claims every event of the run in the inbox (`fresh`: the ones it inserted; the
+ * others were applied before) and finds, per referral of the run, what its earliest parked
+ * event on this topic waits for (`waitingByKey`). One round trip, not two (issue 15): at a
+ * moderate rate most runs are a single event, and every service pays this for each one.
+ */
+async function claimInInbox(
+  manager: EntityManager,
+  inputs: ApplyInput[],
+): Promise<{ fresh: Set<string>; waitingByKey: Map<string, string> }> {
   const { groupId, topic } = inputs[0];
   const keys = [...new Set(inputs.filter((i) => !i.pendingSeq).map((i) => messageKeyOf(i.envelope)))];
-  if (!keys.length) return new Map();
-  const parked: { ordering_key: string; waiting_for: string }[] = await manager.query(
-    `select distinct on (ordering_key) ordering_key, waiting_for from pending_event
-     where consumer_group = $1 and topic = $2 and ordering_key = any($3::text[]) order by ordering_key, seq`,
-    [groupId, topic, keys],
-  );
-  return new Map(parked.map((row) => [row.ordering_key, row.waiting_for]));
+  const rows: { claimed: string | null; ordering_key: string | null; waiting_for: string | null }[] =
+    await manager.query(
+      `with claimed as (
+         insert into inbox (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset)
+         select $1, e.id, e.type, $2, e.kafka_partition, e.kafka_offset
+         from unnest($3::uuid[], $4::text[], $5::int[], $6::bigint[]) as e(id, type, kafka_partition, kafka_offset)
+         on conflict do nothing returning event_id
+       )
+       select event_id::text as claimed, null as ordering_key, null as waiting_for from claimed
+       union all
+       (select distinct on (ordering_key) null, ordering_key, waiting_for from pending_event
+        where consumer_group = $1 and topic = $2 and ordering_key = any($7::text[]) order by ordering_key, seq)`,
+      [
+        groupId,
+        topic,
+        inputs.map((i) => i.envelope.id),
+        inputs.map((i) => i.envelope.type),
+        inputs.map((i) => i.partition ?? null),
+        inputs.map((i) => i.offset ?? null),
+        keys,
+      ],
+    );
+  const fresh = new Set<string>();
+  const waitingByKey = new Map<string, string>();
+  for (const row of rows) {
+    if (row.claimed !== null) fresh.add(row.claimed);
+    else waitingByKey.set(row.ordering_key as string, row.waiting_for as string);
+  }
+  return { fresh, waitingByKey };
+}
+
+/** What the pg client knows of its connection from the last ReadyForQuery (getTransactionStatus is typed in @types/pg). */
+interface PgConnectionState {
+  readyForQuery?: boolean;
+  getTransactionStatus?: () => string | null;
+}
+
+/**
+ * Whether a statement of the transaction failed (Postgres then refuses all but ROLLBACK, and
+ * answers COMMIT with a silent rollback). Once the driver has heard the last ReadyForQuery it
+ * knows (status 'E'), with no round trip; before that (pg hands a statement's error to its
+ * caller before the ReadyForQuery that follows it) a statement asks, and throws if so.
+ */
+async function transactionAborted(manager: EntityManager): Promise<boolean> {
+  const client = (manager.queryRunner as { databaseConnection?: PgConnectionState } | undefined)?.databaseConnection;
+  if (client?.readyForQuery && typeof client.getTransactionStatus === 'function')
+    return client.getTransactionStatus() === 'E';
+  await manager.query('select 1');
+  return false;
 }
 
 function releaseClaims(manager: EntityManager, groupId: string, eventIds: string[]): Promise<unknown> {
