@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { uuidv7, type EventEnvelope } from '@rj/shared/contracts';
+import {
+  createScratchDatabase,
+  createTestTopics,
+  eventually,
+  testKafka,
+  type ScratchDatabase,
+  type TestTopics,
+} from '@rj/shared/testing';
+import type { EntitySubscriberInterface } from 'typeorm';
+import { FIXTURE_MIGRATIONS, fixtureConsumer, offerAccepted, offerWithdrawn } from '../test/backbone-fixture';
+import type { EventConsumer } from './event-consumer';
+
+const MATCHING = 'rj.matching.v1';
+
+/**
+ * After a handler throws (an event parked, most often), a consumer gives its next runs a
+ * savepoint per event, two statements each, since such events come together. A run of one
+ * event gains nothing from one: redoing it after a throw costs what the savepoint would.
+ */
+describe('runs of a single event, after an event parked', () => {
+  let topics: TestTopics;
+  let db: ScratchDatabase;
+  let consumer: EventConsumer;
+  const statements: string[] = [];
+
+  beforeAll(async () => {
+    topics = await createTestTopics(1);
+    db = await createScratchDatabase('single-event-runs', { migrations: FIXTURE_MIGRATIONS });
+    const recorder: EntitySubscriberInterface = { beforeQuery: (event) => void statements.push(event.query) };
+    db.dataSource.subscribers.push(recorder);
+    consumer = fixtureConsumer(db.dataSource, `single-runs-${randomUUID()}`, topics.prefix);
+    await consumer.start();
+  });
+
+  afterAll(async () => {
+    await consumer?.stop();
+    await db?.drop();
+    await topics?.delete();
+  });
+
+  async function publishAlone(event: EventEnvelope): Promise<void> {
+    const producer = testKafka().producer();
+    await producer.connect();
+    await producer.send({
+      topic: `${topics.prefix}${MATCHING}`,
+      messages: [{ key: event.referralId, value: JSON.stringify(event) }],
+    });
+    await producer.disconnect();
+  }
+
+  const count = async (sql: string, id: string) => ((await db.dataSource.query(sql, [id])) as { n: number }[])[0].n;
+
+  it('applies them without savepoints', async () => {
+    // Withdrawing an offer that was never accepted waits for its acceptance: it parks.
+    const waiting = offerWithdrawn(uuidv7(), uuidv7());
+    await publishAlone(waiting);
+    await eventually(
+      async () => (await count('select count(*)::int as n from pending_event where event_id = $1', waiting.id)) === 1,
+      20_000,
+      'the withdrawal parked',
+    );
+
+    statements.length = 0;
+    const next = offerAccepted(uuidv7());
+    await publishAlone(next);
+    await eventually(
+      async () => (await count('select count(*)::int as n from applied_event where event_id = $1', next.id)) === 1,
+      20_000,
+      'the next event applied',
+    );
+    expect(statements.filter((sql) => /savepoint/i.test(sql))).toEqual([]);
+  });
+});
