@@ -82,6 +82,7 @@ export async function bootstrapService<C extends BaseServiceEnv>(
   const url = await listenOnSharedPort(app, {
     port: config.PORT,
     sockets: acceptSocketCount(config.HTTP_ACCEPT_SOCKETS),
+    keepAliveTimeoutMs: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
   });
   const listener = internalListenerOf(config, options.internal);
   const internalModule: DynamicModule = {

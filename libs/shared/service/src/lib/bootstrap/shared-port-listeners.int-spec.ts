@@ -127,6 +127,19 @@ describe('the public port shared by several listening sockets (issue 15)', () =>
     expect(byExtraSockets).toBeLessThan(ports.length);
   });
 
+  it('keeps idle connections HTTP_KEEP_ALIVE_TIMEOUT_MS (65 s), longer than a proxy in front keeps them', async () => {
+    const socket = await connect(service);
+    const answer = await getOn(socket, '/api/things/me', {
+      authorization: `Bearer ${token}`,
+      connection: 'keep-alive',
+    });
+    expect(answer.status).toBe(200);
+    // Node announces the server's keepAliveTimeout to the client; its own default is 5 s.
+    expect(answer.headers['keep-alive']).toBe('timeout=65');
+    expect(serverOf(service).headersTimeout).toBeGreaterThan(65_000);
+    socket.destroy();
+  });
+
   it('will not start on a port a running service holds: a second instance fails as it always did', async () => {
     await expect(startService(portOf(service))).rejects.toMatchObject({ code: 'EADDRINUSE' });
     // The first still has the port to itself.

@@ -31,7 +31,12 @@ export function acceptSocketCount(configured: number, platform: NodeJS.Platform 
  */
 export async function listenOnSharedPort(
   app: INestApplication,
-  { port, host, sockets }: { port: number; host?: string; sockets: number },
+  {
+    port,
+    host,
+    sockets,
+    keepAliveTimeoutMs,
+  }: { port: number; host?: string; sockets: number; keepAliveTimeoutMs?: number },
 ): Promise<string> {
   const reusePort = sockets > 1;
   // A port shared this way would be shared with any process of the same user that asked for it
@@ -44,6 +49,11 @@ export async function listenOnSharedPort(
   const listenOptions = { port, host, reusePort };
   await app.listen(listenOptions as unknown as number);
   const server = app.getHttpServer() as HttpServer;
+  if (keepAliveTimeoutMs) {
+    server.keepAliveTimeout = keepAliveTimeoutMs;
+    // A request's headers must be allowed to arrive on a connection kept that long.
+    server.headersTimeout = Math.max(server.headersTimeout, keepAliveTimeoutMs + 1000);
+  }
   const { port: bound } = server.address() as AddressInfo;
   const acceptors: NetServer[] = [];
   acceptorsOfServer.set(server, acceptors);

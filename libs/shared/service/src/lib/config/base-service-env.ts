@@ -152,6 +152,17 @@ export class BaseServiceEnv {
   @Max(64, { message: 'must be at most 64' })
   HTTP_ACCEPT_SOCKETS = 16;
 
+  /**
+   * How long the public port keeps an idle kept-alive connection open. Longer than the idle
+   * timeout of any proxy in front (ingress-nginx keeps upstream connections 60 s): Node's own
+   * 5 s would close connections the proxy still counts on, and a request the proxy sends on one
+   * as it closes fails (a 502 for a POST, which a proxy does not retry).
+   */
+  @EnvNumber()
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(1000, { message: 'must be at least 1000 ms' })
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
   /** The Retry-After of that 503, in seconds. */
   @EnvNumber()
   @IsInt({ message: 'must be a whole number of seconds' })
