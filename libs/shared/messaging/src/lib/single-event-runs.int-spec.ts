@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { uuidv7, type EventEnvelope } from '@rj/shared/contracts';
+import { uuidv7 } from '@rj/shared/contracts';
 import {
   createScratchDatabase,
   createTestTopics,
   eventually,
-  testKafka,
   type ScratchDatabase,
   type TestTopics,
 } from '@rj/shared/testing';
 import type { EntitySubscriberInterface } from 'typeorm';
-import { FIXTURE_MIGRATIONS, fixtureConsumer, offerAccepted, offerWithdrawn } from '../test/backbone-fixture';
+import {
+  FIXTURE_MIGRATIONS,
+  fixtureConsumer,
+  offerAccepted,
+  offerWithdrawn,
+  publishEvents,
+} from '../test/backbone-fixture';
 import type { EventConsumer } from './event-consumer';
 
 const MATCHING = 'rj.matching.v1';
@@ -40,22 +45,12 @@ describe('runs of a single event, after an event parked', () => {
     await topics?.delete();
   });
 
-  async function publishAlone(event: EventEnvelope): Promise<void> {
-    const producer = testKafka().producer();
-    await producer.connect();
-    await producer.send({
-      topic: `${topics.prefix}${MATCHING}`,
-      messages: [{ key: event.referralId, value: JSON.stringify(event) }],
-    });
-    await producer.disconnect();
-  }
-
   const count = async (sql: string, id: string) => ((await db.dataSource.query(sql, [id])) as { n: number }[])[0].n;
 
   it('applies them without savepoints', async () => {
     // Withdrawing an offer that was never accepted waits for its acceptance: it parks.
     const waiting = offerWithdrawn(uuidv7(), uuidv7());
-    await publishAlone(waiting);
+    await publishEvents(topics.prefix, MATCHING, [waiting]);
     await eventually(
       async () => (await count('select count(*)::int as n from pending_event where event_id = $1', waiting.id)) === 1,
       20_000,
@@ -64,7 +59,7 @@ describe('runs of a single event, after an event parked', () => {
 
     statements.length = 0;
     const next = offerAccepted(uuidv7());
-    await publishAlone(next);
+    await publishEvents(topics.prefix, MATCHING, [next]);
     await eventually(
       async () => (await count('select count(*)::int as n from applied_event where event_id = $1', next.id)) === 1,
       20_000,

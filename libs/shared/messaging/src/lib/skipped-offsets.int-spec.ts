@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
 import pino from 'pino';
-import { DECLINE_REASON_CODES, OfferDeclined, uuidv7, type EventEnvelope } from '@rj/shared/contracts';
+import { DECLINE_REASON_CODES, OfferDeclined, uuidv7 } from '@rj/shared/contracts';
 import {
   createScratchDatabase,
   createTestTopics,
@@ -11,7 +11,13 @@ import {
   type ScratchDatabase,
   type TestTopics,
 } from '@rj/shared/testing';
-import { envelopeOf, FIXTURE_MIGRATIONS, fixtureConsumer, offerAccepted } from '../test/backbone-fixture';
+import {
+  envelopeOf,
+  FIXTURE_MIGRATIONS,
+  fixtureConsumer,
+  offerAccepted,
+  publishEvents,
+} from '../test/backbone-fixture';
 import type { EventConsumer } from './event-consumer';
 import { createKafka } from './kafka-client';
 
@@ -57,16 +63,6 @@ describe('offsets of events a service does not handle', () => {
     await topics?.delete();
   });
 
-  async function publish(events: EventEnvelope[]): Promise<void> {
-    const producer = testKafka().producer();
-    await producer.connect();
-    await producer.send({
-      topic: `${topics.prefix}${MATCHING}`,
-      messages: events.map((e) => ({ key: e.referralId, value: JSON.stringify(e) })),
-    });
-    await producer.disconnect();
-  }
-
   // offer.declined is on the matching topic, and the fixture's consumer has no handler for it.
   const declined = (referralId: string) =>
     envelopeOf(OfferDeclined, referralId, {
@@ -96,7 +92,7 @@ describe('offsets of events a service does not handle', () => {
   it('rides on the next commit instead of committing each skipped event on its own', async () => {
     const referralId = uuidv7();
     const sentinel = offerAccepted(referralId);
-    await publish([...Array.from({ length: 40 }, () => declined(referralId)), sentinel]);
+    await publishEvents(topics.prefix, MATCHING, [...Array.from({ length: 40 }, () => declined(referralId)), sentinel]);
 
     await eventually(async () => (await applied(sentinel.id)) === 1, 20_000, 'the event after 40 skipped ones');
     await eventually(async () => (await committedOffset()) === 41, 20_000, 'the offset after the sentinel');
@@ -109,7 +105,7 @@ describe('offsets of events a service does not handle', () => {
     const referralId = uuidv7();
     const first = offerAccepted(referralId);
     const before = commits.length;
-    await publish([first, ...Array.from({ length: 20 }, () => declined(referralId))]);
+    await publishEvents(topics.prefix, MATCHING, [first, ...Array.from({ length: 20 }, () => declined(referralId))]);
 
     await eventually(async () => (await applied(first.id)) === 1, 20_000, 'the applied event');
     await eventually(async () => (await committedOffset()) === 41 + 21, 20_000, 'the offset after the skipped tail');

@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { DlqHeaders, uuidv7, type EventEnvelope } from '@rj/shared/contracts';
+import { DlqHeaders, uuidv7 } from '@rj/shared/contracts';
 import {
   createScratchDatabase,
   createTestTopics,
   eventually,
   readTopics,
-  testKafka,
   type ScratchDatabase,
   type TestTopics,
 } from '@rj/shared/testing';
-import { caseOpened, FIXTURE_MIGRATIONS, fixtureConsumer, offerAccepted } from '../test/backbone-fixture';
+import {
+  caseOpened,
+  FIXTURE_MIGRATIONS,
+  fixtureConsumer,
+  offerAccepted,
+  publishEvents,
+} from '../test/backbone-fixture';
 import { topicMismatch, type EventConsumer } from './event-consumer';
 
 const MATCHING = 'rj.matching.v1';
@@ -32,16 +37,6 @@ describe('item 6: consumers dead-letter an event whose type does not belong to t
     await topics?.delete();
   });
 
-  async function publish(topic: string, events: EventEnvelope[]): Promise<void> {
-    const producer = testKafka().producer();
-    await producer.connect();
-    await producer.send({
-      topic: `${topics.prefix}${topic}`,
-      messages: events.map((e) => ({ key: e.referralId, value: JSON.stringify(e) })),
-    });
-    await producer.disconnect();
-  }
-
   const applied = async (eventId: string) =>
     (
       (await db.dataSource.query('select count(*)::int as n from applied_event where event_id = $1', [eventId])) as {
@@ -55,7 +50,7 @@ describe('item 6: consumers dead-letter an event whose type does not belong to t
     const accepted = offerAccepted(referralId, offerId);
     const impostor = caseOpened(referralId, offerId); // would apply: its prerequisite is met
     const sentinel = offerAccepted(referralId);
-    await publish(MATCHING, [accepted, impostor, sentinel]);
+    await publishEvents(topics.prefix, MATCHING, [accepted, impostor, sentinel]);
 
     await eventually(async () => (await applied(sentinel.id)) === 1, 20_000, 'the sentinel after the impostor');
     expect(await applied(accepted.id)).toBe(1);

@@ -8,6 +8,7 @@ import {
   type EventDefinition,
   type EventEnvelope,
 } from '@rj/shared/contracts';
+import { testKafka } from '@rj/shared/testing';
 import { createKafka } from '../lib/kafka-client';
 import { CreateMessagingTables1764100000000 } from '../lib/migrations/1764100000000-create-messaging-tables';
 import { MissingPrerequisite, prerequisiteKey } from '../lib/prerequisite';
@@ -158,4 +159,18 @@ export function fixtureRelay(
     pollIntervalMs: 200,
     afterPublish,
   });
+}
+
+/** Sends events to `topic` under the suite's prefix, keyed by referral, as a service's relay would. */
+export async function publishEvents(topicPrefix: string, topic: string, events: EventEnvelope[]): Promise<void> {
+  const producer = testKafka().producer();
+  await producer.connect();
+  try {
+    await producer.send({
+      topic: `${topicPrefix}${topic}`,
+      messages: events.map((e) => ({ key: e.referralId, value: JSON.stringify(e) })),
+    });
+  } finally {
+    await producer.disconnect();
+  }
 }
