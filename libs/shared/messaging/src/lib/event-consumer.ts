@@ -64,6 +64,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** After a run without savepoints had to be done again, this many runs go with them from the start. */
 const RUNS_WITH_SAVEPOINTS_AFTER_A_THROW = 20;
 
+/** How long the offset of skipped events that ended a batch waits to ride on a commit. */
+const SKIPPED_COMMIT_DELAY_MS = 1000;
+
 /**
  * Consumes a service's topics and applies each subscribed event exactly once (inbox), in
  * per-referral order, parking events whose prerequisite has not arrived, and moving poison
@@ -80,6 +83,9 @@ export class EventConsumer {
   private sweepTimer?: NodeJS.Timeout;
   private started = false;
   private runsWithSavepointsLeft = 0;
+  /** Per topic-partition, the offset after skipped events that ended a batch, not yet committed. */
+  private readonly skippedToCommit = new Map<string, { topic: string; partition: number; offset: string }>();
+  private skippedCommitTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: EventConsumerOptions) {
     for (const subscription of options.subscriptions) {
@@ -177,6 +183,8 @@ export class EventConsumer {
     if (!this.started) return;
     try {
       await this.consumer.disconnect().catch(() => undefined);
+      // Offsets kept for a membership that ended; its skipped events are read and skipped again.
+      this.skippedToCommit.clear();
       await this.consume();
       this.options.logger.warn({ groupId: this.options.groupId }, 'kafka consumer restarted after a crash');
     } catch (error) {
@@ -190,7 +198,9 @@ export class EventConsumer {
     if (!this.started) return;
     this.started = false;
     clearInterval(this.sweepTimer);
+    await this.commitSkipped();
     await this.consumer.disconnect();
+    clearTimeout(this.skippedCommitTimer); // a batch that ended while stopping
     await this.drainer.idle();
     await this.producer.disconnect();
   }
@@ -217,6 +227,8 @@ export class EventConsumer {
       if (skippedSinceCommit && BigInt(skippedSinceCommit.offset) <= BigInt(message.offset)) {
         skippedSinceCommit = undefined;
       }
+      // This commit covers skipped events of earlier batches too (offsets only grow).
+      this.skippedToCommit.delete(`${kafkaTopic}:${batch.partition}`);
       resolveOffset(message.offset);
       await this.consumer.commitOffsets([
         { topic: kafkaTopic, partition: batch.partition, offset: String(BigInt(message.offset) + 1n) },
@@ -263,7 +275,35 @@ export class EventConsumer {
       await settle(message);
     }
     await flush();
-    if (skippedSinceCommit && isRunning() && !isStale()) await settle(skippedSinceCommit);
+    if (skippedSinceCommit && isRunning() && !isStale()) {
+      // Read past, but committed with the next commit of this partition or within a second:
+      // at a moderate rate a batch is often one event, and a service skips most of what it
+      // reads, so a commit per such batch was a Kafka round trip per skipped event.
+      resolveOffset(skippedSinceCommit.offset);
+      this.commitSkippedSoon(kafkaTopic, batch.partition, skippedSinceCommit.offset);
+    }
+  }
+
+  private commitSkippedSoon(topic: string, partition: number, offset: string): void {
+    this.skippedToCommit.set(`${topic}:${partition}`, { topic, partition, offset: String(BigInt(offset) + 1n) });
+    this.skippedCommitTimer ??= setTimeout(() => void this.commitSkipped(), SKIPPED_COMMIT_DELAY_MS);
+  }
+
+  /**
+   * Commits the offsets waiting after skipped events. Taken and sent in one turn, so a later
+   * commit of the same partition (which clears its entry first) is never overtaken. If it
+   * fails (the partition went to another member in a rebalance, Kafka is away), those events
+   * are read again and skipped again: they have no effect.
+   */
+  private async commitSkipped(): Promise<void> {
+    clearTimeout(this.skippedCommitTimer);
+    this.skippedCommitTimer = undefined;
+    const offsets = [...this.skippedToCommit.values()];
+    this.skippedToCommit.clear();
+    if (!offsets.length) return;
+    await this.consumer
+      .commitOffsets(offsets)
+      .catch((error) => this.options.logger.debug({ err: error }, 'offsets of skipped events not committed'));
   }
 
   private get runLength(): number {

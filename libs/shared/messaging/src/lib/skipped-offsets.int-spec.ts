@@ -23,8 +23,8 @@ import { createKafka } from './kafka-client';
 
 const MATCHING = 'rj.matching.v1';
 
-/** The real kafkajs client, with each consumer's offset commits counted on their way to Kafka. */
-function countingCommits(groupId: string, commits: string[]): Kafka {
+/** The real kafkajs client, with each consumer's offset commits and finished batches counted. */
+function countingCommits(groupId: string, commits: string[], batches: number[] = []): Kafka {
   const kafka = createKafka({
     brokers: testBrokers(),
     clientId: groupId,
@@ -38,6 +38,7 @@ function countingCommits(groupId: string, commits: string[]): Kafka {
       commits.push(...offsets.map((o) => o.offset));
       return commit(offsets);
     };
+    consumer.on(consumer.events.END_BATCH_PROCESS, () => void batches.push(Date.now()));
     return consumer;
   };
   return kafka;
@@ -49,11 +50,14 @@ describe('offsets of events a service does not handle', () => {
   let consumer: EventConsumer;
   const groupId = `skipped-offsets-${randomUUID()}`;
   const commits: string[] = [];
+  const batches: number[] = [];
 
   beforeAll(async () => {
     topics = await createTestTopics(1);
     db = await createScratchDatabase('skipped-offsets', { migrations: FIXTURE_MIGRATIONS });
-    consumer = fixtureConsumer(db.dataSource, groupId, topics.prefix, { kafka: countingCommits(groupId, commits) });
+    consumer = fixtureConsumer(db.dataSource, groupId, topics.prefix, {
+      kafka: countingCommits(groupId, commits, batches),
+    });
     await consumer.start();
   });
 
@@ -110,5 +114,22 @@ describe('offsets of events a service does not handle', () => {
     await eventually(async () => (await applied(first.id)) === 1, 20_000, 'the applied event');
     await eventually(async () => (await committedOffset()) === 41 + 21, 20_000, 'the offset after the skipped tail');
     expect(commits.length - before).toBeLessThanOrEqual(5);
+  });
+  it('commits skipped events that each ended a batch of their own together, within a second', async () => {
+    const startedAt = Date.now();
+    const before = commits.length;
+    const offsetBefore = await committedOffset();
+    const count = 10;
+    for (let i = 0; i < count; i++) {
+      // One at a time: each is read as a batch of one event, which the consumer skips.
+      const batchesBefore = batches.length;
+      await publishEvents(topics.prefix, MATCHING, [declined(uuidv7())]);
+      await eventually(async () => batches.length > batchesBefore, 20_000, 'the skipped event read');
+    }
+    await eventually(async () => (await committedOffset()) === offsetBefore + count, 20_000, 'the offset after them');
+    const seconds = Math.ceil((Date.now() - startedAt) / 1000);
+    // Before: a commit (a Kafka round trip) for each of the ten batches.
+    expect(commits.length - before).toBeLessThan(count);
+    expect(commits.length - before).toBeLessThanOrEqual(seconds + 1);
   });
 });
