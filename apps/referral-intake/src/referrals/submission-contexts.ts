@@ -8,8 +8,7 @@ export const SUBMISSION_CONTEXTS_KEPT = 1024;
 
 /**
  * The contexts submissions were last prepared with, kept in memory so that a submission is one
- * round trip instead of two (issue 15: a third more submissions a second on the intake bench).
- * Never a source of truth: the statement that writes a submission checks the context it was
+ * round trip to Postgres instead of two (issue 15). Never a source of truth: the statement that writes a submission checks the context it was
  * prepared with (`check_submission_context`), so a change made on any replica (a jurisdiction
  * taken from an office, a new policy version) refuses the write and the caller asks again with
  * `fresh`. Only contexts that allow the submission are kept; a refusal is always decided on a

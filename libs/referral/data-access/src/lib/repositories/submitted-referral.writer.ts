@@ -72,8 +72,8 @@ export interface SubmissionStatementOptions {
  * for, and the lock's from the context check's, so the statement also checks that the office may
  * still submit for the jurisdiction and that the policy version that screened it is still the
  * latest: if not, it fails with SUBMISSION_CONTEXT_CHANGED and nothing is written (the caller
- * may therefore prepare from a context it kept in memory). Foreign keys are checked at the end of the statement, so the referral may reference the
- * data key inserted beside it. A case number the office already referred fails the statement
+ * may therefore prepare from a context it kept in memory). Foreign keys are checked at the end
+ * of the statement, so the referral may reference the data key inserted beside it. A case number the office already referred fails the statement
  * on the unique index (referral_office_case_number_uq) and nothing is written.
  */
 export function submissionStatement(
