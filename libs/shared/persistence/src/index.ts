@@ -2,6 +2,7 @@ export { createDataSource, runMigrations, type DataSourceOptions } from './lib/d
 export {
   isRetryableTransactionError,
   isUniqueViolation,
+  postgresErrorCode,
   withTransaction,
   type IsolationLevel,
 } from './lib/transaction';

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { postgresErrorCode } from '@rj/shared/persistence';
 
 /** A booking names a person by kind, so a mediator's `sub` can never collide with a participant id. */
 export const mediatorKey = (sub: string): string => `mediator:${sub}`;
@@ -44,6 +45,5 @@ export async function releaseBookings(manager: EntityManager, sessionId: string)
 
 /** Postgres' exclusion violation: someone in the session is already booked at that time. */
 export function isDoubleBooking(error: unknown): boolean {
-  const driverError = (error as { driverError?: { code?: string } })?.driverError ?? (error as { code?: string });
-  return driverError?.code === '23P01';
+  return postgresErrorCode(error) === '23P01';
 }

@@ -1,5 +1,6 @@
 import { context } from '@opentelemetry/api';
 import type { DataSource, EntityManager } from 'typeorm';
+import { postgresErrorCode } from '@rj/shared/persistence';
 import { contextFrom, markFailed, SpanKind, startSpan } from '@rj/shared/service';
 import type { EventEnvelope } from '@rj/shared/contracts';
 import { messageKeyOf } from '@rj/shared/contracts';
@@ -201,7 +202,7 @@ class RunNeedsSavepoints extends Error {}
 
 /** Postgres refuses every statement of a transaction after one failed (SQLSTATE 25P02). */
 function isAbortedTransaction(error: unknown): boolean {
-  return (error as { driverError?: { code?: string } }).driverError?.code === '25P02';
+  return postgresErrorCode(error) === '25P02';
 }
 
 /** Runs the handler without a savepoint: any exception ends the whole run (see applyEventsWithoutSavepoints). */

@@ -17,18 +17,24 @@ export function withTransaction<T>(
   return isolation ? dataSource.transaction(isolation, work) : dataSource.transaction(work);
 }
 
+/** The SQLSTATE of a Postgres error, whether TypeORM wrapped it (QueryFailedError) or not. */
+export function postgresErrorCode(error: unknown): string | undefined {
+  return postgresError(error)?.code;
+}
+
+function postgresError(error: unknown): { code?: string; constraint?: string } | undefined {
+  const wrapped = error as { driverError?: { code?: string; constraint?: string } } | undefined;
+  return wrapped?.driverError ?? (error as { code?: string; constraint?: string } | undefined);
+}
+
 /** Serialization failures and deadlocks are safe to retry: Postgres rolled the work back. */
 export function isRetryableTransactionError(error: unknown): boolean {
-  const code =
-    (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ??
-    (error as { code?: string })?.code;
+  const code = postgresErrorCode(error);
   return code === '40001' || code === '40P01';
 }
 
 /** A unique-constraint violation, e.g. a concurrent duplicate of an idempotent request. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const driverError =
-    (error as { driverError?: { code?: string; constraint?: string } })?.driverError ??
-    (error as { code?: string; constraint?: string });
+  const driverError = postgresError(error);
   return driverError?.code === '23505' && (!constraint || driverError.constraint === constraint);
 }

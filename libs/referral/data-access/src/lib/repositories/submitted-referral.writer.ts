@@ -1,3 +1,4 @@
+import { postgresErrorCode } from '@rj/shared/persistence';
 import type { ContactRow, RepresentativeRow, ScreeningReasonRow } from '../entities/row-types';
 
 /** Everything a submission stores, already encrypted where it is personal. */
@@ -120,8 +121,7 @@ select pg_notify($${channel}, '')`;
 export const SUBMISSION_CONTEXT_CHANGED = 'RJC01';
 
 export function isSubmissionContextChanged(error: unknown): boolean {
-  const driverError = (error as { driverError?: { code?: string } })?.driverError ?? (error as { code?: string });
-  return driverError?.code === SUBMISSION_CONTEXT_CHANGED;
+  return postgresErrorCode(error) === SUBMISSION_CONTEXT_CHANGED;
 }
 
 export function submittedReferralParameters({
