@@ -1,21 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { uuidv7 } from '@rj/shared/contracts';
-import {
-  createScratchDatabase,
-  createTestTopics,
-  eventually,
-  type ScratchDatabase,
-  type TestTopics,
-} from '@rj/shared/testing';
+import { eventually } from '@rj/shared/testing';
 import type { EntitySubscriberInterface } from 'typeorm';
 import {
-  FIXTURE_MIGRATIONS,
-  fixtureConsumer,
   offerAccepted,
   offerWithdrawn,
   publishEvents,
+  startFixtureConsumerSuite,
+  type FixtureConsumerSuite,
 } from '../test/backbone-fixture';
-import type { EventConsumer } from './event-consumer';
 
 const MATCHING = 'rj.matching.v1';
 
@@ -25,32 +17,25 @@ const MATCHING = 'rj.matching.v1';
  * event gains nothing from one: redoing it after a throw costs what the savepoint would.
  */
 describe('runs of a single event, after an event parked', () => {
-  let topics: TestTopics;
-  let db: ScratchDatabase;
-  let consumer: EventConsumer;
+  let suite: FixtureConsumerSuite;
   const statements: string[] = [];
 
   beforeAll(async () => {
-    topics = await createTestTopics(1);
-    db = await createScratchDatabase('single-event-runs', { migrations: FIXTURE_MIGRATIONS });
     const recorder: EntitySubscriberInterface = { beforeQuery: (event) => void statements.push(event.query) };
-    db.dataSource.subscribers.push(recorder);
-    consumer = fixtureConsumer(db.dataSource, `single-runs-${randomUUID()}`, topics.prefix);
-    await consumer.start();
+    suite = await startFixtureConsumerSuite('single-event-runs', {
+      partitions: 1,
+      beforeStart: (db) => void db.dataSource.subscribers.push(recorder),
+    });
   });
+  afterAll(() => suite?.stop());
 
-  afterAll(async () => {
-    await consumer?.stop();
-    await db?.drop();
-    await topics?.delete();
-  });
-
-  const count = async (sql: string, id: string) => ((await db.dataSource.query(sql, [id])) as { n: number }[])[0].n;
+  const count = async (sql: string, id: string) =>
+    ((await suite.db.dataSource.query(sql, [id])) as { n: number }[])[0].n;
 
   it('applies them without savepoints', async () => {
     // Withdrawing an offer that was never accepted waits for its acceptance: it parks.
     const waiting = offerWithdrawn(uuidv7(), uuidv7());
-    await publishEvents(topics.prefix, MATCHING, [waiting]);
+    await publishEvents(suite.topics.prefix, MATCHING, [waiting]);
     await eventually(
       async () => (await count('select count(*)::int as n from pending_event where event_id = $1', waiting.id)) === 1,
       20_000,
@@ -59,7 +44,7 @@ describe('runs of a single event, after an event parked', () => {
 
     statements.length = 0;
     const next = offerAccepted(uuidv7());
-    await publishEvents(topics.prefix, MATCHING, [next]);
+    await publishEvents(suite.topics.prefix, MATCHING, [next]);
     await eventually(
       async () => (await count('select count(*)::int as n from applied_event where event_id = $1', next.id)) === 1,
       20_000,

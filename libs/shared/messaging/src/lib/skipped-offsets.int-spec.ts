@@ -1,24 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
 import pino from 'pino';
 import { DECLINE_REASON_CODES, OfferDeclined, uuidv7 } from '@rj/shared/contracts';
-import {
-  createScratchDatabase,
-  createTestTopics,
-  eventually,
-  testBrokers,
-  testKafka,
-  type ScratchDatabase,
-  type TestTopics,
-} from '@rj/shared/testing';
+import { eventually, testBrokers, testKafka } from '@rj/shared/testing';
 import {
   envelopeOf,
-  FIXTURE_MIGRATIONS,
-  fixtureConsumer,
   offerAccepted,
   publishEvents,
+  startFixtureConsumerSuite,
+  type FixtureConsumerSuite,
 } from '../test/backbone-fixture';
-import type { EventConsumer } from './event-consumer';
 import { createKafka } from './kafka-client';
 
 const MATCHING = 'rj.matching.v1';
@@ -45,27 +35,17 @@ function countingCommits(groupId: string, commits: string[], batches: number[] =
 }
 
 describe('offsets of events a service does not handle', () => {
-  let topics: TestTopics;
-  let db: ScratchDatabase;
-  let consumer: EventConsumer;
-  const groupId = `skipped-offsets-${randomUUID()}`;
+  let suite: FixtureConsumerSuite;
   const commits: string[] = [];
   const batches: number[] = [];
 
   beforeAll(async () => {
-    topics = await createTestTopics(1);
-    db = await createScratchDatabase('skipped-offsets', { migrations: FIXTURE_MIGRATIONS });
-    consumer = fixtureConsumer(db.dataSource, groupId, topics.prefix, {
-      kafka: countingCommits(groupId, commits, batches),
+    suite = await startFixtureConsumerSuite('skipped-offsets', {
+      partitions: 1,
+      kafka: (groupId) => countingCommits(groupId, commits, batches),
     });
-    await consumer.start();
   });
-
-  afterAll(async () => {
-    await consumer?.stop();
-    await db?.drop();
-    await topics?.delete();
-  });
+  afterAll(() => suite?.stop());
 
   // offer.declined is on the matching topic, and the fixture's consumer has no handler for it.
   const declined = (referralId: string) =>
@@ -75,18 +55,14 @@ describe('offsets of events a service does not handle', () => {
       reasonCode: DECLINE_REASON_CODES[0],
     });
 
-  const applied = async (eventId: string) =>
-    (
-      (await db.dataSource.query('select count(*)::int as n from applied_event where event_id = $1', [eventId])) as {
-        n: number;
-      }[]
-    )[0].n;
-
   async function committedOffset(): Promise<number> {
     const admin = testKafka().admin();
     await admin.connect();
     try {
-      const [{ partitions }] = await admin.fetchOffsets({ groupId, topics: [`${topics.prefix}${MATCHING}`] });
+      const [{ partitions }] = await admin.fetchOffsets({
+        groupId: suite.groupId,
+        topics: [`${suite.topics.prefix}${MATCHING}`],
+      });
       return Number(partitions[0].offset);
     } finally {
       await admin.disconnect();
@@ -96,9 +72,12 @@ describe('offsets of events a service does not handle', () => {
   it('rides on the next commit instead of committing each skipped event on its own', async () => {
     const referralId = uuidv7();
     const sentinel = offerAccepted(referralId);
-    await publishEvents(topics.prefix, MATCHING, [...Array.from({ length: 40 }, () => declined(referralId)), sentinel]);
+    await publishEvents(suite.topics.prefix, MATCHING, [
+      ...Array.from({ length: 40 }, () => declined(referralId)),
+      sentinel,
+    ]);
 
-    await eventually(async () => (await applied(sentinel.id)) === 1, 20_000, 'the event after 40 skipped ones');
+    await eventually(async () => (await suite.applied(sentinel.id)) === 1, 20_000, 'the event after 40 skipped ones');
     await eventually(async () => (await committedOffset()) === 41, 20_000, 'the offset after the sentinel');
     // Before: one commit (a Kafka round trip) per skipped event, 41 in all.
     expect(commits.length).toBeLessThanOrEqual(5);
@@ -109,9 +88,12 @@ describe('offsets of events a service does not handle', () => {
     const referralId = uuidv7();
     const first = offerAccepted(referralId);
     const before = commits.length;
-    await publishEvents(topics.prefix, MATCHING, [first, ...Array.from({ length: 20 }, () => declined(referralId))]);
+    await publishEvents(suite.topics.prefix, MATCHING, [
+      first,
+      ...Array.from({ length: 20 }, () => declined(referralId)),
+    ]);
 
-    await eventually(async () => (await applied(first.id)) === 1, 20_000, 'the applied event');
+    await eventually(async () => (await suite.applied(first.id)) === 1, 20_000, 'the applied event');
     await eventually(async () => (await committedOffset()) === 41 + 21, 20_000, 'the offset after the skipped tail');
     expect(commits.length - before).toBeLessThanOrEqual(5);
   });
@@ -123,7 +105,7 @@ describe('offsets of events a service does not handle', () => {
     for (let i = 0; i < count; i++) {
       // One at a time: each is read as a batch of one event, which the consumer skips.
       const batchesBefore = batches.length;
-      await publishEvents(topics.prefix, MATCHING, [declined(uuidv7())]);
+      await publishEvents(suite.topics.prefix, MATCHING, [declined(uuidv7())]);
       await eventually(async () => batches.length > batchesBefore, 20_000, 'the skipped event read');
     }
     await eventually(async () => (await committedOffset()) === offsetBefore + count, 20_000, 'the offset after them');

@@ -8,7 +8,15 @@ import {
   type EventDefinition,
   type EventEnvelope,
 } from '@rj/shared/contracts';
-import { testKafka } from '@rj/shared/testing';
+import { randomUUID } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
+import {
+  createScratchDatabase,
+  createTestTopics,
+  testKafka,
+  type ScratchDatabase,
+  type TestTopics,
+} from '@rj/shared/testing';
 import { createKafka } from '../lib/kafka-client';
 import { CreateMessagingTables1764100000000 } from '../lib/migrations/1764100000000-create-messaging-tables';
 import { MissingPrerequisite, prerequisiteKey } from '../lib/prerequisite';
@@ -173,4 +181,53 @@ export async function publishEvents(topicPrefix: string, topic: string, events: 
   } finally {
     await producer.disconnect();
   }
+}
+
+/** The fixture's consumer started on topics and a database of its own, for a spec's suite. */
+export interface FixtureConsumerSuite {
+  groupId: string;
+  topics: TestTopics;
+  db: ScratchDatabase;
+  consumer: EventConsumer;
+  /** How many times the fixture's handlers applied the event (0 or 1). */
+  applied(eventId: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function startFixtureConsumerSuite(
+  name: string,
+  options: {
+    partitions?: number;
+    kafka?: (groupId: string) => Kafka;
+    beforeStart?: (db: ScratchDatabase) => void;
+  } = {},
+): Promise<FixtureConsumerSuite> {
+  const groupId = `${name}-${randomUUID()}`;
+  const topics = await createTestTopics(options.partitions);
+  const db = await createScratchDatabase(name, { migrations: FIXTURE_MIGRATIONS });
+  options.beforeStart?.(db);
+  const consumer = fixtureConsumer(
+    db.dataSource,
+    groupId,
+    topics.prefix,
+    options.kafka ? { kafka: options.kafka(groupId) } : {},
+  );
+  await consumer.start();
+  return {
+    groupId,
+    topics,
+    db,
+    consumer,
+    applied: async (eventId) =>
+      (
+        (await db.dataSource.query('select count(*)::int as n from applied_event where event_id = $1', [eventId])) as {
+          n: number;
+        }[]
+      )[0].n,
+    stop: async () => {
+      await consumer.stop();
+      await db.drop();
+      await topics.delete();
+    },
+  };
 }
