@@ -14,6 +14,8 @@ export interface LoadResult {
   acceptedAt: Map<string, number>;
   acceptedMs: number[];
   refusedMs: number[];
+  /** The refusals that came on a connection the client had to open first (its pool was empty). */
+  refusedOnNewConnectionMs: number[];
   failures: Record<string, number>;
   timedOut: number;
   /** The bench's own event-loop delay while sending (ms): large, and its timings are the client's, not the platform's. */
@@ -54,7 +56,7 @@ function post(
   token: string,
   body: string,
   timeoutMs: number,
-): Promise<{ status: number; retryAfter?: string; text: string }> {
+): Promise<{ status: number; retryAfter?: string; text: string; newConnection: boolean }> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,
@@ -72,7 +74,14 @@ function post(
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], text }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            retryAfter: res.headers['retry-after'],
+            text,
+            newConnection: !request.reusedSocket,
+          }),
+        );
         res.on('error', reject);
       },
     );
@@ -100,6 +109,7 @@ export async function sendReferrals({
     acceptedAt: new Map(),
     acceptedMs: [],
     refusedMs: [],
+    refusedOnNewConnectionMs: [],
     failures: {},
     timedOut: 0,
     clientLoopDelayMs: { p99: 0, max: 0 },
@@ -117,13 +127,14 @@ export async function sendReferrals({
     const sent = Date.now();
     inFlight.push(
       post(`${url}/api/referrals`, token, JSON.stringify(referralBody(n)), timeoutMs).then(
-        ({ status, retryAfter, text }) => {
+        ({ status, retryAfter, text, newConnection }) => {
           const now = Date.now();
           if (status === 201) {
             result.acceptedMs.push(now - sent);
             result.acceptedAt.set(JSON.parse(text).id, now);
           } else if ((status === 503 || status === 429) && retryAfter) {
             result.refusedMs.push(now - sent);
+            if (newConnection) result.refusedOnNewConnectionMs.push(now - sent);
           } else fail(String(status));
         },
         (error: Error & { code?: string }) => {

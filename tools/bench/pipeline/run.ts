@@ -224,6 +224,11 @@ async function main() {
       postMs: summary(load.acceptedMs),
       benchClientLoopDelayMs: load.clientLoopDelayMs,
       refusalMs: load.refusedMs.length ? refusal : null,
+      // A new connection waits for the service's loop to accept it (one per listening socket per
+      // turn) before its request is even read: HTTP_ACCEPT_SOCKETS.
+      refusalOnNewConnectionMs: load.refusedOnNewConnectionMs.length
+        ? { count: load.refusedOnNewConnectionMs.length, ...summary(load.refusedOnNewConnectionMs) }
+        : null,
       offersCommitted: commitToCommit.length,
       offersMissing: accepted.length - returnToCommit.length,
       offersListedByApi: Array.isArray(listed.body?.items)
@@ -267,6 +272,10 @@ async function main() {
         `${load.refusedMs.length}, ${refusal.p99} ms`,
         `answered within ${REFUSAL_LIMIT_MS} ms`,
         refusal.p99 < REFUSAL_LIMIT_MS,
+      );
+    if (figures.refusalOnNewConnectionMs)
+      process.stdout.write(
+        `  ${'  of them on a new connection, p50 / p99'.padEnd(46)}${`${figures.refusalOnNewConnectionMs.count}, ${figures.refusalOnNewConnectionMs.p50} / ${figures.refusalOnNewConnectionMs.p99} ms`.padStart(16)}   (the accept queue: HTTP_ACCEPT_SOCKETS)\n`,
       );
     row('accepted referrals without their offer', String(figures.offersMissing), '0', figures.offersMissing === 0);
     row(

@@ -150,7 +150,7 @@ export class BaseServiceEnv {
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be at least 1' })
   @Max(64, { message: 'must be at most 64' })
-  HTTP_ACCEPT_SOCKETS = 16;
+  HTTP_ACCEPT_SOCKETS = 64;
 
   /**
    * How long the public port keeps an idle kept-alive connection open. Longer than the idle
