@@ -10,14 +10,15 @@
  * not a test.
  *
  *   node -r ./tools/runtime/register.js tools/bench/pipeline/run.ts [--rate 100] [--seconds 60] [--timeout-ms 10000]
- *        [--service-env NAME=VALUE ...]   (every service's environment, e.g. MAX_IN_FLIGHT_REQUESTS=100000 to see it unprotected)
+ *        [--service-env [SERVICE:]NAME=VALUE ...]   (every service's environment, e.g. MAX_IN_FLIGHT_REQUESTS=100000 to see it
+ *                                               unprotected, or one service's: referral-intake:NODE_OPTIONS=...)
  *        [--from-sources]                 (run the TypeScript through swc as `npm start` does, not the tsc build)
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createTestTopics, testBrokers } from '@rj/shared/testing';
-import { SERVICE_NAMES, startPlatform } from '../../e2e/platform';
+import { SERVICE_NAMES, startPlatform, type ServiceName } from '../../e2e/platform';
 import { latencyAtSteadyRate, offerAcceptedEvent } from '../backbone/latency';
 import { percentile, rawKafkajs } from '../backbone/raw-kafka';
 import { uuidv7 } from '@rj/shared/contracts';
@@ -33,11 +34,24 @@ const RATE = arg('rate', 100);
 const SECONDS = arg('seconds', 60);
 const TIMEOUT_MS = arg('timeout-ms', 10_000);
 const FROM_BUILD = !process.argv.includes('--from-sources');
-const SERVICE_ENV = Object.fromEntries(
-  process.argv
-    .flatMap((value, i) => (process.argv[i - 1] === '--service-env' ? [value.split('=')] : []))
-    .map(([name, ...rest]) => [name, rest.join('=')]),
-);
+/**
+ * `--service-env NAME=VALUE` sets a variable of every service; `--service-env
+ * referral-intake:NAME=VALUE` of one (to try a setting on one service, e.g. its NODE_OPTIONS).
+ */
+const serviceEnvArgs = process.argv.flatMap((value, i) => (process.argv[i - 1] === '--service-env' ? [value] : []));
+const envEntry = (assignment: string) => {
+  const [name, ...rest] = assignment.split('=');
+  return [name, rest.join('=')];
+};
+const ownService = (arg: string) => SERVICE_NAMES.find((service) => arg.startsWith(`${service}:`));
+const SERVICE_ENV = Object.fromEntries(serviceEnvArgs.filter((arg) => !ownService(arg)).map(envEntry));
+const ENV_OF_ONE_SERVICE: Partial<Record<ServiceName, Record<string, string>>> = {};
+for (const arg of serviceEnvArgs) {
+  const service = ownService(arg);
+  if (!service) continue;
+  const [name, value] = envEntry(arg.slice(service.length + 1));
+  (ENV_OF_ONE_SERVICE[service] ??= {})[name] = value;
+}
 const RSS_LIMIT_MB = 200;
 const REFUSAL_LIMIT_MS = 50;
 const say = (line: string) => process.stderr.write(`[pipeline] ${line}\n`);
@@ -134,6 +148,7 @@ async function main() {
     topicPrefix: topics.prefix,
     fromBuild: FROM_BUILD,
     env: { LOG_LEVEL: 'warn', RJ_SOURCE_MAPS: '0', ...SERVICE_ENV },
+    serviceEnv: ENV_OF_ONE_SERVICE,
   });
   const referralCommits = await watchCommits(platform.databases['referral-intake'].url, 'referral', 'id');
   const offerCommits = await watchCommits(platform.databases['partner-matching'].url, 'offer', 'referral_id');
