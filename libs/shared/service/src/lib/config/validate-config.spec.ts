@@ -31,7 +31,7 @@ describe('validateConfig', () => {
       SHUTDOWN_GRACE_MS: 25000,
       KAFKA_BROKERS: ['a:9092', 'b:9093'],
       // Overload defaults (issue 15): 64 sockets accept a burst of new connections in a few turns
-      // of a busy loop where 16 took seconds (refusals on new connections p50 0.7-1.0 s against 1.9 s).
+      // of a busy loop where 16 took seconds (refusals on new connections p50 0.7-0.9 s against 1.9 s).
       MAX_IN_FLIGHT_REQUESTS: 32,
       HTTP_ACCEPT_SOCKETS: 64,
       HTTP_KEEP_ALIVE_TIMEOUT_MS: 65000,
