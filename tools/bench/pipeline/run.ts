@@ -24,6 +24,7 @@ import { percentile, rawKafkajs } from '../backbone/raw-kafka';
 import { uuidv7 } from '@rj/shared/contracts';
 import { watchCommits } from './commit-watch';
 import { eventLoopDelay } from './event-loop';
+import { gcSeconds } from './gc-time';
 import { sendReferrals } from './load';
 
 const arg = (name: string, fallback: number) => {
@@ -188,6 +189,11 @@ async function main() {
     const cpuBefore = Object.fromEntries(SERVICE_NAMES.map((name) => [name, cpuSeconds(pids[name])]));
     // What each service holds before the load: the rest of its peak is what the load adds.
     const rssBefore = Object.fromEntries(SERVICE_NAMES.map((name) => [name, Math.round(peakRssMb(pids[name]))]));
+    const gcSecondsOf = async () =>
+      Object.fromEntries(
+        await Promise.all(SERVICE_NAMES.map(async (name) => [name, await gcSeconds(platform.internalUrls[name])])),
+      ) as Record<ServiceName, number>;
+    const gcBefore = await gcSecondsOf();
     await Promise.all(SERVICE_NAMES.map((name) => eventLoopDelay(platform.internalUrls[name]))); // starts afresh
     say(`sending ${RATE} referrals/s for ${SECONDS} s`);
     const load = await sendReferrals({
@@ -235,6 +241,10 @@ async function main() {
       returnToCommit.push(Math.max(0, offered - (load.acceptedAt.get(id) as number)));
     }
     const rss = Object.fromEntries(SERVICE_NAMES.map((name) => [name, Math.round(peakRssMb(pids[name]))]));
+    const gcAfter = await gcSecondsOf();
+    const gcUsed = Object.fromEntries(
+      SERVICE_NAMES.map((name) => [name, Number((gcAfter[name] - gcBefore[name]).toFixed(2))]),
+    );
     const cpuUsed = Object.fromEntries(
       SERVICE_NAMES.map((name) => [name, Number((cpuSeconds(pids[name]) - cpuBefore[name]).toFixed(1))]),
     );
@@ -268,6 +278,7 @@ async function main() {
       postReturnToOfferCommitMs: summary(returnToCommit),
       ceilingMs: limits,
       cpuSecondsDuringRun: cpuUsed,
+      gcSecondsDuringRun: gcUsed,
       // Steadier than latency on a shared machine: what one referral costs the services, refusals included.
       cpuMsPerAcceptedReferral: Math.round(
         (1000 * Object.values(cpuUsed).reduce((a, b) => a + b, 0)) / Math.max(accepted.length, 1),
@@ -339,6 +350,10 @@ async function main() {
       const shown = 'p99Ms' in delay ? `p99 ${delay.p99Ms}, max ${delay.maxMs} ms` : delay.unavailable.slice(0, 30);
       process.stdout.write(`  ${`event-loop delay ${name}`.padEnd(46)}${shown.padStart(16)}   (while sending)\n`);
     }
+    for (const name of SERVICE_NAMES)
+      process.stdout.write(
+        `  ${`GC ${name}`.padEnd(46)}${`${gcUsed[name]} of ${cpuUsed[name]} s`.padStart(16)}   (main thread, of the process's CPU)\n`,
+      );
     for (const name of SERVICE_NAMES)
       row(
         `peak RSS ${name} (before the load)`,

@@ -17,8 +17,9 @@ export interface LedgerVisit<T> {
  *
  * Why, for verification's hot loop: a batch of 2,000 events (1.4 MB of text) held while it is
  * hashed, with the next one arriving behind it, survived the young generation's collections
- * (8 MB semi-spaces in the image) and was promoted and collected again in the old one — about
- * 1.5 s of garbage collection per 1M rows, more than the hashing. And while the service hashed a
+ * (8 MB semi-spaces, which audit-ledger keeps where the other services have 4) and was promoted
+ * and collected again in the old one — about 1.5 s of garbage collection per 1M rows, more than
+ * the hashing. And while the service hashed a
  * whole batch it did not read its socket, so Postgres stopped sending as soon as the socket's
  * buffer was full. Visited as they arrive, rows die young and the socket is read all along.
  */

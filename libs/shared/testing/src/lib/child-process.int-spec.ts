@@ -21,7 +21,7 @@ describe('spawnBuilt', () => {
     const child = spawnBuilt(heapLimitReporter());
     await child.waitFor('heap limit');
     await child.exited;
-    // 256 MB old space (the Dockerfile's --max-old-space-size) plus three 8 MB semi-spaces: not
+    // 256 MB old space (the Dockerfile's --max-old-space-size) plus three 4 MB semi-spaces: not
     // the gigabytes Node would take from this machine's memory without the flags.
     expect(heapLimitMb(child.output())).toBeGreaterThanOrEqual(256);
     expect(heapLimitMb(child.output())).toBeLessThan(320);

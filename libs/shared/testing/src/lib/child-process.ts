@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { productionNodeOptions } from './production-node-options';
+import { productionNodeOptions, serviceOfEntry } from './production-node-options';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
 
@@ -31,10 +31,10 @@ export function spawnBuilt(file: string, env: Record<string, string> = {}): Spaw
 function spawnNode(preload: string, file: string, env: Record<string, string>): SpawnedProcess {
   const child = spawn(process.execPath, ['-r', path.join(ROOT, preload), path.resolve(ROOT, file)], {
     cwd: ROOT,
-    // With the image's V8 flags (the Dockerfile's NODE_OPTIONS: the heap's limits) unless the
-    // caller's environment or `env` names others, so the memory and CPU a bench measures are
-    // production's (issue 15).
-    env: { NODE_OPTIONS: productionNodeOptions(), ...process.env, ...env },
+    // With production's V8 flags (the heap's limits: the Dockerfile's NODE_OPTIONS, or the
+    // service's deployment's) unless the caller's environment or `env` names others, so the
+    // memory and CPU a bench measures are production's (issue 15).
+    env: { NODE_OPTIONS: productionNodeOptions(serviceOfEntry(file)), ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // A test that fails or times out must not leave its processes behind.

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const DOCKERFILE = path.resolve(__dirname, '../../../../../Dockerfile');
+const ROOT = path.resolve(__dirname, '../../../../..');
+const DOCKERFILE = path.join(ROOT, 'Dockerfile');
 
 /**
  * The runtime flags in the Dockerfile's `NODE_OPTIONS="..."`, which every service of the
- * image (docker-compose and k8s alike) starts with. Read from the Dockerfile itself rather
- * than copied, so a process a bench starts from the build cannot drift from production's.
+ * image (docker-compose and k8s alike) starts with unless its deployment names its own. Read
+ * from the Dockerfile itself rather than copied, so a process a bench starts from the build
+ * cannot drift from production's.
  */
 export function nodeOptionsOfDockerfile(dockerfile: string): string {
   const declared = /\bNODE_OPTIONS="([^"]*)"/.exec(dockerfile);
@@ -14,9 +16,32 @@ export function nodeOptionsOfDockerfile(dockerfile: string): string {
   return declared[1];
 }
 
-let cached: string | undefined;
+/** The NODE_OPTIONS a Kubernetes deployment sets on its container, which replace the image's. */
+export function nodeOptionsOfDeployment(deploymentYaml: string): string | undefined {
+  return /-\s+name:\s+NODE_OPTIONS\s*\n\s+value:\s+"([^"]*)"/.exec(deploymentYaml)?.[1];
+}
 
-/** Read once per process: a platform start spawns a process per service, each with these flags. */
-export function productionNodeOptions(): string {
-  return (cached ??= nodeOptionsOfDockerfile(fs.readFileSync(DOCKERFILE, 'utf8')));
+/** The service whose entry point a file is (`apps/<service>/src/...`, in the sources or dist/). */
+export function serviceOfEntry(file: string): string | undefined {
+  return /(?:^|\/)apps\/([^/]+)\/src\//.exec(file)?.[1];
+}
+
+let ofImage: string | undefined;
+const ofService = new Map<string, string>();
+
+/**
+ * The flags a service starts with in production: its deployment's (k8s/base/services/<service>)
+ * where it names its own, else the image's. Without a service, the image's. Read once per
+ * process: a platform start spawns a process per service.
+ */
+export function productionNodeOptions(service?: string): string {
+  ofImage ??= nodeOptionsOfDockerfile(fs.readFileSync(DOCKERFILE, 'utf8'));
+  if (!service) return ofImage;
+  let flags = ofService.get(service);
+  if (flags === undefined) {
+    const deployment = path.join(ROOT, 'k8s/base/services', service, 'deployment.yaml');
+    flags = (fs.existsSync(deployment) && nodeOptionsOfDeployment(fs.readFileSync(deployment, 'utf8'))) || ofImage;
+    ofService.set(service, flags);
+  }
+  return flags;
 }
