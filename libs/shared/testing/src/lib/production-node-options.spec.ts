@@ -43,6 +43,7 @@ describe("a service's own flags", () => {
     expect(serviceOfEntry('apps/referral-intake/src/main.ts')).toBe('referral-intake');
     expect(serviceOfEntry('/repo/dist/apps/audit-ledger/src/main.js')).toBe('audit-ledger');
     expect(serviceOfEntry('/tmp/heap-limit.js')).toBeUndefined();
+    expect(serviceOfEntry('apps/audit-ledger/src/signer-main.ts')).toBeUndefined();
   });
 
   it("starts audit-ledger with 8 MB semi-spaces, as k8s and docker-compose do, and the others with the image's 4", () => {

@@ -21,9 +21,13 @@ export function nodeOptionsOfDeployment(deploymentYaml: string): string | undefi
   return /-\s+name:\s+NODE_OPTIONS\s*\n\s+value:\s+"([^"]*)"/.exec(deploymentYaml)?.[1];
 }
 
-/** The service whose entry point a file is (`apps/<service>/src/...`, in the sources or dist/). */
+/**
+ * The service whose entry point a file is (`apps/<service>/src/main.ts`, or its build in dist/),
+ * whose deployment is k8s/base/services/<service>. Any other file (audit-ledger's signer has a
+ * deployment of its own, without flags) starts with the image's.
+ */
 export function serviceOfEntry(file: string): string | undefined {
-  return /(?:^|\/)apps\/([^/]+)\/src\//.exec(file)?.[1];
+  return /(?:^|\/)apps\/([^/]+)\/src\/main\.[jt]s$/.exec(file)?.[1];
 }
 
 let ofImage: string | undefined;
