@@ -6,10 +6,15 @@
  */
 export type EventLoopDelay = { p99Ms: number; maxMs: number } | { unavailable: string };
 
+/** A service's /metrics as text (its internal listener). Each scrape restarts the loop's histogram. */
+export async function scrapeMetrics(internalUrl: string): Promise<string> {
+  const response = await fetch(`${internalUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
+  return response.text();
+}
+
 export async function eventLoopDelay(internalUrl: string): Promise<EventLoopDelay> {
   try {
-    const response = await fetch(`${internalUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
-    const text = await response.text();
+    const text = await scrapeMetrics(internalUrl);
     const seconds = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN);
     return {
       p99Ms: Math.round(seconds('nodejs_eventloop_lag_p99_seconds') * 1000),

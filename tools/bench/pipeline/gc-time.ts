@@ -1,3 +1,5 @@
+import { scrapeMetrics } from './event-loop';
+
 /**
  * Seconds each service's main thread spent collecting garbage, from its own /metrics
  * (prom-client's `nodejs_gc_duration_seconds`, cumulative, summed over the kinds of collection):
@@ -6,8 +8,7 @@
  */
 export async function gcSeconds(internalUrl: string): Promise<number> {
   try {
-    const response = await fetch(`${internalUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
-    const text = await response.text();
+    const text = await scrapeMetrics(internalUrl);
     return [...text.matchAll(/^nodejs_gc_duration_seconds_sum\{[^}]*\} ([0-9.e+-]+)$/gm)].reduce(
       (sum, [, seconds]) => sum + Number(seconds),
       0,

@@ -193,8 +193,8 @@ async function main() {
       Object.fromEntries(
         await Promise.all(SERVICE_NAMES.map(async (name) => [name, await gcSeconds(platform.internalUrls[name])])),
       ) as Record<ServiceName, number>;
+    // This scrape also starts each service's event-loop histogram afresh for the load.
     const gcBefore = await gcSecondsOf();
-    await Promise.all(SERVICE_NAMES.map((name) => eventLoopDelay(platform.internalUrls[name]))); // starts afresh
     say(`sending ${RATE} referrals/s for ${SECONDS} s`);
     const load = await sendReferrals({
       url: platform.urls['referral-intake'],
