@@ -22,6 +22,7 @@ export function appModule(config: AuditLedgerEnv) {
       ServiceCoreModule.forRoot({ name: 'audit-ledger', config }),
       DatabaseModule.forRoot({
         url: config.DATABASE_URL,
+        preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
         entities: AUDIT_DATABASE.entities,
         migrations: AUDIT_DATABASE.migrations,
         applicationName: 'audit-ledger',

@@ -16,6 +16,7 @@ export function appModule(config: MediationSchedulingEnv) {
       ServiceCoreModule.forRoot({ name: 'mediation-scheduling', config }),
       DatabaseModule.forRoot({
         url: config.DATABASE_URL,
+        preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
         entities: SCHEDULING_DATABASE.entities,
         migrations: SCHEDULING_DATABASE.migrations,
         applicationName: 'mediation-scheduling',

@@ -17,6 +17,7 @@ export function appModule(config: OutcomeTrackingEnv) {
       ServiceCoreModule.forRoot({ name: 'outcome-tracking', config }),
       DatabaseModule.forRoot({
         url: config.DATABASE_URL,
+        preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
         entities: OUTCOME_DATABASE.entities,
         migrations: OUTCOME_DATABASE.migrations,
         applicationName: 'outcome-tracking',

@@ -16,6 +16,7 @@ export function appModule(config: PartnerMatchingEnv) {
       ServiceCoreModule.forRoot({ name: 'partner-matching', config }),
       DatabaseModule.forRoot({
         url: config.DATABASE_URL,
+        preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
         entities: MATCHING_DATABASE.entities,
         migrations: MATCHING_DATABASE.migrations,
         applicationName: 'partner-matching',

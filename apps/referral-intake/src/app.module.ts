@@ -44,6 +44,7 @@ export function appModule(config: ReferralIntakeEnv) {
       ServiceCoreModule.forRoot({ name: 'referral-intake', config }),
       DatabaseModule.forRoot({
         url: config.DATABASE_URL,
+        preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
         entities: REFERRAL_DATABASE.entities,
         migrations: REFERRAL_DATABASE.migrations,
         applicationName: 'referral-intake',

@@ -13,7 +13,12 @@ export function signerModule(config: CheckpointSignerEnv) {
   @Module({
     imports: [
       ServiceCoreModule.forRoot({ name: 'audit-ledger-signer', config }),
-      DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: 3, applicationName: 'audit-ledger-signer' }),
+      DatabaseModule.forRoot({
+        url: config.DATABASE_URL,
+        preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
+        poolSize: 3,
+        applicationName: 'audit-ledger-signer',
+      }),
     ],
     controllers: [SigningController],
     providers: [HeadSigner, POSTGRES_READINESS],

@@ -18,6 +18,7 @@ export function internalModule(config: ReferralIntakeEnv) {
       ServiceCoreModule.forRoot({ name: 'referral-intake', config }),
       DatabaseModule.forRoot({
         url: config.DATABASE_URL,
+        preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
         entities: REFERRAL_DATABASE.entities,
         poolSize: 3,
         applicationName: 'referral-intake-keys',

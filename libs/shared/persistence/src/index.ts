@@ -1,5 +1,12 @@
 export { createDataSource, runMigrations, type DataSourceOptions } from './lib/data-source.factory';
 export {
+  isPreparable,
+  MAX_PREPARED_PER_CONNECTION,
+  PREPARE_FROM_USE,
+  PreparingClient,
+  statementName,
+} from './lib/prepared-statements';
+export {
   isRetryableTransactionError,
   isUniqueViolation,
   postgresErrorCode,

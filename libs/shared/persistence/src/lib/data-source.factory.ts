@@ -1,5 +1,6 @@
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import { AfterCommitSubscriber } from './after-commit';
+import { PreparingClient } from './prepared-statements';
 
 export interface DataSourceOptions {
   url: string;
@@ -9,6 +10,11 @@ export interface DataSourceOptions {
   /** Connections in the pool; the outbox relay holds one for LISTEN/NOTIFY. */
   poolSize?: number;
   applicationName?: string;
+  /**
+   * Keep frequent parameterised statements prepared on each connection (PreparingClient); on by
+   * default. Off only behind a pooler that does not keep a connection's prepared statements.
+   */
+  preparedStatements?: boolean;
 }
 
 /**
@@ -29,7 +35,11 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsRun: false,
     logging: false,
     applicationName: options.applicationName,
-    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 },
+    extra: {
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 5000,
+      ...(options.preparedStatements === false ? {} : { Client: PreparingClient }),
+    },
   });
 }
 

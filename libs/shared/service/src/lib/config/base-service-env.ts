@@ -1,6 +1,17 @@
 import { DEV_JWT_SECRET } from '@rj/shared/auth';
-import { ArrayMinSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { EnvList, EnvNumber, IsUrlWithProtocol } from './env-decorators';
+import {
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { EnvBoolean, EnvList, EnvNumber, IsUrlWithProtocol } from './env-decorators';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -34,6 +45,14 @@ export class BaseServiceEnv {
 
   @IsUrlWithProtocol(['postgres:', 'postgresql:'])
   DATABASE_URL!: string;
+
+  /**
+   * Frequent statements stay prepared on each database connection (parsed and planned once).
+   * Turn off only behind a pooler that does not keep a connection's prepared statements.
+   */
+  @EnvBoolean()
+  @IsBoolean()
+  DATABASE_PREPARED_STATEMENTS = true;
 
   @IsUrlWithProtocol(['redis:', 'rediss:'])
   REDIS_URL = 'redis://127.0.0.1:6379';

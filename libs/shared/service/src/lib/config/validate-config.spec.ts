@@ -35,7 +35,17 @@ describe('validateConfig', () => {
       MAX_IN_FLIGHT_REQUESTS: 32,
       HTTP_ACCEPT_SOCKETS: 64,
       HTTP_KEEP_ALIVE_TIMEOUT_MS: 65000,
+      DATABASE_PREPARED_STATEMENTS: true,
     });
+  });
+
+  it('turns prepared statements off with false (behind a pooler that drops them), and refuses a typo', () => {
+    expect(validateConfig(BaseServiceEnv, { ...VALID, DATABASE_PREPARED_STATEMENTS: 'false' }).config).toMatchObject({
+      DATABASE_PREPARED_STATEMENTS: false,
+    });
+    expect(validateConfig(BaseServiceEnv, { ...VALID, DATABASE_PREPARED_STATEMENTS: 'off' }).errors).toEqual([
+      expect.stringContaining('[config] DATABASE_PREPARED_STATEMENTS'),
+    ]);
   });
 
   it('reports each missing required variable on its own line', () => {
