@@ -4,6 +4,7 @@ import { NotFound, type DataOf, type EventDefinition, type EventEnvelope } from 
 import { MediationCaseEntity } from '@rj/scheduling/data-access';
 import { caseReducer } from '@rj/scheduling/domain';
 import { type Cause } from '@rj/shared/service';
+import { lockById } from '@rj/shared/persistence';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,10 +19,7 @@ export function assertUuid(id: string, what = 'case'): void {
  */
 export async function lockCase(manager: EntityManager, caseId: string): Promise<MediationCaseEntity> {
   assertUuid(caseId);
-  const found = await manager.findOne(MediationCaseEntity, {
-    where: { id: caseId },
-    lock: { mode: 'pessimistic_write' },
-  });
+  const found = await lockById(manager, MediationCaseEntity, caseId);
   if (!found) throw new NotFound('case not found');
   return found;
 }

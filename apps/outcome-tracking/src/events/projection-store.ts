@@ -2,23 +2,21 @@ import type { EntityManager } from 'typeorm';
 import { CaseEntity, ReferralEntity } from '@rj/outcome/data-access';
 import { nextReferralStatus, type ReferralStatus, type StatusEventData } from '@rj/shared/contracts';
 import { MissingPrerequisite, prerequisiteKey } from '@rj/shared/messaging';
+import { lockById } from '@rj/shared/persistence';
 
 /**
  * Cross-topic events come in no fixed order (architecture.md, Ordering): an event whose
  * referral or case is not known yet waits, parked, for the event that provides it.
  */
 export async function requireReferral(manager: EntityManager, referralId: string): Promise<ReferralEntity> {
-  const referral = await manager.findOne(ReferralEntity, {
-    where: { id: referralId },
-    lock: { mode: 'pessimistic_write' },
-  });
+  const referral = await lockById(manager, ReferralEntity, referralId);
   if (!referral) throw new MissingPrerequisite(prerequisiteKey('referral', referralId));
   return referral;
 }
 
 /** The case row, locked: one referral's outcome events are written under this lock. */
 export async function requireCase(manager: EntityManager, caseId: string): Promise<CaseEntity> {
-  const kase = await manager.findOne(CaseEntity, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+  const kase = await lockById(manager, CaseEntity, caseId);
   if (!kase) throw new MissingPrerequisite(prerequisiteKey('case', caseId));
   return kase;
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { OfferEntity, PartnerEntity, ReferralEntity } from '@rj/matching/data-access';
+import { lockById } from '@rj/shared/persistence';
 
 /**
  * Row locks, always taken in this order: referral → offer → partner. The referral's lock also
@@ -8,15 +9,15 @@ import { OfferEntity, PartnerEntity, ReferralEntity } from '@rj/matching/data-ac
  * the partner's keeps concurrent accepts within its capacity.
  */
 export function lockReferral(manager: EntityManager, id: string): Promise<ReferralEntity | null> {
-  return manager.findOne(ReferralEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  return lockById(manager, ReferralEntity, id);
 }
 
 export function lockOffer(manager: EntityManager, id: string): Promise<OfferEntity | null> {
-  return manager.findOne(OfferEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  return lockById(manager, OfferEntity, id);
 }
 
 export function lockPartner(manager: EntityManager, id: string): Promise<PartnerEntity | null> {
-  return manager.findOne(PartnerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  return lockById(manager, PartnerEntity, id);
 }
 
 /** A row a foreign key or an earlier read guarantees; its absence is a bug, not a 404. */

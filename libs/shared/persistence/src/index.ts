@@ -1,4 +1,5 @@
 export { createDataSource, runMigrations, type DataSourceOptions } from './lib/data-source.factory';
+export { lockById } from './lib/lock-by-id';
 export {
   isPreparable,
   MAX_PREPARED_PER_CONNECTION,

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { FollowUpEntity } from '../entities/follow-up.entity';
+import { lockById } from '@rj/shared/persistence';
 
 /**
  * Scheduled follow-ups whose date came, locked for the caller's transaction; `skip locked`, so
@@ -33,5 +34,5 @@ export function dueFollowUpsOfOffice(
 
 /** The follow-up, locked for the answer's transaction; null when there is none. */
 export function lockFollowUp(manager: EntityManager, id: string): Promise<FollowUpEntity | null> {
-  return manager.findOne(FollowUpEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  return lockById(manager, FollowUpEntity, id);
 }

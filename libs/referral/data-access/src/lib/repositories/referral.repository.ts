@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { PartyEntity } from '../entities/party.entity';
 import { ReferralStatusChangeEntity } from '../entities/referral-status-change.entity';
 import { ReferralEntity } from '../entities/referral.entity';
+import { lockById } from '@rj/shared/persistence';
 
 /**
  * The referral's row, locked for the rest of the transaction. Every change of a referral —
@@ -9,7 +10,7 @@ import { ReferralEntity } from '../entities/referral.entity';
  * moves one step at a time and its events enter the outbox in commit order.
  */
 export function lockReferral(manager: EntityManager, id: string): Promise<ReferralEntity | null> {
-  return manager.findOne(ReferralEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  return lockById(manager, ReferralEntity, id);
 }
 
 export interface StatusChange {
