@@ -122,11 +122,13 @@ describe('JobRunner against Redis', () => {
   });
 
   it('never runs a delayed job that was removed', async () => {
-    await runner.enqueue(remind, { sessionId: 's-cancelled' }, { delay: 400 });
+    // Two seconds, so that on a busy machine the job is still waiting when it is removed (with
+    // 400 ms it once came due first, and a running job is not removed).
+    await runner.enqueue(remind, { sessionId: 's-cancelled' }, { delay: 2000 });
     expect(await runner.jobState(remind, { sessionId: 's-cancelled' })).toBe('delayed');
     expect(await runner.remove(remind, { sessionId: 's-cancelled' })).toBe(true);
     // A job on the same queue due after the removed one would have been: once it ran, the moment has passed.
-    await runner.enqueue(remind, { sessionId: 's-witness' }, { delay: 500 });
+    await runner.enqueue(remind, { sessionId: 's-witness' }, { delay: 2100 });
     await until(() => rec.of('remind').length === 1);
     expect(
       rec.of('remind').filter((c) => (c.payload as { sessionId: string }).sessionId === 's-cancelled'),
