@@ -48,8 +48,8 @@ export function nameOnceFrequent(text: string): string | null {
 
 /**
  * A pg client that runs a frequent parameterised statement as a named prepared statement: its
- * backend parses and plans it once per connection, not at every run, and the client sends
- * Bind/Execute instead of Parse/Bind/Describe/Execute. Every statement TypeORM builds and every
+ * backend parses and plans it once per connection, not at every run, and the client no longer
+ * sends its text (Parse) each time. Every statement TypeORM builds and every
  * hand-written one benefits, unchanged. About half of Postgres's CPU for a short statement is
  * its parse and plan (issue 15).
  *
