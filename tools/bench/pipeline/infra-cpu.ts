@@ -21,6 +21,11 @@ function processCpu(pid: string): ProcessCpu | null {
   }
 }
 
+/** CPU seconds a process has used (user + system), to see which service is the bottleneck. */
+export function cpuSeconds(pid: number): number {
+  return processCpu(String(pid))?.own ?? NaN;
+}
+
 function pidsOf(match: (comm: string, pid: string) => boolean): string[] {
   return fs.readdirSync('/proc').filter((pid) => {
     if (!/^\d+$/.test(pid)) return false;

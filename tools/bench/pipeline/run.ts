@@ -25,7 +25,7 @@ import { uuidv7 } from '@rj/shared/contracts';
 import { watchCommits } from './commit-watch';
 import { eventLoopDelay } from './event-loop';
 import { gcSeconds } from './gc-time';
-import { kafkaCpuSeconds, postgresCpuSeconds } from './infra-cpu';
+import { cpuSeconds, kafkaCpuSeconds, postgresCpuSeconds } from './infra-cpu';
 import { sendReferrals } from './load';
 
 const arg = (name: string, fallback: number) => {
@@ -65,12 +65,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function peakRssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
-}
-
-/** CPU seconds a process has used (user + system), to see which service is the bottleneck. */
-function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
 const summary = (values: number[]) => {

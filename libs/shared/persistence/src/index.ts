@@ -1,13 +1,6 @@
 export { createDataSource, runMigrations, type DataSourceOptions } from './lib/data-source.factory';
 export { lockById } from './lib/lock-by-id';
 export {
-  isPreparable,
-  MAX_PREPARED_PER_CONNECTION,
-  PREPARE_FROM_USE,
-  PreparingClient,
-  statementName,
-} from './lib/prepared-statements';
-export {
   isRetryableTransactionError,
   isUniqueViolation,
   postgresErrorCode,
