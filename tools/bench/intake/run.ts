@@ -246,6 +246,16 @@ async function main(): Promise<void> {
     process.stdout.write(
       `  ratio HTTP / pgbench: ${(rps / tps).toFixed(2)} (target ≥ 0.5); HTTP p99 ${http.latency.p99} ms (target < 50 ms)\n`,
     );
+    if (http.non2xx + http.errors + http.timeouts > 0) {
+      // Which kind of error, so a failed request can be told from a slow one.
+      const { statusCodeStats = {} } = http as { statusCodeStats?: Record<string, { count: number }> };
+      const statuses = Object.entries(statusCodeStats)
+        .filter(([code]) => !code.startsWith('2'))
+        .map(([code, { count }]) => `${count} × ${code}`);
+      process.stdout.write(
+        `  HTTP errors: ${statuses.join(', ') || 'no non-2xx'}; ${http.errors} connection errors, ${http.timeouts} timeouts\n`,
+      );
+    }
     process.stdout.write(
       `  during the HTTP run: service ${cpu.service.toFixed(2)} cores (${((cpu.service * 1000) / rps).toFixed(1)} ms CPU per request), Postgres ${cpu.postgres.toFixed(2)} cores; ${referrals} referrals stored; machine load ${loadavg()[0].toFixed(1)}\n`,
     );

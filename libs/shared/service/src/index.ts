@@ -33,7 +33,8 @@ export {
 // Catch-up work from Postgres at start-up and on a timer
 export { PeriodicSweep } from './lib/schedule/periodic-sweep';
 // Logging
-export { REDACT_PATHS, PERSONAL_DATA_FIELDS } from './lib/logging/redact-paths';
+export { PERSONAL_DATA_FIELDS } from './lib/logging/personal-data-fields';
+export { personalDataRedaction, redactingChildren, withoutPersonalData } from './lib/logging/personal-data-redaction';
 export { describeError, serializeError, type LoggedError } from './lib/logging/safe-error';
 // Health
 export { READINESS_CHECKS, type ReadinessCheck } from './lib/health/readiness-check';

@@ -12,7 +12,8 @@ import { DataSource } from 'typeorm';
 import {
   kafkaCheck,
   READINESS_CHECKS,
-  REDACT_PATHS,
+  personalDataRedaction,
+  redactingChildren,
   SERVICE_CONFIG,
   SERVICE_TRANSPORT,
   type BaseServiceEnv,
@@ -90,11 +91,7 @@ export class MessagingModule {
           provide: MESSAGING_LOGGER,
           inject: [SERVICE_CONFIG],
           useFactory: (config: BaseServiceEnv) =>
-            pino({
-              name: options.serviceName,
-              level: config.LOG_LEVEL,
-              redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
-            }),
+            redactingChildren(pino({ name: options.serviceName, level: config.LOG_LEVEL, ...personalDataRedaction })),
         },
         {
           provide: KAFKA,

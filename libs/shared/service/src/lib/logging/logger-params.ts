@@ -1,9 +1,9 @@
 import type { Params } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import { pino, type DestinationStream } from 'pino';
 import { currentCorrelationId } from '../context/request-context';
 import { currentTraceIds } from '../tracing/trace-context';
 import { resolveCorrelationId, type CorrelatedRequest } from '../context/correlation.middleware';
-import { REDACTED, REDACT_PATHS } from './redact-paths';
+import { personalDataRedaction, redactingChildren } from './personal-data-redaction';
 import { serializeRequest, serializeResponse } from './request-log';
 import { serializeError } from './safe-error';
 
@@ -17,22 +17,26 @@ export interface LoggerSettings {
 // Probes and scrapes every few seconds would drown the request log.
 const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 
+/**
+ * What every line carries besides its own fields: the correlation id of the work it belongs
+ * to and, when tracing, the trace and span it happened in, so that a log line leads to its trace.
+ */
+export function logLineContext(): Record<string, string> {
+  const correlationId = currentCorrelationId();
+  return { ...(correlationId ? { correlationId } : {}), ...currentTraceIds() };
+}
+
 /** nestjs-pino parameters shared by every app: JSON lines, redaction, correlation ids. */
 export function loggerParams({ name, level, destination }: LoggerSettings): Params {
+  const rootOptions = { level, base: { service: name }, ...personalDataRedaction, mixin: logLineContext };
+  // The root logger is made here, not by pino-http, so that its children redact their bindings too.
+  const logger = redactingChildren(destination ? pino(rootOptions, destination) : pino(rootOptions));
   const options = {
-    level,
-    base: { service: name },
-    redact: { paths: REDACT_PATHS, censor: REDACTED },
+    logger,
     // Errors are logged by type, code and message: never a query's parameters (safe-error.ts).
     // A request is its correlation id, method, URL and peer; a response its status: no headers
     // (request-log.ts, which says why this matters for CPU as much as for privacy).
     serializers: { err: serializeError, error: serializeError, req: serializeRequest, res: serializeResponse },
-    // Every line, request log or not, carries the correlation id of the work it belongs to,
-    // and, when tracing, the trace and span it happened in: a log line leads to its trace.
-    mixin: () => {
-      const correlationId = currentCorrelationId();
-      return { ...(correlationId ? { correlationId } : {}), ...currentTraceIds() };
-    },
     genReqId: (req: CorrelatedRequest, res: { setHeader(name: string, value: string): unknown }) =>
       resolveCorrelationId(req, res),
     customLogLevel: (_req: unknown, res: { statusCode: number }, error?: Error) =>
@@ -43,5 +47,5 @@ export function loggerParams({ name, level, destination }: LoggerSettings): Para
           : ('info' as const),
     autoLogging: { ignore: (req: { url?: string }) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
   };
-  return { pinoHttp: (destination ? [options, destination] : options) as Params['pinoHttp'] };
+  return { pinoHttp: options as Params['pinoHttp'] };
 }

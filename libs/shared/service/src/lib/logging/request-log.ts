@@ -1,4 +1,4 @@
-import { PERSONAL_DATA_FIELDS, REDACTED } from './redact-paths';
+import { PERSONAL_DATA_FIELDS, REDACTED } from './personal-data-fields';
 
 /** What a log line keeps of the HTTP request it belongs to. */
 export interface LoggedRequest {

@@ -1,5 +1,5 @@
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
-import { loggerParams } from '../logging/logger-params';
+import { logLineContext } from '../logging/logger-params';
 import { EventEmitter } from 'node:events';
 import { httpTracingMiddleware } from './http-tracing.middleware';
 import { contextFrom, currentTraceIds, inSpan, SpanKind, traceCarrier } from './trace-context';
@@ -43,9 +43,7 @@ describe('trace context: W3C headers in and out, ids for log lines', () => {
     });
 
     it('stamps the trace and span ids on every log line written inside a span', async () => {
-      const { mixin } = loggerParams({ name: 'unit', level: 'info' }).pinoHttp as {
-        mixin: () => Record<string, unknown>;
-      };
+      const mixin = logLineContext;
       expect(mixin()).toEqual({});
       const ids = await inSpan('logged', { kind: SpanKind.INTERNAL }, async (span) => {
         expect(mixin()).toEqual({ traceId: span.spanContext().traceId, spanId: span.spanContext().spanId });
