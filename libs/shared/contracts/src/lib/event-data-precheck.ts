@@ -203,19 +203,29 @@ function nestedClass(schema: SchemaClass, property: string): SchemaClass | undef
 /** What class-validator does with a nested value: an object is validated, an array item by item. */
 function nestedIsValid(check: Check, value: unknown): boolean {
   if (value === undefined) return true;
-  if (Array.isArray(value)) return value.every((item) => isPlainObject(item) && check(item));
-  return isPlainObject(value) && check(value);
+  if (!Array.isArray(value)) return isPlainObject(value) && check(value);
+  for (const item of value as unknown[]) if (!isPlainObject(item) || !check(item)) return false;
+  return true;
 }
 
 /**
  * Values whose class-transformer copy is indistinguishable from them to a validator: primitives,
  * and plain objects and arrays of them. Nested objects are checked by their class instead.
+ * Loops, not every() and Object.values(): this runs for every property of every event, and the
+ * closures and arrays those allocate were a tenth of intake's allocation per request (issue 15).
  */
 function isJsonLeafOrShaped(value: unknown, nestedObjectsAllowed: boolean): boolean {
   if (value === null || typeof value !== 'object') return typeof value !== 'function';
-  if (Array.isArray(value)) return value.every((item) => isJsonLeafOrShaped(item, nestedObjectsAllowed));
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) if (!isJsonLeafOrShaped(item, nestedObjectsAllowed)) return false;
+    return true;
+  }
   if (!isPlainObject(value)) return false;
-  return nestedObjectsAllowed || Object.values(value).every((item) => isJsonLeafOrShaped(item, false));
+  if (nestedObjectsAllowed) return true;
+  for (const key in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key) && !isJsonLeafOrShaped(value[key], false)) return false;
+  }
+  return true;
 }
 
 /** An object as JSON.parse makes it (of any realm), without the keys class-transformer skips. */
