@@ -35,7 +35,7 @@ export { PeriodicSweep } from './lib/schedule/periodic-sweep';
 // Logging
 export { PERSONAL_DATA_FIELDS } from './lib/logging/personal-data-fields';
 export { personalDataRedaction, redactingChildren, withoutPersonalData } from './lib/logging/personal-data-redaction';
-export { describeError, serializeError, type LoggedError } from './lib/logging/safe-error';
+export { describeError, safeErrorSerializers, serializeError, type LoggedError } from './lib/logging/safe-error';
 // Health
 export { READINESS_CHECKS, type ReadinessCheck } from './lib/health/readiness-check';
 export {

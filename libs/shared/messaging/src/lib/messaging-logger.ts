@@ -1,11 +1,13 @@
 import pino, { type Logger } from 'pino';
-import { personalDataRedaction, redactingChildren } from '@rj/shared/service';
+import { personalDataRedaction, redactingChildren, safeErrorSerializers } from '@rj/shared/service';
 
 /** The pino-compatible logger the backbone writes to; services pass their own. */
 export type MessagingLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug' | 'child'>;
 
 export function defaultMessagingLogger(name: string): MessagingLogger {
-  return redactingChildren(pino({ name, level: process.env.LOG_LEVEL ?? 'info', ...personalDataRedaction }));
+  return redactingChildren(
+    pino({ name, level: process.env.LOG_LEVEL ?? 'info', ...personalDataRedaction, serializers: safeErrorSerializers }),
+  );
 }
 
 type Log = (...args: unknown[]) => void;

@@ -14,6 +14,7 @@ import {
   READINESS_CHECKS,
   personalDataRedaction,
   redactingChildren,
+  safeErrorSerializers,
   SERVICE_CONFIG,
   SERVICE_TRANSPORT,
   type BaseServiceEnv,
@@ -91,7 +92,14 @@ export class MessagingModule {
           provide: MESSAGING_LOGGER,
           inject: [SERVICE_CONFIG],
           useFactory: (config: BaseServiceEnv) =>
-            redactingChildren(pino({ name: options.serviceName, level: config.LOG_LEVEL, ...personalDataRedaction })),
+            redactingChildren(
+              pino({
+                name: options.serviceName,
+                level: config.LOG_LEVEL,
+                ...personalDataRedaction,
+                serializers: safeErrorSerializers,
+              }),
+            ),
         },
         {
           provide: KAFKA,

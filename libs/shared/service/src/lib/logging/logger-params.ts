@@ -5,7 +5,7 @@ import { currentTraceIds } from '../tracing/trace-context';
 import { resolveCorrelationId, type CorrelatedRequest } from '../context/correlation.middleware';
 import { personalDataRedaction, redactingChildren } from './personal-data-redaction';
 import { serializeRequest, serializeResponse } from './request-log';
-import { serializeError } from './safe-error';
+import { safeErrorSerializers } from './safe-error';
 
 export interface LoggerSettings {
   name: string;
@@ -36,7 +36,7 @@ export function loggerParams({ name, level, destination }: LoggerSettings): Para
     // Errors are logged by type, code and message: never a query's parameters (safe-error.ts).
     // A request is its correlation id, method, URL and peer; a response its status: no headers
     // (request-log.ts, which says why this matters for CPU as much as for privacy).
-    serializers: { err: serializeError, error: serializeError, req: serializeRequest, res: serializeResponse },
+    serializers: { ...safeErrorSerializers, req: serializeRequest, res: serializeResponse },
     genReqId: (req: CorrelatedRequest, res: { setHeader(name: string, value: string): unknown }) =>
       resolveCorrelationId(req, res),
     customLogLevel: (_req: unknown, res: { statusCode: number }, error?: Error) =>

@@ -1,8 +1,8 @@
 import { PERSONAL_DATA_FIELDS, REDACTED } from './personal-data-fields';
 
 /**
- * Keys whose values never reach a log line: personal data (personal-data-fields.ts) and credentials a
- * logged header object would carry.
+ * Keys whose values never reach a log line: personal data (personal-data-fields.ts) and the
+ * credentials a logged header object would carry.
  */
 const REDACTED_KEYS: ReadonlySet<string> = new Set([...PERSONAL_DATA_FIELDS, 'authorization', 'cookie', 'set-cookie']);
 

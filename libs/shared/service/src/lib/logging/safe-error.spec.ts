@@ -1,4 +1,5 @@
-import { describeError, serializeError } from './safe-error';
+import { pino } from 'pino';
+import { describeError, safeErrorSerializers, serializeError } from './safe-error';
 
 /** A TypeORM QueryFailedError as it arrives: SQL, parameters and the driver's detail attached. */
 function queryFailed(): Error {
@@ -35,6 +36,19 @@ describe('serializeError and describeError (issue 14 item 16)', () => {
       { value: error, enumerable: false },
     );
     expect(JSON.stringify(serializeError(pinoShape))).not.toContain('Maria');
+  });
+
+  it('is what a logger made with safeErrorSerializers writes, under err and under error', () => {
+    const lines: string[] = [];
+    const logger = pino({ serializers: safeErrorSerializers }, { write: (line: string) => void lines.push(line) });
+    logger.warn({ err: queryFailed() }, 'handler failed');
+    logger.warn({ error: queryFailed() }, 'handler failed');
+    for (const line of lines) {
+      expect(line).toContain('QueryFailedError');
+      expect(line).not.toContain('select $1');
+      expect(line).not.toContain('maria@example.org');
+      expect(line).not.toContain('"parameters"');
+    }
   });
 
   it('describes an error in one line for a log message', () => {

@@ -78,3 +78,10 @@ export function serializeError(value: unknown, depth = 0): LoggedError | unknown
     logged.cause = serializeError(source.cause, depth + 1) as LoggedError;
   return logged;
 }
+
+/**
+ * The serializers of every pino logger the services make, for both keys an error is logged
+ * under. pino's standard one copies every enumerable property of an error, a query's SQL and
+ * parameters included.
+ */
+export const safeErrorSerializers = { err: serializeError, error: serializeError } as const;
