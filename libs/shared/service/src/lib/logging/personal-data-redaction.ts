@@ -7,8 +7,9 @@ import { PERSONAL_DATA_FIELDS, REDACTED } from './personal-data-fields';
 const REDACTED_KEYS: ReadonlySet<string> = new Set([...PERSONAL_DATA_FIELDS, 'authorization', 'cookie', 'set-cookie']);
 
 /**
- * Keys whose own serializers (logger-params.ts) keep only what is safe to log: their raw values
- * are an IncomingMessage, a ServerResponse or an Error, which this must not walk or copy.
+ * Keys whose own serializers keep only what is safe to log (request-log.ts, and
+ * safeErrorSerializers in safe-error.ts, which every logger the services make has): their raw
+ * values are an IncomingMessage, a ServerResponse or an Error, which this must not walk or copy.
  */
 const SERIALIZED_KEYS: ReadonlySet<string> = new Set(['req', 'res', 'err', 'error']);
 

@@ -43,12 +43,15 @@ describe('serializeError and describeError (issue 14 item 16)', () => {
     const logger = pino({ serializers: safeErrorSerializers }, { write: (line: string) => void lines.push(line) });
     logger.warn({ err: queryFailed() }, 'handler failed');
     logger.warn({ error: queryFailed() }, 'handler failed');
+    logger.warn({ error: { fullName: 'Maria Example', step: 'screening' } }, 'not an error');
     for (const line of lines) {
-      expect(line).toContain('QueryFailedError');
       expect(line).not.toContain('select $1');
+      expect(line).not.toContain('Maria Example');
       expect(line).not.toContain('maria@example.org');
       expect(line).not.toContain('"parameters"');
     }
+    expect(lines.slice(0, 2).every((line) => line.includes('QueryFailedError'))).toBe(true);
+    expect(JSON.parse(lines[2])).toMatchObject({ error: { fullName: '[redacted]', step: 'screening' } });
   });
 
   it('describes an error in one line for a log message', () => {

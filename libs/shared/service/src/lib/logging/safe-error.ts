@@ -1,4 +1,5 @@
 import { redactPersonalData } from '@rj/shared/pii';
+import { withoutPersonalData } from './personal-data-redaction';
 
 /** What a log line keeps of an error. */
 export interface LoggedError {
@@ -80,8 +81,16 @@ export function serializeError(value: unknown, depth = 0): LoggedError | unknown
 }
 
 /**
+ * What an `err` or `error` field logs: serializeError's answer, and personal data redacted from
+ * whatever it passes through as it was given (an object that is not an error).
+ */
+function loggedError(value: unknown): unknown {
+  return withoutPersonalData(serializeError(value));
+}
+
+/**
  * The serializers of every pino logger the services make, for both keys an error is logged
  * under. pino's standard one copies every enumerable property of an error, a query's SQL and
  * parameters included.
  */
-export const safeErrorSerializers = { err: serializeError, error: serializeError } as const;
+export const safeErrorSerializers = { err: loggedError, error: loggedError } as const;
