@@ -13,10 +13,12 @@
  *        [--service-env [SERVICE:]NAME=VALUE ...]   (every service's environment, e.g. MAX_IN_FLIGHT_REQUESTS=100000 to see it
  *                                               unprotected, or one service's: referral-intake:NODE_OPTIONS=...)
  *        [--from-sources]                 (run the TypeScript through swc as `npm start` does, not the tsc build)
+ *        [--service-nice SERVICE=N ...]   (run a service at nice N: on one host, the CPU weights the k8s
+ *                                          manifests' cpu requests give the services, see capacity.md)
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, setPriority } from 'node:os';
 import { createTestTopics, testBrokers } from '@rj/shared/testing';
 import { SERVICE_NAMES, startPlatform, type ServiceName } from '../../e2e/platform';
 import { latencyAtSteadyRate, offerAcceptedEvent } from '../backbone/latency';
@@ -54,6 +56,21 @@ for (const arg of serviceEnvArgs) {
   const [name, value] = envEntry(arg.slice(service.length + 1));
   (ENV_OF_ONE_SERVICE[service] ??= {})[name] = value;
 }
+/**
+ * `--service-nice audit-ledger=6`: the service runs at that nice value once started. On one
+ * host this gives the services the relative CPU weights their Kubernetes cpu requests give
+ * them on a contended node (nice 6 weighs about a quarter of nice 0, as 250m does of 1000m).
+ */
+const SERVICE_NICE = Object.fromEntries(
+  process.argv
+    .flatMap((value, i) => (process.argv[i - 1] === '--service-nice' ? [value] : []))
+    .map((assignment) => {
+      const [service, nice] = assignment.split('=');
+      if (!SERVICE_NAMES.includes(service as ServiceName) || !/^-?\d+$/.test(nice ?? ''))
+        throw new Error(`--service-nice wants SERVICE=N with a service of ${SERVICE_NAMES.join(', ')}: ${assignment}`);
+      return [service, Number(nice)];
+    }),
+) as Partial<Record<ServiceName, number>>;
 const RSS_LIMIT_MB = 200;
 const REFUSAL_LIMIT_MS = 50;
 /** Offers still missing after this long without a new one are reported missing. */
@@ -181,6 +198,7 @@ async function main() {
     await sleep(3000); // partner.registered reaches matching's registry
 
     const pids = Object.fromEntries(SERVICE_NAMES.map((name) => [name, platform.processes[name].child.pid as number]));
+    for (const [name, nice] of Object.entries(SERVICE_NICE)) setPriority(pids[name as ServiceName], nice);
     const cpuBefore = Object.fromEntries(SERVICE_NAMES.map((name) => [name, cpuSeconds(pids[name])]));
     // What each service holds before the load: the rest of its peak is what the load adds.
     const rssBefore = Object.fromEntries(SERVICE_NAMES.map((name) => [name, Math.round(peakRssMb(pids[name]))]));
@@ -306,7 +324,13 @@ async function main() {
     process.stdout.write(
       `\npipeline at ${RATE} referrals/s for ${SECONDS} s (machine load ${loadavg()
         .map((l) => l.toFixed(1))
-        .join(' ')})\n`,
+        .join(' ')})${
+        Object.keys(SERVICE_NICE).length
+          ? `, ${Object.entries(SERVICE_NICE)
+              .map(([name, nice]) => `${name} at nice ${nice}`)
+              .join(', ')}`
+          : ''
+      }\n`,
     );
     process.stdout.write(
       `  ${'figure'.padEnd(46)}${'measured'.padStart(16)}   ${'ceiling / goal (same run)'.padEnd(40)}\n`,
