@@ -27,6 +27,7 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
   volumes?: (string | { type: string; source: string; target: string })[];
   profiles?: string[];
+  cpu_shares?: number;
 }
 interface Compose {
   services: Record<string, ComposeService>;
@@ -171,6 +172,15 @@ describe('docker-compose.yml', () => {
     }
     expect(compose.services.jaeger.profiles).toEqual(['tracing']);
     expect(compose.services.jaeger.expose?.map(String)).toContain('4318');
+  });
+
+  it('gives the referral\u2019s path to its offer (intake, matching) four times the CPU share of the other services', () => {
+    const critical = ['referral-intake', 'partner-matching'];
+    for (const path of critical)
+      for (const other of SERVICE_NAMES.filter((name) => !critical.includes(name))) {
+        const ratio = Number(compose.services[path].cpu_shares) / Number(compose.services[other].cpu_shares);
+        expect({ path, other, ratio }).toEqual({ path, other, ratio: 4 });
+      }
   });
 
   it("never publishes referral-intake's key-store port (4001) to the host", () => {

@@ -96,6 +96,9 @@ const named = (objects: K8sObject[], kind: string, name: string): K8sObject => {
   return found;
 };
 const spec = <T>(object: K8sObject): T => object.spec as T;
+/** A Kubernetes CPU quantity ("250m", "1", "0.5") in millicores. */
+const millicores = (quantity: string) =>
+  quantity.endsWith('m') ? Number(quantity.slice(0, -1)) : Math.round(Number(quantity) * 1000);
 function podSpecOf(object: K8sObject): IPodSpec {
   const template = (object.spec as { template?: { spec?: IPodSpec } }).template;
   if (!template?.spec) throw new Error(`${object.kind} ${object.metadata.name} has no pod template`);
@@ -226,6 +229,17 @@ describe.each(OVERLAYS)('k8s overlay %s', (overlay) => {
     }
     expect(images.size).toBe(1);
     expect([...images][0]).toMatch(/\/rj-platform:[\w.-]+$/);
+  });
+
+  it('weighs the referral\u2019s path to its offer (intake, matching) four times the other services on a contended node', () => {
+    const cpuRequest = (name: string) => {
+      const [app] = podSpecOf(named(objects(), 'Deployment', name)).containers;
+      return millicores(String(app.resources?.requests?.cpu));
+    };
+    const critical = ['referral-intake', 'partner-matching'];
+    for (const path of critical)
+      for (const other of SERVICE_NAMES.filter((name) => !critical.includes(name)))
+        expect({ path, other, ratio: cpuRequest(path) / cpuRequest(other) }).toEqual({ path, other, ratio: 4 });
   });
 
   it('gives every Deployment probes, resources, a non-root read-only security context and a grace period longer than the drain', () => {
