@@ -27,6 +27,7 @@ import { uuidv7 } from '@rj/shared/contracts';
 import { watchCommits } from './commit-watch';
 import { eventLoopDelay } from './event-loop';
 import { gcSeconds } from './gc-time';
+import { catchUpSeconds } from './catch-up';
 import { cpuSeconds, kafkaCpuSeconds, postgresCpuSeconds } from './infra-cpu';
 import { sendReferrals } from './load';
 
@@ -72,6 +73,8 @@ const SERVICE_NICE = Object.fromEntries(
     }),
 ) as Partial<Record<ServiceName, number>>;
 const RSS_LIMIT_MB = 200;
+/** How long the consumers may take to commit every event after the load, before the bench stops waiting. */
+const CATCH_UP_MS = 180_000;
 const REFUSAL_LIMIT_MS = 50;
 /** Offers still missing after this long without a new one are reported missing. */
 const STALL_MS = 30_000;
@@ -254,7 +257,6 @@ async function main() {
       if (committed !== undefined) commitToCommit.push(Math.max(0, offered - committed));
       returnToCommit.push(Math.max(0, offered - (load.acceptedAt.get(id) as number)));
     }
-    const rss = Object.fromEntries(SERVICE_NAMES.map((name) => [name, Math.round(peakRssMb(pids[name]))]));
     const gcAfter = await gcSecondsOf();
     const gcUsed = Object.fromEntries(
       SERVICE_NAMES.map((name) => [name, Number((gcAfter[name] - gcBefore[name]).toFixed(2))]),
@@ -269,6 +271,11 @@ async function main() {
       kafka: Number((kafkaCpuSeconds() - infraBefore.kafka).toFixed(1)),
       loadGenerator: Number(((benchCpu.user + benchCpu.system) / 1e6).toFixed(1)),
     };
+    // The consumers work off what is left of their backlog (all of it, for a service that comes
+    // after the referral's path: --service-nice); peak memory and the CPU are read after that too.
+    const caughtUpAfterLoadSeconds = await catchUpSeconds(topics.prefix, SERVICE_NAMES, drainStarted, CATCH_UP_MS);
+    const cpuWithCatchUp = SERVICE_NAMES.reduce((sum, name) => sum + cpuSeconds(pids[name]) - cpuBefore[name], 0);
+    const rss = Object.fromEntries(SERVICE_NAMES.map((name) => [name, Math.round(peakRssMb(pids[name]))]));
     const perReferralMs = (seconds: number) => Math.round((1000 * seconds) / Math.max(accepted.length, 1));
     const latency = summary(commitToCommit);
     const refusal = summary(load.refusedMs);
@@ -303,6 +310,8 @@ async function main() {
       gcSecondsDuringRun: gcUsed,
       // Steadier than latency on a shared machine: what one referral costs the services, refusals included.
       cpuMsPerAcceptedReferral: perReferralMs(Object.values(cpuUsed).reduce((a, b) => a + b, 0)),
+      cpuMsPerAcceptedReferralWithCatchUp: perReferralMs(cpuWithCatchUp),
+      caughtUpAfterLoadSeconds,
       // The rest of the machine's share of a referral: its statements, its messages, the bench itself.
       infrastructureCpuSecondsDuringRun: infraUsed,
       postgresCpuMsPerAcceptedReferral: perReferralMs(infraUsed.postgres),
@@ -374,6 +383,12 @@ async function main() {
     );
     process.stdout.write(
       `  ${"services' CPU per accepted referral".padEnd(46)}${`${figures.cpuMsPerAcceptedReferral} ms`.padStart(16)}   (${cpus().length} cores: at most ~${Math.round((cpus().length * 1000) / Math.max(figures.cpuMsPerAcceptedReferral, 1))} referrals/s before Postgres and Kafka take theirs)\n`,
+    );
+    process.stdout.write(
+      `  ${"  the same, the consumers' catch-up included".padEnd(46)}${`${figures.cpuMsPerAcceptedReferralWithCatchUp} ms`.padStart(16)}   (until every consumer group had committed every event)\n`,
+    );
+    process.stdout.write(
+      `  ${'consumers caught up, s after the load'.padEnd(46)}${SERVICE_NAMES.map((name) => `${name} ${caughtUpAfterLoadSeconds[name] ?? `> ${CATCH_UP_MS / 1000}`}`).join(', ')}\n`,
     );
     process.stdout.write(
       `  ${"Postgres's / Kafka's CPU per accepted referral".padEnd(46)}${`${figures.postgresCpuMsPerAcceptedReferral} / ${figures.kafkaCpuMsPerAcceptedReferral} ms`.padStart(16)}   (the load generator: ${infraUsed.loadGenerator} s in all)\n`,
