@@ -32,7 +32,7 @@ async function lagOf(admin: Admin, prefix: string, service: string): Promise<num
 }
 
 /**
- * When each service's consumer group had committed every event on the platform's topics, in
+ * When each service's consumer group had committed every event on the topics it subscribes to, in
  * seconds after `since` (the end of the load): a service that comes after the referral's path
  * in a burst (--service-nice) works its backlog off after the last offer, and this is how long
  * it took. Skipped events are committed within a second (event-consumer.ts), so a caught-up
