@@ -108,6 +108,14 @@ function dependsOn(service: ServiceName): string[] {
   ];
 }
 
+/**
+ * A referral's path to its offer (intake, then matching) gets four times the CPU share of the
+ * ledger and the projections when the host is busy; those catch up after a burst. The same
+ * ratio as the k8s manifests' cpu requests (docs/operations/capacity.md).
+ */
+const ON_THE_REFERRALS_PATH: readonly ServiceName[] = ['referral-intake', 'partner-matching'];
+const cpuShares = (service: ServiceName) => (ON_THE_REFERRALS_PATH.includes(service) ? 1024 : 256);
+
 function container(service: ServiceName): string[] {
   const { port, internalPort, database, role } = SERVICE_TOPOLOGY[service];
   const extra = EXTRA_ENVIRONMENT[service];
@@ -125,6 +133,13 @@ function container(service: ServiceName): string[] {
     `${service}:`,
     ...indent(2, [
       '<<: *service',
+      ...(service === 'referral-intake'
+        ? [
+            "# A referral's path to its offer (intake, then matching) gets four times the CPU share of",
+            '# the ledger and the projections when the host is busy; those catch up after a burst.',
+          ]
+        : []),
+      `cpu_shares: ${cpuShares(service)}`,
       `image: rj-platform-${service}:local`,
       ...build(service),
       'environment:',
