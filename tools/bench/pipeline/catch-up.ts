@@ -14,15 +14,22 @@ async function subscribedTopics(admin: Admin, groupId: string): Promise<string[]
   return [...topics];
 }
 
-/** Messages on the topics a service subscribes to that its consumer group has not committed yet. */
-async function lagOf(admin: Admin, prefix: string, service: string): Promise<number> {
-  const groupId = `${prefix}${service}`;
-  const topics = (await subscribedTopics(admin, groupId)).filter((topic) => topic.startsWith(prefix));
-  if (!topics.length) return Number.POSITIVE_INFINITY; // no member yet, or between rebalances
+type EndOffsets = Map<string, { partition: number; high: string; low: string }[]>;
+
+/** Each topic's end offsets, read once per poll for every group that subscribes to it. */
+async function endOffsetsOf(admin: Admin, topics: Iterable<string>): Promise<EndOffsets> {
+  const unique = [...new Set(topics)];
+  return new Map(
+    await Promise.all(unique.map(async (topic) => [topic, await admin.fetchTopicOffsets(topic)] as const)),
+  );
+}
+
+/** Messages on the group's topics that it has not committed yet. */
+async function lagOf(admin: Admin, groupId: string, topics: string[], ends: EndOffsets): Promise<number> {
   const committed = await admin.fetchOffsets({ groupId, topics });
   let lag = 0n;
   for (const { topic, partitions } of committed) {
-    for (const end of await admin.fetchTopicOffsets(topic)) {
+    for (const end of ends.get(topic) ?? []) {
       const offset = partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
       const from = BigInt(offset) >= 0n ? BigInt(offset) : BigInt(end.low);
       if (BigInt(end.high) > from) lag += BigInt(end.high) - from;
@@ -50,8 +57,21 @@ export async function catchUpSeconds(
   try {
     const until = Date.now() + deadlineMs;
     let behind = [...services];
+    // A group's assignment is read until it has one (the group may still be joining), then kept.
+    const topicsOf = new Map<string, string[]>();
     while (behind.length && Date.now() < until) {
-      const lags = await Promise.all(behind.map((service) => lagOf(admin, prefix, service)));
+      for (const service of behind) {
+        if (topicsOf.has(service)) continue;
+        const topics = (await subscribedTopics(admin, `${prefix}${service}`)).filter((t) => t.startsWith(prefix));
+        if (topics.length) topicsOf.set(service, topics);
+      }
+      const ends = await endOffsetsOf(admin, [...topicsOf.values()].flat());
+      const lags = await Promise.all(
+        behind.map((service) => {
+          const topics = topicsOf.get(service);
+          return topics ? lagOf(admin, `${prefix}${service}`, topics, ends) : Number.POSITIVE_INFINITY;
+        }),
+      );
       const at = Number(((Date.now() - since) / 1000).toFixed(1));
       behind = behind.filter((service, index) => {
         if (lags[index] > 0) return true;

@@ -4,10 +4,13 @@ import { personalDataRedaction, redactingChildren, safeErrorSerializers } from '
 /** The pino-compatible logger the backbone writes to; services pass their own. */
 export type MessagingLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug' | 'child'>;
 
+/** A pino logger with the platform's redaction and error serializers, as every service's. */
+export function createMessagingLogger(name: string, level: string): Logger {
+  return redactingChildren(pino({ name, level, ...personalDataRedaction, serializers: safeErrorSerializers }));
+}
+
 export function defaultMessagingLogger(name: string): MessagingLogger {
-  return redactingChildren(
-    pino({ name, level: process.env.LOG_LEVEL ?? 'info', ...personalDataRedaction, serializers: safeErrorSerializers }),
-  );
+  return createMessagingLogger(name, process.env.LOG_LEVEL ?? 'info');
 }
 
 type Log = (...args: unknown[]) => void;

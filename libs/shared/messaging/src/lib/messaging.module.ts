@@ -7,21 +7,17 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import pino from 'pino';
 import { DataSource } from 'typeorm';
 import {
   kafkaCheck,
   READINESS_CHECKS,
-  personalDataRedaction,
-  redactingChildren,
-  safeErrorSerializers,
   SERVICE_CONFIG,
   SERVICE_TRANSPORT,
   type BaseServiceEnv,
 } from '@rj/shared/service';
 import type { EventConsumerOptions } from './event-consumer';
 import { createKafka } from './kafka-client';
-import type { MessagingLogger } from './messaging-logger';
+import { createMessagingLogger, type MessagingLogger } from './messaging-logger';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 import { watchMessagingTables } from './metrics/messaging-metrics';
 import { ExactlyOnceTransport } from './transport/exactly-once.transport';
@@ -91,15 +87,7 @@ export class MessagingModule {
         {
           provide: MESSAGING_LOGGER,
           inject: [SERVICE_CONFIG],
-          useFactory: (config: BaseServiceEnv) =>
-            redactingChildren(
-              pino({
-                name: options.serviceName,
-                level: config.LOG_LEVEL,
-                ...personalDataRedaction,
-                serializers: safeErrorSerializers,
-              }),
-            ),
+          useFactory: (config: BaseServiceEnv) => createMessagingLogger(options.serviceName, config.LOG_LEVEL),
         },
         {
           provide: KAFKA,

@@ -14,14 +14,9 @@ const MAX_DEPTH = 32;
  * (found by the fuzz test). This refuses them before any pipe runs, naming where they are.
  */
 export function rejectReservedKeys(req: { body?: unknown }, _res: unknown, next: (error?: unknown) => void): void {
-  const problems = reservedKeysIn(req.body, '', 0);
-  next(problems.length ? new ValidationProblem(problems) : undefined);
-}
-
-function reservedKeysIn(value: unknown, path: string, depth: number): FieldError[] {
   const problems: FieldError[] = [];
-  collectReservedKeys(value, () => path, depth, problems);
-  return problems;
+  collectReservedKeys(req.body, () => '', 0, problems);
+  next(problems.length ? new ValidationProblem(problems) : undefined);
 }
 
 /**

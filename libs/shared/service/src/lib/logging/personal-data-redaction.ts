@@ -32,36 +32,35 @@ const MAX_DEPTH = 12;
  * that writes no line. One walk against a set of keys costs what the value's size costs, and
  * it reaches every depth, where the paths reached the depths they spelled out.
  */
-export function withoutPersonalData<T>(value: T, depth = 0): T {
+export function withoutPersonalData<T>(value: T): T {
+  return redactValue(value, 0);
+}
+
+function redactValue<T>(value: T, depth: number): T {
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return REDACTED as T;
   if (Array.isArray(value)) return redactArray(value, depth) as T;
   // Dates, Buffers and the like say themselves how they are logged: JSON uses toJSON.
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
-  return redactObject(value as Record<string, unknown>, depth, REDACTED_KEYS) as T;
+  return redactObject(value as Record<string, unknown>, depth) as T;
 }
 
 function redactArray(items: unknown[], depth: number): unknown[] {
   let copy: unknown[] | undefined;
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
-    const redacted = withoutPersonalData(item, depth + 1);
+    const redacted = redactValue(item, depth + 1);
     if (redacted !== item) (copy ??= items.slice())[index] = redacted;
   }
   return copy ?? items;
 }
 
-function redactObject(
-  object: Record<string, unknown>,
-  depth: number,
-  redactedKeys: ReadonlySet<string>,
-  skippedKeys?: ReadonlySet<string>,
-): Record<string, unknown> {
+function redactObject(object: Record<string, unknown>, depth: number, skippedKeys?: ReadonlySet<string>) {
   let copy: Record<string, unknown> | undefined;
   for (const key in object) {
     if (!Object.prototype.hasOwnProperty.call(object, key) || skippedKeys?.has(key)) continue;
     const item = object[key];
-    const redacted = redactedKeys.has(key) && item !== undefined ? REDACTED : withoutPersonalData(item, depth + 1);
+    const redacted = REDACTED_KEYS.has(key) && item !== undefined ? REDACTED : redactValue(item, depth + 1);
     if (redacted !== item) (copy ??= { ...object })[key] = redacted;
   }
   return copy ?? object;
@@ -73,7 +72,7 @@ function redactObject(
  * own are left to it.
  */
 function redactLogFields(fields: Record<string, unknown>): Record<string, unknown> {
-  return redactObject(fields, 0, REDACTED_KEYS, SERIALIZED_KEYS);
+  return redactObject(fields, 0, SERIALIZED_KEYS);
 }
 
 /**
