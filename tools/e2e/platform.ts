@@ -67,6 +67,12 @@ export interface PlatformOptions {
    * not match. Default: FRONT_DOOR_VALIDATE=1 in the environment (CI's end-to-end step).
    */
   validateContracts?: boolean;
+  /**
+   * Each service in a session of its own (SpawnOptions.ownSession): on Linux, a scheduling group
+   * of its own, weighed against the database, the broker and the load generator as a pod is on
+   * a node. A benchmark then sets a service's weight with its group's nice value.
+   */
+  ownSessions?: boolean;
 }
 
 const VALIDATE_BY_DEFAULT = /^(1|true|yes|on)$/i.test(process.env.FRONT_DOOR_VALIDATE ?? '');
@@ -144,8 +150,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
   async function start(name: ServiceName): Promise<void> {
     const child = options.fromBuild
-      ? spawnBuilt(`dist/apps/${name}/src/main.js`, envOf(name))
-      : spawnTs(`apps/${name}/src/main.ts`, envOf(name));
+      ? spawnBuilt(`dist/apps/${name}/src/main.js`, envOf(name), { ownSession: options.ownSessions })
+      : spawnTs(`apps/${name}/src/main.ts`, envOf(name), { ownSession: options.ownSessions });
     if (options.echo) {
       child.child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
       child.child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));

@@ -72,6 +72,18 @@ const SERVICE_NICE = Object.fromEntries(
       return [service, Number(nice)];
     }),
 ) as Partial<Record<ServiceName, number>>;
+
+/**
+ * Gives a service (in a session of its own: PlatformOptions.ownSessions) a nice value. Where
+ * Linux's autogroup scheduler is on, the CPU is shared between sessions first, so the nice
+ * value of the service's group is what weighs it against Postgres, Kafka and the other
+ * services; the process's own nice value weighs it where autogroups are off.
+ */
+function weighDown(pid: number, nice: number): void {
+  setPriority(pid, nice);
+  const autogroup = `/proc/${pid}/autogroup`;
+  if (fs.existsSync(autogroup)) fs.writeFileSync(autogroup, String(nice));
+}
 const RSS_LIMIT_MB = 200;
 /** How long the consumers may take to commit every event after the load, before the bench stops waiting. */
 const CATCH_UP_MS = 180_000;
@@ -167,6 +179,8 @@ async function main() {
     fromBuild: FROM_BUILD,
     env: { LOG_LEVEL: 'warn', RJ_SOURCE_MAPS: '0', ...SERVICE_ENV },
     serviceEnv: ENV_OF_ONE_SERVICE,
+    // Each service a scheduling group of its own, as each pod is: see weighDown.
+    ownSessions: true,
   });
   const referralCommits = await watchCommits(platform.databases['referral-intake'].url, 'referral', 'id');
   const offerCommits = await watchCommits(platform.databases['partner-matching'].url, 'offer', 'referral_id');
@@ -201,7 +215,7 @@ async function main() {
     await sleep(3000); // partner.registered reaches matching's registry
 
     const pids = Object.fromEntries(SERVICE_NAMES.map((name) => [name, platform.processes[name].child.pid as number]));
-    for (const [name, nice] of Object.entries(SERVICE_NICE)) setPriority(pids[name as ServiceName], nice);
+    for (const [name, nice] of Object.entries(SERVICE_NICE)) weighDown(pids[name as ServiceName], nice);
     const cpuBefore = Object.fromEntries(SERVICE_NAMES.map((name) => [name, cpuSeconds(pids[name])]));
     // What each service holds before the load: the rest of its peak is what the load adds.
     const rssBefore = Object.fromEntries(SERVICE_NAMES.map((name) => [name, Math.round(peakRssMb(pids[name]))]));
@@ -416,6 +430,10 @@ async function main() {
     await topics.delete();
   }
 }
+
+// The services run in sessions of their own, out of reach of the terminal's Ctrl-C: an
+// interrupted bench leaves through process.exit, whose 'exit' handlers kill them.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 main().then(
   () => process.exit(0),

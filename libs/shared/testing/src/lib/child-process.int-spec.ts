@@ -14,6 +14,19 @@ function heapLimitReporter(): string {
   return file;
 }
 
+/** A file that prints its process id and the id of its session (the sixth field of /proc/self/stat). */
+function sessionReporter(): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rj-session-')), 'report.js');
+  fs.writeFileSync(
+    file,
+    "const fields = require('node:fs').readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');\n" +
+      'console.log(`pid ${process.pid} session ${fields[3]}`);\n',
+  );
+  return file;
+}
+
+const sessionOf = (output: string) => /pid (\d+) session (\d+)/.exec(output)?.slice(1).map(Number) ?? [];
+
 const heapLimitMb = (output: string) => Number(/heap limit (\d+) MB/.exec(output)?.[1]);
 
 describe('spawnBuilt', () => {
@@ -34,5 +47,17 @@ describe('spawnBuilt', () => {
     // 512 MB old space plus V8's default young generation (no --max-semi-space-size any more).
     expect(heapLimitMb(child.output())).toBeGreaterThanOrEqual(512);
     expect(heapLimitMb(child.output())).toBeLessThan(1024);
+  });
+
+  it('starts a process in a session of its own when asked, a scheduling group of its own on Linux', async () => {
+    const ownSessionChild = spawnBuilt(sessionReporter(), {}, { ownSession: true });
+    const sharedSessionChild = spawnBuilt(sessionReporter());
+    await Promise.all([ownSessionChild.waitFor('session'), sharedSessionChild.waitFor('session')]);
+    const [ownPid, ownSession] = sessionOf(ownSessionChild.output());
+    expect(ownSession).toBe(ownPid);
+    const [sharedPid, sharedSession] = sessionOf(sharedSessionChild.output());
+    expect(sharedSession).not.toBe(sharedPid);
+    const parentSession = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[3];
+    expect(sharedSession).toBe(Number(parentSession));
   });
 });

@@ -14,9 +14,21 @@ export interface SpawnedProcess {
   kill(signal?: NodeJS.Signals): void;
 }
 
+export interface SpawnOptions {
+  /**
+   * Start the process in a session of its own. With Linux's autogroup scheduler
+   * (/proc/sys/kernel/sched_autogroup_enabled) every session is a scheduling group, and the CPU
+   * is shared between groups before it is shared between their processes: a process's nice
+   * value then weighs against the other processes of its session only. A session of its own
+   * lets a benchmark weigh one service against everything else on the host, as a pod's
+   * cgroup does on a Kubernetes node.
+   */
+  ownSession?: boolean;
+}
+
 /** Runs a TypeScript file of the workspace as a real Node process (tools/runtime/register.js). */
-export function spawnTs(file: string, env: Record<string, string> = {}): SpawnedProcess {
-  return spawnNode('tools/runtime/register.js', file, env);
+export function spawnTs(file: string, env: Record<string, string> = {}, options: SpawnOptions = {}): SpawnedProcess {
+  return spawnNode('tools/runtime/register.js', file, env, options);
 }
 
 /**
@@ -24,11 +36,11 @@ export function spawnTs(file: string, env: Record<string, string> = {}): Spawned
  * (tools/runtime/dist-paths.js), without swc and the sources: what a benchmark of the
  * services' own memory must measure.
  */
-export function spawnBuilt(file: string, env: Record<string, string> = {}): SpawnedProcess {
-  return spawnNode('tools/runtime/dist-paths.js', file, env);
+export function spawnBuilt(file: string, env: Record<string, string> = {}, options: SpawnOptions = {}): SpawnedProcess {
+  return spawnNode('tools/runtime/dist-paths.js', file, env, options);
 }
 
-function spawnNode(preload: string, file: string, env: Record<string, string>): SpawnedProcess {
+function spawnNode(preload: string, file: string, env: Record<string, string>, options: SpawnOptions): SpawnedProcess {
   const child = spawn(process.execPath, ['-r', path.join(ROOT, preload), path.resolve(ROOT, file)], {
     cwd: ROOT,
     // With production's V8 flags (the heap's limits: the Dockerfile's NODE_OPTIONS, or the
@@ -36,6 +48,7 @@ function spawnNode(preload: string, file: string, env: Record<string, string>): 
     // memory and CPU a bench measures are production's (issue 15).
     env: { NODE_OPTIONS: productionNodeOptions(serviceOfEntry(file)), ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.ownSession ?? false,
   });
   // A test that fails or times out must not leave its processes behind.
   const killOnExit = () => child.kill('SIGKILL');
