@@ -1,3 +1,4 @@
+import { insertRow } from '@rj/shared/persistence';
 import { Clock } from '@rj/shared/service';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
@@ -45,11 +46,10 @@ export class ReferralEventsHandler {
   )
   async onSubmitted(@Payload() event: EventOf<typeof ReferralSubmitted>, @Ctx() ctx: EventContext): Promise<void> {
     const { data } = event;
-    await ctx.manager
-      .createQueryBuilder()
-      .insert()
-      .into(ReferralEntity)
-      .values({
+    await insertRow(
+      ctx.manager,
+      ReferralEntity,
+      {
         id: data.referralId,
         officeId: data.officeId,
         jurisdiction: data.jurisdiction,
@@ -62,16 +62,19 @@ export class ReferralEventsHandler {
         specialistCategory: null,
         withdrawnAt: null,
         submittedAt: new Date(event.occurredAt),
-      })
-      .orIgnore()
-      .execute();
+      },
+      { ifConflict: 'skip' },
+    );
   }
 
   @EventPattern(ReferralScreened.type)
   async onScreened(@Payload() event: EventOf<typeof ReferralScreened>, @Ctx() ctx: EventContext): Promise<void> {
     const referral = await this.referralOf(event, ctx);
     if (referral.withdrawnAt || referral.screeningOutcome === 'eligible') return;
-    await ctx.manager.update(ReferralEntity, { id: referral.id }, { screeningOutcome: event.data.outcome });
+    await ctx.manager.query('update referral set screening_outcome = $2 where id = $1', [
+      referral.id,
+      event.data.outcome,
+    ]);
     referral.screeningOutcome = event.data.outcome;
     if (event.data.outcome === 'eligible')
       await this.matching.startMatching(ctx.manager, referral, ctx.causedBy, this.clock.now());

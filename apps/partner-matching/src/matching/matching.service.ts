@@ -4,7 +4,7 @@ import { currentRankingWeights, MatchEntity, PartnerProfileCache, type ReferralE
 import { rankPartners, trimMatchForEvent } from '@rj/matching/domain';
 import { MatchComputed, uuidv7 } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
-import { afterCommit } from '@rj/shared/persistence';
+import { afterCommit, insertRow } from '@rj/shared/persistence';
 import { matchingMetrics } from '../offers/matching-metrics';
 import { OfferFlow, SYSTEM_ACTOR, type CausedBy } from '../offers/offer-flow.service';
 import { attributesOf } from '../offers/referral-attributes';
@@ -34,7 +34,8 @@ export class MatchingService {
     now: Date,
   ): Promise<MatchEntity | null> {
     if (referral.withdrawnAt) return null;
-    if (await manager.exists(MatchEntity, { where: { referralId: referral.id } })) {
+    const matched = await manager.query('select 1 from referral_match where referral_id = $1 limit 1', [referral.id]);
+    if (matched.length) {
       this.logger.log(`referral ${referral.id} is already matched: nothing to do`);
       return null;
     }
@@ -55,7 +56,7 @@ export class MatchingService {
       computedAt: now,
       closedAt: null,
     });
-    await manager.insert(MatchEntity, match);
+    await insertRow(manager, MatchEntity, match);
     const summary = trimMatchForEvent(result);
     const computed = await publishEvent(manager, MatchComputed, {
       aggregateId: match.id,

@@ -20,7 +20,7 @@ import { OfferExpired, OfferMade, OfferWithdrawn, ReferralUnmatched, systemActor
 import { JobRunner } from '@rj/shared/jobs';
 import { publishEvent } from '@rj/shared/messaging';
 import { NotificationService } from '@rj/shared/notifications';
-import { afterCommit } from '@rj/shared/persistence';
+import { afterCommit, insertRow } from '@rj/shared/persistence';
 import { PartnerLoad } from '../partners/partner-load.service';
 import { inTransaction } from '../platform/transactions';
 import { lockOffer, lockReferral } from './locks';
@@ -36,6 +36,19 @@ export type FreshRound = { profiles: ReadonlyMap<string, PartnerProfile>; specia
 export type ExpiryOutcome = 'expired' | 'not_due' | 'already_resolved' | 'missing';
 
 export const SYSTEM_ACTOR = systemActor('partner-matching');
+
+type OfferedPartner = Pick<PartnerEntity, 'id' | 'responseHours' | 'contactEmail'>;
+
+/** What an offer needs of its partner, in a statement of its own (no query building per offer). */
+async function offeredPartner(manager: EntityManager, partnerId: string): Promise<OfferedPartner> {
+  const [partner]: OfferedPartner[] = await manager.query(
+    'select id, response_hours as "responseHours", contact_email as "contactEmail" from partner where id = $1',
+    [partnerId],
+  );
+  // A candidate comes from the registry, and partners are deactivated, never deleted.
+  if (!partner) throw new Error(`partner ${partnerId} of a match's candidates is not in the registry`);
+  return partner;
+}
 const HOUR_MS = 3_600_000;
 
 /**
@@ -95,10 +108,7 @@ export class OfferFlow {
       return null;
     }
 
-    const partner = await manager.findOneOrFail(PartnerEntity, {
-      where: { id: next.candidate.partnerId },
-      select: { id: true, responseHours: true, contactEmail: true },
-    });
+    const partner = await offeredPartner(manager, next.candidate.partnerId);
     const offer = manager.create(OfferEntity, {
       id: uuidv7(),
       matchId: match.id,
@@ -129,7 +139,7 @@ export class OfferFlow {
       },
     });
     offer.madeEventId = made.id;
-    await manager.insert(OfferEntity, offer);
+    await insertRow(manager, OfferEntity, offer);
     await queueOfferWebhook(manager, 'offer.made', offer, made.id);
     const notificationId = await this.announce(manager, referral, offer, partner);
     // One action, its two Redis writes side by side: the commit waits for its actions (afterCommit).

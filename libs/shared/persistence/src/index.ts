@@ -1,4 +1,5 @@
 export { createDataSource, runMigrations, type DataSourceOptions } from './lib/data-source.factory';
+export { insertRow, type InsertRowOptions } from './lib/insert-row';
 export { lockById } from './lib/lock-by-id';
 export {
   isRetryableTransactionError,

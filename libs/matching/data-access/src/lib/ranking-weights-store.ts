@@ -12,9 +12,17 @@ const toWeights = (row: RankingWeightsEntity): RankingWeights =>
     responseTime: row.responseTime,
   });
 
-/** The weights that rank now: the highest version. */
+/**
+ * The weights that rank now: the highest version. Read for every match, so in a statement of its
+ * own rather than one the query builder makes anew each time (issue 15); the limit is a
+ * parameter because only statements with parameters are kept prepared (PreparingClient).
+ */
 export async function currentRankingWeights(manager: EntityManager): Promise<RankingWeights> {
-  const [row] = await manager.find(RankingWeightsEntity, { order: { version: 'DESC' }, take: 1 });
+  const [row]: RankingWeightsEntity[] = await manager.query(
+    `select version, language, specialty, load, response_time as "responseTime", created_at as "createdAt"
+       from ranking_weights order by version desc limit $1`,
+    [1],
+  );
   if (!row) throw new Error('no ranking weights: the SeedRankingWeights migration has not run');
   return toWeights(row);
 }

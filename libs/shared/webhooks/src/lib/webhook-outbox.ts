@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
-import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { releaseTimeOf } from './webhook-schedule';
 
 export interface WebhookEvent {
@@ -29,14 +28,12 @@ export async function queueWebhookEvent(
   event: WebhookEvent,
   options: { readonly batchHourUtc: number; readonly now?: Date },
 ): Promise<number> {
-  const endpoints = await manager
-    .getRepository(WebhookEndpointEntity)
-    .createQueryBuilder('e')
-    .select(['e.id'])
-    .where('e.org_id = :orgId', { orgId: event.orgId })
-    .andWhere(`e.status = 'active'`)
-    .andWhere(':type = ANY(e.event_types)', { type: event.type })
-    .getMany();
+  // Asked for every offer and every progress event: a statement of its own, not one the query
+  // builder makes anew each time (issue 15).
+  const endpoints: { id: string }[] = await manager.query(
+    `select id from webhook_endpoint where org_id = $1 and status = 'active' and $2 = any(event_types)`,
+    [event.orgId, event.type],
+  );
   if (endpoints.length === 0) return 0;
   const now = options.now ?? new Date();
   const releaseAt = releaseTimeOf(event.batched, now, options.batchHourUtc);
