@@ -21,16 +21,17 @@ export interface StatusChange {
   eventId: string | null;
 }
 
-/** Moves the referral to `status` and writes the step into its history. */
+/**
+ * Moves the referral to `status` and writes the step into its history: one statement (the update
+ * in a data-modifying WITH, which Postgres runs whether or not it is referenced), as every offer
+ * made moves a referral (issue 15).
+ */
 export async function recordStatusChange(manager: EntityManager, change: StatusChange): Promise<void> {
-  await manager.update(ReferralEntity, { id: change.referralId }, { status: change.status, updatedAt: new Date() });
-  await manager.insert(ReferralStatusChangeEntity, {
-    referralId: change.referralId,
-    status: change.status,
-    at: new Date(change.at),
-    cause: change.cause,
-    eventId: change.eventId,
-  });
+  await manager.query(
+    `with moved as (update referral set status = $2, updated_at = $3 where id = $1)
+     insert into referral_status_change (referral_id, status, at, cause, event_id) values ($1, $2, $4, $5, $6)`,
+    [change.referralId, change.status, new Date(), new Date(change.at), change.cause, change.eventId],
+  );
 }
 
 export function partiesOf(manager: EntityManager, referralId: string): Promise<PartyEntity[]> {
