@@ -16,6 +16,23 @@ export interface DeadLetter {
 }
 
 /**
+ * What the consumer logs when it dead-letters a message. The reason goes under `reasonCode`:
+ * `reason` is a personal-data key of the logs (the free-text reason of a disclosure, say), so
+ * under that key the code was logged as "[redacted]" and an operator could not tell a schema
+ * error from a failing handler without reading the DLQ.
+ */
+export function deadLetterLogFields(letter: Omit<DeadLetter, 'message' | 'groupId'> & { offset: string }) {
+  return {
+    topic: letter.topic,
+    partition: letter.partition,
+    offset: letter.offset,
+    reasonCode: letter.reason,
+    attempts: letter.attempts,
+    error: letter.error.slice(0, 500),
+  };
+}
+
+/**
  * Moves a message the consumer cannot process to `<topic>.dlq`, unchanged, with why in its
  * headers, so the partition goes on and an operator can inspect and replay it.
  * The error text is cut short: it may quote the payload, which can hold ciphertext only.

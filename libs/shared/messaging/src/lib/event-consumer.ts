@@ -16,7 +16,7 @@ import {
   type ApplyOutcome,
   type ApplyResult,
 } from './apply-event';
-import { sendToDeadLetter, type DeadLetterReason } from './dead-letter';
+import { deadLetterLogFields, sendToDeadLetter, type DeadLetterReason } from './dead-letter';
 import type { MessagingLogger } from './messaging-logger';
 import { messagingMetrics } from './metrics/messaging-metrics';
 import { PendingDrainer } from './pending-drainer';
@@ -457,7 +457,7 @@ export class EventConsumer {
       attempts,
     });
     this.options.logger.error(
-      { topic: kafkaTopic, partition, offset: message.offset, reason, attempts, error: error.slice(0, 500) },
+      deadLetterLogFields({ topic: kafkaTopic, partition, offset: message.offset, reason, attempts, error }),
       'message dead-lettered',
     );
   }
