@@ -37,6 +37,8 @@ export type ExpiryOutcome = 'expired' | 'not_due' | 'already_resolved' | 'missin
 
 export const SYSTEM_ACTOR = systemActor('partner-matching');
 
+const HOUR_MS = 3_600_000;
+
 type OfferedPartner = Pick<PartnerEntity, 'id' | 'responseHours' | 'contactEmail'>;
 
 /** What an offer needs of its partner, in a statement of its own (no query building per offer). */
@@ -49,7 +51,6 @@ async function offeredPartner(manager: EntityManager, partnerId: string): Promis
   if (!partner) throw new Error(`partner ${partnerId} of a match's candidates is not in the registry`);
   return partner;
 }
-const HOUR_MS = 3_600_000;
 
 /**
  * The offer round of a match (product.md, Offer): the best candidate not yet asked gets an offer

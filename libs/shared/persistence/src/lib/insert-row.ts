@@ -1,5 +1,6 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { compiledPerEntity } from './compiled-per-entity';
 
 export interface InsertRowOptions {
   /** 'skip': a row that conflicts with one already there is not written (`on conflict do nothing`). */
@@ -48,13 +49,8 @@ export async function insertRow<T extends ObjectLiteral>(
   entity: T,
   options: InsertRowOptions = {},
 ): Promise<void> {
-  const metadata = manager.connection.getMetadata(target);
+  const { compiled: insert } = compiledPerEntity(manager, target, compiledInserts, compileInsert);
   const driver = manager.connection.driver;
-  let insert = compiledInserts.get(metadata);
-  if (!insert) {
-    insert = compileInsert(metadata, (name) => driver.escape(name));
-    compiledInserts.set(metadata, insert);
-  }
   const values: unknown[] = [];
   for (const column of insert.columns) {
     const value = column.getEntityValue(entity);

@@ -1,5 +1,6 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { compiledPerEntity } from './compiled-per-entity';
 
 interface CompiledLock {
   readonly sql: string;
@@ -37,13 +38,8 @@ export async function lockById<T extends ObjectLiteral>(
   target: EntityTarget<T>,
   id: string,
 ): Promise<T | null> {
-  const metadata = manager.connection.getMetadata(target);
+  const { metadata, compiled: lock } = compiledPerEntity(manager, target, compiledLocks, compileLock);
   const driver = manager.connection.driver;
-  let lock = compiledLocks.get(metadata);
-  if (!lock) {
-    lock = compileLock(metadata, (name) => driver.escape(name));
-    compiledLocks.set(metadata, lock);
-  }
   const [row]: Record<string, unknown>[] = await manager.query(lock.sql, [id]);
   if (!row) return null;
   const entity = metadata.create(undefined, { fromDeserializer: true }) as T;

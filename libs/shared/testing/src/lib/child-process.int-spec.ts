@@ -3,27 +3,26 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnBuilt } from './child-process';
 
-/** A file that prints the V8 limits of the process it runs in, as the build's services would have them. */
-function heapLimitReporter(): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rj-heap-')), 'report.js');
-  fs.writeFileSync(
-    file,
-    "const mb = require('node:v8').getHeapStatistics().heap_size_limit / 1048576;\n" +
-      'console.log(`heap limit ${Math.round(mb)} MB`);\n',
-  );
+/** A script of its own in a fresh temporary directory, for a child process to run. */
+function scriptFile(source: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rj-child-')), 'report.js');
+  fs.writeFileSync(file, source);
   return file;
 }
 
+/** A file that prints the V8 limits of the process it runs in, as the build's services would have them. */
+const heapLimitReporter = () =>
+  scriptFile(
+    "const mb = require('node:v8').getHeapStatistics().heap_size_limit / 1048576;\n" +
+      'console.log(`heap limit ${Math.round(mb)} MB`);\n',
+  );
+
 /** A file that prints its process id and the id of its session (the sixth field of /proc/self/stat). */
-function sessionReporter(): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rj-session-')), 'report.js');
-  fs.writeFileSync(
-    file,
+const sessionReporter = () =>
+  scriptFile(
     "const fields = require('node:fs').readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');\n" +
       'console.log(`pid ${process.pid} session ${fields[3]}`);\n',
   );
-  return file;
-}
 
 const sessionOf = (output: string) => /pid (\d+) session (\d+)/.exec(output)?.slice(1).map(Number) ?? [];
 
