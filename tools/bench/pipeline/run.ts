@@ -82,7 +82,11 @@ const SERVICE_NICE = Object.fromEntries(
 function weighDown(pid: number, nice: number): void {
   setPriority(pid, nice);
   const autogroup = `/proc/${pid}/autogroup`;
-  if (fs.existsSync(autogroup)) fs.writeFileSync(autogroup, String(nice));
+  if (!fs.existsSync(autogroup)) return;
+  // A group shared with the bench would weigh the bench and every other service down too.
+  const session = Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[3]);
+  if (session !== pid) throw new Error(`--service-nice: process ${pid} does not lead a session of its own`);
+  fs.writeFileSync(autogroup, String(nice));
 }
 const RSS_LIMIT_MB = 200;
 /** How long the consumers may take to commit every event after the load, before the bench stops waiting. */
