@@ -9,7 +9,7 @@ import {
   SessionScheduled,
   uuidv7,
 } from '@rj/shared/contracts';
-import { afterCommit, withTransaction } from '@rj/shared/persistence';
+import { afterCommit, withRetriedTransaction } from '@rj/shared/persistence';
 import { Clock, requestCause, SERVICE_CONFIG } from '@rj/shared/service';
 import {
   bookSession,
@@ -51,7 +51,9 @@ export class SessionsService {
   async schedule(principal: Principal, caseId: string, body: ScheduleSessionDto) {
     const now = this.clock.now();
     const request = { ...body, startsAt: new Date(body.startsAt), endsAt: new Date(body.endsAt) };
-    const session = await withTransaction(this.dataSource, async (manager) => {
+    // Two bookings of one person at once may end in a deadlock rather than the exclusion
+    // constraint's refusal; run again, the loser meets the constraint and answers 409.
+    const session = await withRetriedTransaction(this.dataSource, async (manager) => {
       const row = await lockCase(manager, caseId);
       assertMediatorActs(row, principal);
       const { recordedLate } = assertSessionAllowed(
@@ -201,7 +203,7 @@ export class SessionsService {
     work: (manager: EntityManager, row: MediationCaseEntity, session: SessionEntity, state: SessionState) => Promise<T>,
   ): Promise<T> {
     assertUuid(sessionId, 'session');
-    return withTransaction(this.dataSource, async (manager) => {
+    return withRetriedTransaction(this.dataSource, async (manager) => {
       const found = await manager.findOneBy(SessionEntity, { id: sessionId });
       if (!found) throw new NotFound('session not found');
       const row = await lockCase(manager, found.caseId);

@@ -5,6 +5,7 @@ export {
   isRetryableTransactionError,
   isUniqueViolation,
   postgresErrorCode,
+  withRetriedTransaction,
   withTransaction,
   type IsolationLevel,
 } from './lib/transaction';

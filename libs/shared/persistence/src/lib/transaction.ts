@@ -17,6 +17,27 @@ export function withTransaction<T>(
   return isolation ? dataSource.transaction(isolation, work) : dataSource.transaction(work);
 }
 
+/**
+ * `withTransaction`, run again when Postgres rolled it back for a deadlock or a serialization
+ * failure: nothing of it committed, so the work may simply run again. Work whose transactions can
+ * cross take it: a consumer's batch and a request locking the same rows, or two inserts that
+ * conflict under an exclusion constraint, where Postgres may detect a deadlock instead of
+ * reporting the conflict to one of them (two bookings of one mediator at once).
+ */
+export async function withRetriedTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  attempts = 3,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withTransaction(dataSource, work);
+    } catch (error) {
+      if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
+    }
+  }
+}
+
 /** The SQLSTATE of a Postgres error, whether TypeORM wrapped it (QueryFailedError) or not. */
 export function postgresErrorCode(error: unknown): string | undefined {
   return postgresError(error)?.code;
