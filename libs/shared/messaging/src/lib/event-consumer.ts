@@ -41,6 +41,12 @@ export interface EventConsumerOptions {
   maxEventsPerTransaction?: number;
   /** Prepended to every topic name, as for the relay (KAFKA_TOPIC_PREFIX). */
   topicPrefix?: string;
+  /**
+   * At most this many bytes of messages in one fetch, over all partitions (KAFKA_FETCH_MAX_BYTES).
+   * A consumer that lags holds a whole fetch until its batches are applied, so this bounds its
+   * memory in a catch-up; kafkajs's own bound is 10 MB (1 MB a partition).
+   */
+  fetchMaxBytes?: number;
 }
 
 const KNOWN_TYPES = new Set([...EVENT_CATALOGUE.values()].map((definition) => definition.type));
@@ -101,6 +107,12 @@ export class EventConsumer {
       rebalanceTimeout: 20_000,
       allowAutoTopicCreation: false,
       retry: { retries: 10 },
+      ...(options.fetchMaxBytes && {
+        maxBytes: options.fetchMaxBytes,
+        // A quarter a partition: a lagging partition cannot fill the fetch alone, so each fetch
+        // brings work for the workers of several partitions (partitionsConsumedConcurrently).
+        maxBytesPerPartition: Math.ceil(options.fetchMaxBytes / 4),
+      }),
     });
     this.producer = options.kafka.producer({
       allowAutoTopicCreation: false,

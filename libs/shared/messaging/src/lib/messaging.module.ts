@@ -108,6 +108,7 @@ export class MessagingModule {
               dataSource,
               logger,
               topicPrefix: config.KAFKA_TOPIC_PREFIX || undefined,
+              fetchMaxBytes: config.KAFKA_FETCH_MAX_BYTES,
               // Environments sharing a cluster (and test runs sharing a broker) consume their own
               // prefixed topics: one group across them would rebalance them against each other and
               // could hand a member partitions of topics it never subscribed to.

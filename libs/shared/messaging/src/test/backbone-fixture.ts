@@ -32,8 +32,9 @@ import pino from 'pino';
 class CreateFixtureTables1764100000001 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('create table widget (id uuid primary key, referral_id uuid not null)');
+    // tx: the transaction that applied the event, so a spec can tell how the consumer grouped them.
     await queryRunner.query(`create table applied_event (seq bigserial primary key, event_id uuid not null, event_type text not null,
-      referral_id uuid, marker text, applied_at timestamptz not null default now())`);
+      referral_id uuid, marker text, applied_at timestamptz not null default now(), tx bigint not null default txid_current())`);
     await queryRunner.query('create table accepted_offer (offer_id uuid primary key)');
     await queryRunner.query('create table poison_offer (offer_id uuid primary key)');
   }

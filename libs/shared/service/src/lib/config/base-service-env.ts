@@ -72,6 +72,18 @@ export class BaseServiceEnv {
   KAFKA_TOPIC_PREFIX = '';
 
   /**
+   * At most this many bytes of events in one fetch of the service's consumer (a quarter of it
+   * from one partition). A consumer that has fallen behind holds a whole fetch while it applies
+   * it, so this bounds its memory in a catch-up: with kafkajs's own 10 MB, outcome-tracking and
+   * audit-ledger peaked 30–35 MB higher (docs/operations/capacity.md). 1 MB is still several
+   * hundred events, more than one transaction applies (100).
+   */
+  @EnvNumber()
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(16_384, { message: 'must be at least 16384 bytes' })
+  KAFKA_FETCH_MAX_BYTES = 1_048_576;
+
+  /**
    * HS256 shared secret, for automated tests and for a service run alone without an identity
    * provider. Accepted only when NODE_ENV=test or AUTH_JWKS_URL is unset (auth-settings.ts):
    * under `npm start` and in production services accept the identity provider's tokens only.
