@@ -30,6 +30,7 @@ import { gcSeconds } from './gc-time';
 import { catchUpSeconds } from './catch-up';
 import { cpuSeconds, kafkaCpuSeconds, postgresCpuSeconds } from './infra-cpu';
 import { sendReferrals } from './load';
+import { peakRssMb, watchPeakRss } from './rss-peak';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -96,12 +97,6 @@ const REFUSAL_LIMIT_MS = 50;
 const STALL_MS = 30_000;
 const say = (line: string) => process.stderr.write(`[pipeline] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Peak resident set size of a process so far (the kernel's high-water mark), in MB. */
-function peakRssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
-}
 
 const summary = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -231,6 +226,7 @@ async function main() {
     const gcBefore = await gcSecondsOf();
     const infraBefore = { postgres: postgresCpuSeconds(), kafka: kafkaCpuSeconds(), bench: process.cpuUsage() };
     say(`sending ${RATE} referrals/s for ${SECONDS} s`);
+    const rssWatch = watchPeakRss(pids as Record<ServiceName, number>);
     const load = await sendReferrals({
       url: platform.urls['referral-intake'],
       token: prosecutor,
@@ -293,7 +289,9 @@ async function main() {
     // after the referral's path: --service-nice); peak memory and the CPU are read after that too.
     const caughtUpAfterLoadSeconds = await catchUpSeconds(topics.prefix, SERVICE_NAMES, drainStarted, CATCH_UP_MS);
     const cpuWithCatchUp = SERVICE_NAMES.reduce((sum, name) => sum + cpuSeconds(pids[name]) - cpuBefore[name], 0);
+    const rssPeak = rssWatch.stop();
     const rss = Object.fromEntries(SERVICE_NAMES.map((name) => [name, Math.round(peakRssMb(pids[name]))]));
+    const rssPeakAtSecond = Object.fromEntries(SERVICE_NAMES.map((name) => [name, rssPeak[name].atSecond]));
     const perReferralMs = (seconds: number) => Math.round((1000 * seconds) / Math.max(accepted.length, 1));
     const latency = summary(commitToCommit);
     const refusal = summary(load.refusedMs);
@@ -336,6 +334,7 @@ async function main() {
       kafkaCpuMsPerAcceptedReferral: perReferralMs(infraUsed.kafka),
       peakRssMb: rss,
       peakRssBeforeLoadMb: rssBefore,
+      peakRssAtSecondOfLoad: rssPeakAtSecond,
       eventLoopDelayDuringLoadMs: loopDelay,
     };
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
@@ -422,8 +421,8 @@ async function main() {
       );
     for (const name of SERVICE_NAMES)
       row(
-        `peak RSS ${name} (before the load)`,
-        `${rss[name]} (${rssBefore[name]}) MB`,
+        `peak RSS ${name} (before; at s)`,
+        `${rss[name]} (${rssBefore[name]}) MB; ${rssPeakAtSecond[name]}`,
         `< ${RSS_LIMIT_MB} MB`,
         rss[name] < RSS_LIMIT_MB,
       );
