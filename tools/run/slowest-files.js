@@ -1,0 +1,41 @@
+'use strict';
+/**
+ * A jest reporter that ends a run with its slowest test files, so whoever keeps CI's time in
+ * check (npm test, well under 30 minutes) sees where it goes without timing files by hand.
+ * Jest itself shows a file's time only past its slowTestThreshold.
+ */
+
+/** The `count` slowest files of a run, slowest first, with their seconds. */
+function slowestFiles(testResults, rootDir, count) {
+  return testResults
+    .filter((result) => result.perfStats && result.perfStats.end > result.perfStats.start)
+    .map((result) => ({
+      file: require('node:path').relative(rootDir, result.testFilePath),
+      seconds: (result.perfStats.end - result.perfStats.start) / 1000,
+    }))
+    .sort((a, b) => b.seconds - a.seconds)
+    .slice(0, count);
+}
+
+class SlowestFilesReporter {
+  constructor(globalConfig, options = {}) {
+    this.rootDir = globalConfig.rootDir;
+    this.count = options.count ?? 8;
+  }
+
+  onRunComplete(_contexts, results) {
+    const slowest = slowestFiles(results.testResults, this.rootDir, this.count);
+    if (slowest.length < 2) return;
+    const total = results.testResults.reduce(
+      (sum, result) => sum + Math.max(0, (result.perfStats?.end ?? 0) - (result.perfStats?.start ?? 0)) / 1000,
+      0,
+    );
+    const lines = slowest.map(({ file, seconds }) => `  ${seconds.toFixed(1).padStart(7)} s  ${file}`);
+    process.stderr.write(
+      `\nSlowest test files (of ${results.testResults.length}, ${total.toFixed(0)} s in all, summed over workers):\n${lines.join('\n')}\n`,
+    );
+  }
+}
+
+module.exports = SlowestFilesReporter;
+module.exports.slowestFiles = slowestFiles;
