@@ -84,6 +84,16 @@ export class BaseServiceEnv {
   KAFKA_FETCH_MAX_BYTES = 1_048_576;
 
   /**
+   * At most this many consecutive events of a partition applied in one transaction (one commit).
+   * More saves commits when a consumer has fallen behind; every event of a run waits for the
+   * run's commit, so fewer shortens that wait (docs/operations/capacity.md).
+   */
+  @EnvNumber()
+  @IsInt({ message: 'must be a whole number of events' })
+  @Min(1, { message: 'must be at least 1' })
+  CONSUMER_MAX_EVENTS_PER_TRANSACTION = 100;
+
+  /**
    * HS256 shared secret, for automated tests and for a service run alone without an identity
    * provider. Accepted only when NODE_ENV=test or AUTH_JWKS_URL is unset (auth-settings.ts):
    * under `npm start` and in production services accept the identity provider's tokens only.

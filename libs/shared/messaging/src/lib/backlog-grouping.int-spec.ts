@@ -14,11 +14,13 @@ const MATCHING = 'rj.matching.v1';
 const BACKLOG = 40;
 
 /**
- * A consumer that has fallen behind holds a whole fetch while it applies it. fetchMaxBytes
- * (KAFKA_FETCH_MAX_BYTES) bounds that fetch, and so what a catch-up holds in memory; the
- * transactions that applied a backlog show how many fetches it took.
+ * How a consumer that has fallen behind takes its backlog. It holds a whole fetch while it
+ * applies it: fetchMaxBytes (KAFKA_FETCH_MAX_BYTES) bounds that fetch, and so what a catch-up
+ * holds in memory. It applies a fetch's events of a partition in runs of at most
+ * maxEventsPerTransaction (CONSUMER_MAX_EVENTS_PER_TRANSACTION), one transaction each. The
+ * transactions that applied the backlog show both.
  */
-describe('the bound on a consumer fetch', () => {
+describe('a consumer taking a backlog', () => {
   let topics: TestTopics;
   let db: ScratchDatabase;
   let consumer: EventConsumer | undefined;
@@ -26,7 +28,7 @@ describe('the bound on a consumer fetch', () => {
 
   beforeAll(async () => {
     topics = await createTestTopics(1);
-    db = await createScratchDatabase('fetch-bound', { migrations: FIXTURE_MIGRATIONS });
+    db = await createScratchDatabase('backlog-grouping', { migrations: FIXTURE_MIGRATIONS });
     // One send per event: Kafka returns a record batch whole, so one send of all of them would
     // come back in one fetch whatever the bound.
     for (let n = 0; n < BACKLOG; n++) {
@@ -45,9 +47,11 @@ describe('the bound on a consumer fetch', () => {
   });
 
   /** Reads the backlog with a group of its own; how many transactions applied it. */
-  async function transactionsToApplyTheBacklog(fetchMaxBytes?: number): Promise<number> {
-    const groupId = `fetch-bound-${randomUUID()}`;
-    consumer = fixtureConsumer(db.dataSource, groupId, topics.prefix, { fetchMaxBytes });
+  async function transactionsToApplyTheBacklog(
+    options: { fetchMaxBytes?: number; maxEventsPerTransaction?: number } = {},
+  ): Promise<number> {
+    const groupId = `backlog-${randomUUID()}`;
+    consumer = fixtureConsumer(db.dataSource, groupId, topics.prefix, options);
     await db.dataSource.query('delete from applied_event');
     await db.dataSource.query('delete from accepted_offer');
     await consumer.start();
@@ -65,10 +69,14 @@ describe('the bound on a consumer fetch', () => {
 
   it('brings a backlog in fetches of at most that many bytes', async () => {
     // ~600 bytes an event: 4 KB a partition (a quarter of the bound) holds a handful.
-    expect(await transactionsToApplyTheBacklog(16_384)).toBeGreaterThanOrEqual(BACKLOG / 10);
+    expect(await transactionsToApplyTheBacklog({ fetchMaxBytes: 16_384 })).toBeGreaterThanOrEqual(BACKLOG / 10);
   });
 
   it('without it, the same backlog comes in one fetch, applied in one transaction', async () => {
     expect(await transactionsToApplyTheBacklog()).toBe(1);
+  });
+
+  it('applies one fetch in transactions of at most maxEventsPerTransaction events', async () => {
+    expect(await transactionsToApplyTheBacklog({ maxEventsPerTransaction: 5 })).toBe(BACKLOG / 5);
   });
 });
