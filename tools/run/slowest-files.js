@@ -1,4 +1,6 @@
 'use strict';
+const path = require('node:path');
+
 /**
  * A jest reporter that ends a run with its slowest test files, so whoever keeps CI's time in
  * check (npm test, well under 30 minutes) sees where it goes without timing files by hand.
@@ -10,7 +12,7 @@ function slowestFiles(testResults, rootDir, count) {
   return testResults
     .filter((result) => result.perfStats && result.perfStats.end > result.perfStats.start)
     .map((result) => ({
-      file: require('node:path').relative(rootDir, result.testFilePath),
+      file: path.relative(rootDir, result.testFilePath),
       seconds: (result.perfStats.end - result.perfStats.start) / 1000,
     }))
     .sort((a, b) => b.seconds - a.seconds)
