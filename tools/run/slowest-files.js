@@ -7,14 +7,17 @@ const path = require('node:path');
  * Jest itself shows a file's time only past its slowTestThreshold.
  */
 
+/** How long a file ran, in seconds; 0 for one that never ran (a failure to load it has no time). */
+function secondsOf(result) {
+  const { start = 0, end = 0 } = result.perfStats ?? {};
+  return Math.max(0, end - start) / 1000;
+}
+
 /** The `count` slowest files of a run, slowest first, with their seconds. */
 function slowestFiles(testResults, rootDir, count) {
   return testResults
-    .filter((result) => result.perfStats && result.perfStats.end > result.perfStats.start)
-    .map((result) => ({
-      file: path.relative(rootDir, result.testFilePath),
-      seconds: (result.perfStats.end - result.perfStats.start) / 1000,
-    }))
+    .map((result) => ({ file: path.relative(rootDir, result.testFilePath), seconds: secondsOf(result) }))
+    .filter(({ seconds }) => seconds > 0)
     .sort((a, b) => b.seconds - a.seconds)
     .slice(0, count);
 }
@@ -28,10 +31,7 @@ class SlowestFilesReporter {
   onRunComplete(_contexts, results) {
     const slowest = slowestFiles(results.testResults, this.rootDir, this.count);
     if (slowest.length < 2) return;
-    const total = results.testResults.reduce(
-      (sum, result) => sum + Math.max(0, (result.perfStats?.end ?? 0) - (result.perfStats?.start ?? 0)) / 1000,
-      0,
-    );
+    const total = results.testResults.reduce((sum, result) => sum + secondsOf(result), 0);
     const lines = slowest.map(({ file, seconds }) => `  ${seconds.toFixed(1).padStart(7)} s  ${file}`);
     process.stderr.write(
       `\nSlowest test files (of ${results.testResults.length}, ${total.toFixed(0)} s in all, summed over workers):\n${lines.join('\n')}\n`,

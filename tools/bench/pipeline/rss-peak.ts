@@ -10,25 +10,28 @@ export function peakRssMb(pid: number): number {
  * When each process reached its peak RSS, in seconds after the watch started (the load's
  * start), to the second: a peak during the load is the referrals' path, one after it a
  * consumer's catch-up. Reads the kernel's high-water mark once a second, which costs the
- * services nothing (no scrape of their /metrics, whose loop histogram the bench reads).
+ * services nothing (no scrape of their /metrics, whose loop histogram the bench reads); the
+ * peak itself is the last high-water mark, read by peakRssMb.
  */
 export function watchPeakRss<Name extends string>(pids: Record<Name, number>) {
   const started = Date.now();
   const names = Object.keys(pids) as Name[];
-  const peak = Object.fromEntries(names.map((name) => [name, { mb: peakRssMb(pids[name]), atSecond: 0 }])) as Record<
-    Name,
-    { mb: number; atSecond: number }
-  >;
+  const highest = Object.fromEntries(names.map((name) => [name, peakRssMb(pids[name])])) as Record<Name, number>;
+  const atSecond = Object.fromEntries(names.map((name) => [name, 0])) as Record<Name, number>;
   const timer = setInterval(() => {
     for (const name of names) {
       const mb = peakRssMb(pids[name]);
-      if (mb > peak[name].mb) peak[name] = { mb, atSecond: Math.round((Date.now() - started) / 1000) };
+      if (mb > highest[name]) {
+        highest[name] = mb;
+        atSecond[name] = Math.round((Date.now() - started) / 1000);
+      }
     }
   }, 1000);
   return {
-    stop(): Record<Name, { mb: number; atSecond: number }> {
+    /** Each process's second of its peak. */
+    stop(): Record<Name, number> {
       clearInterval(timer);
-      return peak;
+      return atSecond;
     },
   };
 }

@@ -289,9 +289,8 @@ async function main() {
     // after the referral's path: --service-nice); peak memory and the CPU are read after that too.
     const caughtUpAfterLoadSeconds = await catchUpSeconds(topics.prefix, SERVICE_NAMES, drainStarted, CATCH_UP_MS);
     const cpuWithCatchUp = SERVICE_NAMES.reduce((sum, name) => sum + cpuSeconds(pids[name]) - cpuBefore[name], 0);
-    const rssPeak = rssWatch.stop();
+    const rssPeakAtSecond = rssWatch.stop();
     const rss = Object.fromEntries(SERVICE_NAMES.map((name) => [name, Math.round(peakRssMb(pids[name]))]));
-    const rssPeakAtSecond = Object.fromEntries(SERVICE_NAMES.map((name) => [name, rssPeak[name].atSecond]));
     const perReferralMs = (seconds: number) => Math.round((1000 * seconds) / Math.max(accepted.length, 1));
     const latency = summary(commitToCommit);
     const refusal = summary(load.refusedMs);

@@ -20,9 +20,8 @@ import { OfferExpired, OfferMade, OfferWithdrawn, ReferralUnmatched, systemActor
 import { JobRunner } from '@rj/shared/jobs';
 import { publishEvent } from '@rj/shared/messaging';
 import { NotificationService } from '@rj/shared/notifications';
-import { afterCommit, insertRow } from '@rj/shared/persistence';
+import { afterCommit, insertRow, withRetriedTransaction } from '@rj/shared/persistence';
 import { PartnerLoad } from '../partners/partner-load.service';
-import { inTransaction } from '../platform/transactions';
 import { lockOffer, lockReferral } from './locks';
 import { matchingMetrics } from './matching-metrics';
 import { offerExpireJob } from './offer-expire.job';
@@ -160,7 +159,7 @@ export class OfferFlow {
    * the offer no longer pending and does nothing (the offer's row lock decides).
    */
   expire(offerId: string, now: Date): Promise<ExpiryOutcome> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return withRetriedTransaction(this.dataSource, async (manager) => {
       const found = await manager.findOne(OfferEntity, {
         where: { id: offerId },
         select: { id: true, referralId: true },

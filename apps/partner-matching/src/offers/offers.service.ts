@@ -7,9 +7,8 @@ import { actorOf, assertOwnedBy, type Principal } from '@rj/shared/auth';
 import { NotFound, OfferAccepted, OfferDeclined, type DeclineReasonCode, type OfferStatus } from '@rj/shared/contracts';
 import { JobRunner } from '@rj/shared/jobs';
 import { publishEvent } from '@rj/shared/messaging';
-import { afterCommit } from '@rj/shared/persistence';
+import { afterCommit, withRetriedTransaction } from '@rj/shared/persistence';
 import { DEFAULT_PAGE_SIZE, pageOf } from '@rj/shared/service';
-import { inTransaction } from '../platform/transactions';
 import { PartnerLoad } from '../partners/partner-load.service';
 import { lockOffer, lockPartner, lockReferral, present } from './locks';
 import { matchingMetrics } from './matching-metrics';
@@ -131,7 +130,7 @@ export class OffersService {
     offerId: string,
     change: (manager: EntityManager, offer: OfferEntity, referral: ReferralEntity) => Promise<void>,
   ): Promise<OfferView> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return withRetriedTransaction(this.dataSource, async (manager) => {
       const found = await manager.findOne(OfferEntity, {
         where: { id: offerId },
         select: { id: true, referralId: true, partnerId: true },

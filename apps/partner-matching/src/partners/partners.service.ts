@@ -1,13 +1,13 @@
 import { Clock, requestCause } from '@rj/shared/service';
 import { Injectable } from '@nestjs/common';
 import { DataSource, MoreThan } from 'typeorm';
+import { withRetriedTransaction } from '@rj/shared/persistence';
 import { PartnerEntity } from '@rj/matching/data-access';
 import { assertActivationAllowed, assertProfileChangeAllowed, PARTNER_PROFILE_FIELDS } from '@rj/matching/domain';
 import { actorOf, assertOwnedBy, type Principal } from '@rj/shared/auth';
 import { NotFound, PartnerRegistered, PartnerUpdated, uuidv7, type DataOf } from '@rj/shared/contracts';
 import { publishEvent } from '@rj/shared/messaging';
 import { DEFAULT_PAGE_SIZE, pageOf } from '@rj/shared/service';
-import { inTransaction } from '../platform/transactions';
 import { lockPartner } from '../offers/locks';
 import type { CreatePartnerDto, UpdatePartnerDto } from './partner.dto';
 import { partnerView, type PartnerPage, type PartnerView } from './partner.view';
@@ -45,7 +45,7 @@ export class PartnersService {
 
   /** Idempotency-Key is the app's IdempotencyInterceptor's (@rj/shared/service), as for every POST. */
   register(principal: Principal, dto: CreatePartnerDto): Promise<PartnerView> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return withRetriedTransaction(this.dataSource, async (manager) => {
       const now = this.clock.now();
       const partner = manager.create(PartnerEntity, {
         id: uuidv7(),
@@ -106,7 +106,7 @@ export class PartnersService {
   }
 
   update(principal: Principal, id: string, dto: UpdatePartnerDto): Promise<PartnerView> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return withRetriedTransaction(this.dataSource, async (manager) => {
       const partner = await lockPartner(manager, id);
       this.assertVisible(principal, partner);
       const sent = PARTNER_PROFILE_FIELDS.filter((field) => dto[field] !== undefined);
