@@ -3,5 +3,5 @@
  * and the tests' own topics. It stands apart from the messaging library because the testing
  * library uses it and messaging's own tests use the testing library.
  */
-export { createTopicsWithLeaders, type CreateTopicsOptions } from './lib/topic-admin';
+export { createTopicsWithLeaders, latestOffsets, type CreateTopicsOptions } from './lib/topic-admin';
 export { stopIdleRequestQueueTimers, KAFKAJS_VERSION_FIXED } from './lib/request-queue-idle-timer';

@@ -1,11 +1,14 @@
 import type { Admin, ITopicConfig, ITopicMetadata } from 'kafkajs';
 
 /**
- * Errors a freshly created topic answers with until every broker's metadata cache has it.
- * kafkajs's own `waitForLeaders` retries only LEADER_NOT_AVAILABLE and gives up on
- * UNKNOWN_TOPIC_OR_PARTITION, which a KRaft broker under load does answer for a moment.
+ * Errors a freshly created topic answers with until every broker's metadata cache has it,
+ * and a partition's leader until it serves the partition's log. kafkajs's own
+ * `waitForLeaders` retries only LEADER_NOT_AVAILABLE and gives up on
+ * UNKNOWN_TOPIC_OR_PARTITION, which a KRaft broker under load does answer for a moment; its
+ * `fetchTopicOffsets` gives up at once on NOT_LEADER_FOR_PARTITION, which a KRaft broker
+ * answers after its metadata already names itself the leader.
  */
-const STILL_PROPAGATING = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
+const STILL_PROPAGATING = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION']);
 
 export interface CreateTopicsOptions {
   /** How long to wait for every partition to have a leader. */
@@ -16,7 +19,8 @@ export interface CreateTopicsOptions {
 
 /**
  * Creates the topics (existing ones are left alone) and returns once every partition of
- * every one of them has a leader, so the first produce or subscribe after it cannot fail.
+ * every one of them has a leader that answers for it, so the first produce, subscribe or
+ * offset look-up after it cannot fail.
  */
 export async function createTopicsWithLeaders(
   admin: Admin,
@@ -28,10 +32,37 @@ export async function createTopicsWithLeaders(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const lagging = await topicsWithoutLeaders(admin, topics);
-    if (!lagging.length) return;
+    if (!lagging.length) break;
     if (Date.now() > deadline) throw new Error(`topics have no leader after ${timeoutMs} ms: ${lagging.join(', ')}`);
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    await sleep(pollMs);
   }
+  const remainingMs = Math.max(deadline - Date.now(), pollMs);
+  await Promise.all(topics.map(({ topic }) => latestOffsets(admin, topic, { timeoutMs: remainingMs, pollMs })));
+}
+
+/**
+ * The offset the next message of each partition of the topic will get, looked up again
+ * while the topic is still propagating or a partition is changing leader.
+ */
+export async function latestOffsets(
+  admin: Admin,
+  topic: string,
+  { timeoutMs = 30_000, pollMs = 100 }: CreateTopicsOptions = {},
+): Promise<Array<{ partition: number; offset: string }>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      return offsets.map(({ partition, high }) => ({ partition, offset: high }));
+    } catch (error) {
+      if (!stillPropagating(error) || Date.now() > deadline) throw error;
+    }
+    await sleep(pollMs);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 async function topicsWithoutLeaders(admin: Admin, topics: ITopicConfig[]): Promise<string[]> {

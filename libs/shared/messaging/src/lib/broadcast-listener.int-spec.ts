@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
 import pino from 'pino';
 import { ReferralPersonalDataErased, uuidv7 } from '@rj/shared/contracts';
 import { createTestTopics, eventually, testKafka, type TestTopics } from '@rj/shared/testing';
@@ -11,6 +12,30 @@ class KeyCache {
   forget(keyId: string): void {
     this.forgotten.add(keyId);
   }
+}
+
+/** The real client, calling `afterEndsRead` each time an admin of it has read a topic's ends. */
+function kafkaCallingAfterEndsRead(afterEndsRead: () => Promise<void>): Kafka {
+  const kafka = testKafka();
+  const admin = kafka.admin.bind(kafka);
+  kafka.admin = (config) => {
+    const real = admin(config);
+    const fetchTopicOffsets = real.fetchTopicOffsets.bind(real);
+    real.fetchTopicOffsets = async (topic) => {
+      const ends = await fetchTopicOffsets(topic);
+      await afterEndsRead();
+      return ends;
+    };
+    return real;
+  };
+  return kafka;
+}
+
+async function publish(topic: string, key: string | null, value: unknown): Promise<void> {
+  const producer = testKafka().producer();
+  await producer.connect();
+  await producer.send({ topic, messages: [{ key, value: JSON.stringify(value) }] });
+  await producer.disconnect();
 }
 
 describe('item 12: erasure reaches every replica', () => {
@@ -42,8 +67,7 @@ describe('item 12: erasure reaches every replica', () => {
       );
     }
     expect(new Set(listeners.map((l) => l.groupId)).size).toBe(3);
-    for (const listener of listeners) await listener.start();
-    await Promise.all(listeners.map((l) => l.ready()));
+    await Promise.all(listeners.map((l) => l.start()));
 
     const dataKeyId = uuidv7();
     const erased = envelopeOf(ReferralPersonalDataErased, uuidv7(), { dataKeyId, erasedAt: new Date().toISOString() });
@@ -70,5 +94,29 @@ describe('item 12: erasure reaches every replica', () => {
       'every replica to forget the key',
     );
     for (const cache of replicas) expect([...cache.forgotten]).toEqual([dataKeyId]);
+  });
+
+  it('an erasure published while the listener starts, before its group has joined, is not skipped', async () => {
+    // kafkajs would look the starting offset up only in its first fetch, after this message.
+    const cache = new KeyCache();
+    const dataKeyId = uuidv7();
+    const erased = envelopeOf(ReferralPersonalDataErased, uuidv7(), { dataKeyId, erasedAt: new Date().toISOString() });
+    let published = false;
+    const listener = new BroadcastListener({
+      kafka: kafkaCallingAfterEndsRead(async () => {
+        if (published) return;
+        published = true;
+        await publish(`${topics.prefix}${ReferralPersonalDataErased.topic}`, erased.referralId, erased);
+      }),
+      baseGroupId: `${topics.prefix}referral-intake-${randomUUID()}`,
+      broadcasts: [forgetKeysOnErasure(cache)],
+      logger,
+      topicPrefix: topics.prefix,
+    });
+    listeners.push(listener);
+    await listener.start();
+
+    expect(published).toBe(true);
+    await eventually(async () => cache.forgotten.has(dataKeyId), 20_000, 'the listener to forget the key');
   });
 });

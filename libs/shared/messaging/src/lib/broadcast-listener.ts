@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Admin, Consumer, Kafka } from 'kafkajs';
 import {
   checkEnvelope,
   ReferralPersonalDataErased,
@@ -8,6 +8,7 @@ import {
   type EventDefinition,
   type EventEnvelope,
 } from '@rj/shared/contracts';
+import { latestOffsets } from '@rj/shared/kafka-admin';
 import type { MessagingLogger } from './messaging-logger';
 
 /** An in-memory reaction to an event, run by every replica (no transaction, no inbox). */
@@ -54,7 +55,8 @@ export class BroadcastListener {
   private readonly byType = new Map<string, Broadcast>();
   readonly groupId: string;
   private started = false;
-  private readonly firstFetch: Promise<void>;
+  /** `topic:partition` → the offset the partition's next message had when `start` began. */
+  private startOffsets = new Map<string, string>();
 
   constructor(private readonly options: BroadcastListenerOptions) {
     for (const b of options.broadcasts) this.byType.set(b.event.type, b);
@@ -65,21 +67,22 @@ export class BroadcastListener {
       heartbeatInterval: 1000,
       allowAutoTopicCreation: false,
     });
-    // kafkajs resolves a new group's starting offsets inside its first fetch: after that
-    // fetch, nothing published can be missed.
-    this.firstFetch = new Promise((resolve) => {
-      const off = this.consumer.on(this.consumer.events.FETCH, () => {
-        off();
-        resolve();
-      });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, async ({ payload }) => {
+      try {
+        await this.seekUncommitted(payload.memberAssignment);
+      } catch (error) {
+        this.options.logger.warn({ err: error, groupId: this.groupId }, 'broadcast listener could not pin its offsets');
+      }
     });
   }
 
+  /** Once this resolves, nothing published afterwards is missed. */
   async start(): Promise<void> {
     if (this.started || !this.byType.size) return;
     this.started = true;
     const prefix = this.options.topicPrefix ?? '';
     const topics = [...new Set(this.options.broadcasts.map((b) => `${prefix}${b.event.topic}`))];
+    this.startOffsets = await this.withAdmin((admin) => currentEnds(admin, topics));
     await this.consumer.connect();
     await this.consumer.subscribe({ topics, fromBeginning: false });
     await this.consumer.run({
@@ -89,16 +92,36 @@ export class BroadcastListener {
     });
   }
 
-  /** Resolves once the listener reads from its starting offsets: nothing published afterwards is missed. */
-  ready(timeoutMs = 30_000): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`broadcast listener ${this.groupId} not reading within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-    });
-    return Promise.race([this.firstFetch, timeout]).finally(() => clearTimeout(timer));
+  /**
+   * Left to itself, kafkajs looks "latest" up lazily, in its first fetch after a join, and
+   * commits nothing until a message arrives: an erasure published before that look-up, or
+   * across a rejoin, would be skipped. After each join, every assigned partition without a
+   * committed offset is sought back to the end read before `start` resolved. kafkajs drops
+   * what it fetched for a partition with a seek pending and commits the seek when it applies
+   * it, so from then on the group resumes from its own offsets.
+   */
+  private async seekUncommitted(assignment: Record<string, number[]>): Promise<void> {
+    const topics = Object.keys(assignment);
+    if (!topics.length) return;
+    const committed = await this.withAdmin((admin) => admin.fetchOffsets({ groupId: this.groupId, topics }));
+    for (const { topic, partitions } of committed) {
+      for (const { partition, offset } of partitions) {
+        const start = this.startOffsets.get(`${topic}:${partition}`);
+        if (offset === '-1' && start !== undefined && assignment[topic].includes(partition)) {
+          this.consumer.seek({ topic, partition, offset: start });
+        }
+      }
+    }
+  }
+
+  private async withAdmin<T>(use: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = this.options.kafka.admin();
+    await admin.connect();
+    try {
+      return await use(admin);
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   async stop(): Promise<void> {
@@ -136,4 +159,12 @@ export class BroadcastListener {
  */
 export function forgetKeysOnErasure(keyCache: { forget(keyId: string): void }): Broadcast {
   return broadcast(ReferralPersonalDataErased, (event) => keyCache.forget(event.data.dataKeyId));
+}
+
+async function currentEnds(admin: Admin, topics: string[]): Promise<Map<string, string>> {
+  const ends = new Map<string, string>();
+  for (const topic of topics) {
+    for (const { partition, offset } of await latestOffsets(admin, topic)) ends.set(`${topic}:${partition}`, offset);
+  }
+  return ends;
 }
