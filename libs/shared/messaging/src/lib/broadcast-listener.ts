@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import type { Admin, Consumer, Kafka } from 'kafkajs';
+import type { Consumer, Kafka } from 'kafkajs';
 import {
   checkEnvelope,
   ReferralPersonalDataErased,
@@ -57,6 +57,8 @@ export class BroadcastListener {
   private started = false;
   /** `topic:partition` → the offset the partition's next message had when `start` began. */
   private startOffsets = new Map<string, string>();
+  /** The `topic:partition`s this listener has been handed a message from. */
+  private readonly partitionsRead = new Set<string>();
 
   constructor(private readonly options: BroadcastListenerOptions) {
     for (const b of options.broadcasts) this.byType.set(b.event.type, b);
@@ -67,13 +69,8 @@ export class BroadcastListener {
       heartbeatInterval: 1000,
       allowAutoTopicCreation: false,
     });
-    this.consumer.on(this.consumer.events.GROUP_JOIN, async ({ payload }) => {
-      try {
-        await this.seekUncommitted(payload.memberAssignment);
-      } catch (error) {
-        this.options.logger.warn({ err: error, groupId: this.groupId }, 'broadcast listener could not pin its offsets');
-      }
-    });
+    // kafkajs emits this synchronously after each join, before that join's first fetch.
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => this.seekToStart(payload.memberAssignment));
   }
 
   /** Once this resolves, nothing published afterwards is missed. */
@@ -82,45 +79,35 @@ export class BroadcastListener {
     this.started = true;
     const prefix = this.options.topicPrefix ?? '';
     const topics = [...new Set(this.options.broadcasts.map((b) => `${prefix}${b.event.topic}`))];
-    this.startOffsets = await this.withAdmin((admin) => currentEnds(admin, topics));
+    this.startOffsets = await currentEnds(this.options.kafka, topics);
     await this.consumer.connect();
     await this.consumer.subscribe({ topics, fromBeginning: false });
     await this.consumer.run({
       autoCommit: true,
-      eachMessage: async ({ topic, message }) =>
-        this.onMessage(topic.slice(prefix.length), String(message.value ?? '')),
+      eachMessage: async ({ topic, partition, message }) => {
+        this.partitionsRead.add(partitionKey(topic, partition));
+        await this.onMessage(topic.slice(prefix.length), String(message.value ?? ''));
+      },
     });
   }
 
   /**
    * Left to itself, kafkajs looks "latest" up lazily, in its first fetch after a join, and
    * commits nothing until a message arrives: an erasure published before that look-up, or
-   * across a rejoin, would be skipped. After each join, every assigned partition without a
-   * committed offset is sought back to the end read before `start` resolved. kafkajs drops
-   * what it fetched for a partition with a seek pending and commits the seek when it applies
-   * it, so from then on the group resumes from its own offsets.
+   * across a rejoin, would be skipped. So after each join, every assigned partition this
+   * listener has not yet read a message from is sought to the end read before `start`
+   * resolved. kafkajs drops what it fetched for a partition with a seek pending and commits
+   * the seek when it applies it; once a message has been read, the group's own committed
+   * offsets carry it across a rejoin.
    */
-  private async seekUncommitted(assignment: Record<string, number[]>): Promise<void> {
-    const topics = Object.keys(assignment);
-    if (!topics.length) return;
-    const committed = await this.withAdmin((admin) => admin.fetchOffsets({ groupId: this.groupId, topics }));
-    for (const { topic, partitions } of committed) {
-      for (const { partition, offset } of partitions) {
-        const start = this.startOffsets.get(`${topic}:${partition}`);
-        if (offset === '-1' && start !== undefined && assignment[topic].includes(partition)) {
+  private seekToStart(assignment: Record<string, number[]>): void {
+    for (const [topic, partitions] of Object.entries(assignment)) {
+      for (const partition of partitions) {
+        const key = partitionKey(topic, partition);
+        const start = this.startOffsets.get(key);
+        if (start !== undefined && !this.partitionsRead.has(key))
           this.consumer.seek({ topic, partition, offset: start });
-        }
       }
-    }
-  }
-
-  private async withAdmin<T>(use: (admin: Admin) => Promise<T>): Promise<T> {
-    const admin = this.options.kafka.admin();
-    await admin.connect();
-    try {
-      return await use(admin);
-    } finally {
-      await admin.disconnect();
     }
   }
 
@@ -161,10 +148,21 @@ export function forgetKeysOnErasure(keyCache: { forget(keyId: string): void }): 
   return broadcast(ReferralPersonalDataErased, (event) => keyCache.forget(event.data.dataKeyId));
 }
 
-async function currentEnds(admin: Admin, topics: string[]): Promise<Map<string, string>> {
+async function currentEnds(kafka: Kafka, topics: string[]): Promise<Map<string, string>> {
   const ends = new Map<string, string>();
-  for (const topic of topics) {
-    for (const { partition, offset } of await latestOffsets(admin, topic)) ends.set(`${topic}:${partition}`, offset);
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const topic of topics) {
+      for (const { partition, offset } of await latestOffsets(admin, topic))
+        ends.set(partitionKey(topic, partition), offset);
+    }
+  } finally {
+    await admin.disconnect();
   }
   return ends;
+}
+
+function partitionKey(topic: string, partition: number): string {
+  return `${topic}:${partition}`;
 }
