@@ -71,22 +71,13 @@ describe('item 12: erasure reaches every replica', () => {
 
     const dataKeyId = uuidv7();
     const erased = envelopeOf(ReferralPersonalDataErased, uuidv7(), { dataKeyId, erasedAt: new Date().toISOString() });
-    const producer = testKafka().producer();
-    await producer.connect();
-    await producer.send({
-      topic: `${topics.prefix}${ReferralPersonalDataErased.topic}`,
-      messages: [{ key: erased.referralId, value: JSON.stringify(erased) }],
-    });
+    await publish(`${topics.prefix}${ReferralPersonalDataErased.topic}`, erased.referralId, erased);
     // The same type arriving on another topic is not an erasure: nobody forgets that key.
     const stray = envelopeOf(ReferralPersonalDataErased, uuidv7(), {
       dataKeyId: uuidv7(),
       erasedAt: new Date().toISOString(),
     });
-    await producer.send({
-      topic: `${topics.prefix}rj.matching.v1`,
-      messages: [{ key: stray.referralId, value: JSON.stringify(stray) }],
-    });
-    await producer.disconnect();
+    await publish(`${topics.prefix}rj.matching.v1`, stray.referralId, stray);
 
     await eventually(
       async () => replicas.every((cache) => cache.forgotten.has(dataKeyId)),
