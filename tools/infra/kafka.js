@@ -114,30 +114,42 @@ function javaArgs(log4jFile, heap) {
   ];
 }
 
-function formatStorage({ dataDir, propsFile, log4jFile }) {
+/**
+ * A KRaft cluster id: 16 random bytes in URL-safe base64, as Kafka's own Uuid.randomUuid makes
+ * them. Like Kafka, it never hands out one that starts with a dash: one draw in 64 would, and
+ * the storage tool's argument parser reads such an id as an unknown option and refuses to format
+ * ("argument --cluster-id/-t: expected one argument"), which once failed a CI run.
+ */
+function newClusterId(randomBytes = crypto.randomBytes) {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url').slice(0, 22);
+    if (!id.startsWith('-')) return id;
+  }
+}
+
+/** The storage tool's format command. `--cluster-id=` keeps the id one token, whatever it holds. */
+function formatCommand({ clusterId, propsFile, log4jFile, standalone }) {
+  return [
+    ...javaArgs(log4jFile, '256m'),
+    'kafka.tools.StorageTool',
+    'format',
+    `--cluster-id=${clusterId}`,
+    '-c',
+    propsFile,
+    ...(standalone ? ['--standalone'] : []),
+  ];
+}
+
+function formatStorage({ dataDir, propsFile, log4jFile, clusterId = newClusterId() }) {
   if (fs.existsSync(path.join(dataDir, 'logs', 'meta.properties'))) return;
-  const clusterId = crypto.randomBytes(16).toString('base64url').slice(0, 22);
-  const result = spawnSync(
-    javaBinary(),
-    [
-      ...javaArgs(log4jFile, '256m'),
-      'kafka.tools.StorageTool',
-      'format',
-      '-t',
-      clusterId,
-      '-c',
-      propsFile,
-      '--standalone',
-    ],
-    { encoding: 'utf8' },
-  );
+  const result = spawnSync(javaBinary(), formatCommand({ clusterId, propsFile, log4jFile, standalone: true }), {
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
     // --standalone is refused when controller.quorum.voters is set; format without it then.
-    const retry = spawnSync(
-      javaBinary(),
-      [...javaArgs(log4jFile, '256m'), 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propsFile],
-      { encoding: 'utf8' },
-    );
+    const retry = spawnSync(javaBinary(), formatCommand({ clusterId, propsFile, log4jFile, standalone: false }), {
+      encoding: 'utf8',
+    });
     if (retry.status !== 0) throw new Error(`kafka storage format failed: ${retry.stderr || retry.stdout}`);
   }
 }
@@ -287,6 +299,10 @@ module.exports = {
   ensureKafka,
   waitForCluster,
   javaBinary,
+  newClusterId,
+  formatCommand,
+  writeBrokerFiles,
+  formatStorage,
   portOpen,
 };
 
