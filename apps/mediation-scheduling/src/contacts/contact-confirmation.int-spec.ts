@@ -42,7 +42,7 @@ describe('PUT /api/cases/{id}/participants/{participantId}/contact', () => {
       ]),
     );
     expect(stored).not.toContain('anna.new@example.org');
-    expect(stored).not.toContain('5555');
+    expect(stored).not.toContain('5555 0000');
     const [row] = (await harness.service.dataSource.query(
       `select payload from outbox where event_type = 'contact.confirmed' and payload->>'aggregateId' = $1`,
       [referral.caseId],
@@ -53,7 +53,7 @@ describe('PUT /api/cases/{id}/participants/{participantId}/contact', () => {
       contact: { email: expect.any(String), phone: expect.any(String), safeChannels: ['sms'] },
     });
     expect(JSON.stringify(row.payload)).not.toContain('anna.new@example.org');
-    expect(JSON.stringify(row.payload)).not.toContain('5555');
+    expect(JSON.stringify(row.payload)).not.toContain('5555 0000');
     const [confirmation] = (await harness.service.dataSource.query(
       'select confirmed_by from contact_confirmation where case_id = $1',
       [referral.caseId],
