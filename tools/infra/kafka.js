@@ -127,8 +127,12 @@ function newClusterId(randomBytes = crypto.randomBytes) {
   }
 }
 
-/** The storage tool's format command. `--cluster-id=` keeps the id one token, whatever it holds. */
-function formatCommand({ clusterId, propsFile, log4jFile, standalone }) {
+/**
+ * The storage tool's format command. `--cluster-id=` keeps the id one token, whatever it holds.
+ * No `--standalone`: the broker files name the quorum's voters (controller.quorum.voters), with
+ * which the tool refuses it.
+ */
+function formatCommand({ clusterId, propsFile, log4jFile }) {
   return [
     ...javaArgs(log4jFile, '256m'),
     'kafka.tools.StorageTool',
@@ -136,22 +140,13 @@ function formatCommand({ clusterId, propsFile, log4jFile, standalone }) {
     `--cluster-id=${clusterId}`,
     '-c',
     propsFile,
-    ...(standalone ? ['--standalone'] : []),
   ];
 }
 
 function formatStorage({ dataDir, propsFile, log4jFile, clusterId = newClusterId() }) {
   if (fs.existsSync(path.join(dataDir, 'logs', 'meta.properties'))) return;
-  const result = spawnSync(javaBinary(), formatCommand({ clusterId, propsFile, log4jFile, standalone: true }), {
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) {
-    // --standalone is refused when controller.quorum.voters is set; format without it then.
-    const retry = spawnSync(javaBinary(), formatCommand({ clusterId, propsFile, log4jFile, standalone: false }), {
-      encoding: 'utf8',
-    });
-    if (retry.status !== 0) throw new Error(`kafka storage format failed: ${retry.stderr || retry.stdout}`);
-  }
+  const result = spawnSync(javaBinary(), formatCommand({ clusterId, propsFile, log4jFile }), { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`kafka storage format failed: ${result.stderr || result.stdout}`);
 }
 
 function isAlive(pid) {
