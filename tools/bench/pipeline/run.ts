@@ -415,8 +415,8 @@ async function main() {
       process.stdout.write(`  ${`event-loop delay ${name}`.padEnd(46)}${shown.padStart(16)}   (while sending)\n`);
     }
     // The pauses are wall-clock time: a service at a higher nice value is preempted inside them,
-    // so under --service-nice its figure can near its CPU (5.5 of 6.2 s, against 2.0 of 6.5 s
-    // without nice). Compare a service's GC only between runs with the same weights.
+    // so under --service-nice its figure can near its CPU (measured in capacity.md). Compare a
+    // service's GC only between runs with the same weights.
     for (const name of SERVICE_NAMES)
       process.stdout.write(
         `  ${`GC ${name}`.padEnd(46)}${`${gcUsed[name]} of ${cpuUsed[name]} s`.padStart(16)}   (main thread's pauses, wall clock; the process's CPU)\n`,
