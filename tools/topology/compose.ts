@@ -41,7 +41,13 @@ const EXTRA_ENVIRONMENT: Record<ServiceName, { before?: string[]; after?: string
   },
   'partner-matching': {},
   'mediation-scheduling': {
-    before: ['# Only the services that decrypt learn where the key store is.', `PII_KEY_STORE_URL: ${keyStoreUrl}`],
+    before: [
+      '# Only the services that decrypt learn where the key store is.',
+      `PII_KEY_STORE_URL: ${keyStoreUrl}`,
+      "# As its k8s ConfigMap: off a referral's path, its fetches wait up to 0.5 s for 64 KB of events.",
+      'KAFKA_FETCH_MIN_BYTES: "65536"',
+      'KAFKA_FETCH_MAX_WAIT_MS: "500"',
+    ],
   },
   'outcome-tracking': {
     before: ['# Only the services that decrypt learn where the key store is.', `PII_KEY_STORE_URL: ${keyStoreUrl}`],

@@ -97,6 +97,28 @@ describe('the platform topology, written once', () => {
     expect(metrics?.spec!.ports).toEqual([expect.objectContaining({ name: 'internal', port: internalPort })]);
   });
 
+  it("compose fetches events as each service's k8s ConfigMap does (KAFKA_FETCH_MIN_BYTES, KAFKA_FETCH_MAX_WAIT_MS)", () => {
+    const compose = loadAll(read(COMPOSE_FILE))[0] as {
+      services: Record<string, { environment: Record<string, string> }>;
+    };
+    const fetchSettings = (env: Record<string, string> | undefined) => ({
+      minBytes: env?.KAFKA_FETCH_MIN_BYTES,
+      maxWaitMs: env?.KAFKA_FETCH_MAX_WAIT_MS,
+    });
+    for (const name of SERVICE_NAMES) {
+      const configMap = one(`k8s/base/services/${name}/configmap.yaml`).data as Record<string, string>;
+      expect({ name, ...fetchSettings(compose.services[name].environment) }).toEqual({
+        name,
+        ...fetchSettings(configMap),
+      });
+    }
+    // The one service off a referral's path that skips most of what it reads (capacity.md).
+    expect(fetchSettings(compose.services['mediation-scheduling'].environment)).toEqual({
+      minBytes: '65536',
+      maxWaitMs: '500',
+    });
+  });
+
   it("k8s: the checkpoint signer's ports, and the one Postgres cluster creates every service's database", () => {
     const dir = 'k8s/base/services/audit-ledger';
     const signer = one(`${dir}/signer-deployment.yaml`);

@@ -109,6 +109,8 @@ export class MessagingModule {
               logger,
               topicPrefix: config.KAFKA_TOPIC_PREFIX || undefined,
               fetchMaxBytes: config.KAFKA_FETCH_MAX_BYTES,
+              fetchMinBytes: config.KAFKA_FETCH_MIN_BYTES,
+              fetchMaxWaitMs: config.KAFKA_FETCH_MAX_WAIT_MS,
               maxEventsPerTransaction: config.CONSUMER_MAX_EVENTS_PER_TRANSACTION,
               // Environments sharing a cluster (and test runs sharing a broker) consume their own
               // prefixed topics: one group across them would rebalance them against each other and

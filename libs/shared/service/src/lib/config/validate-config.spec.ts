@@ -48,6 +48,21 @@ describe('validateConfig', () => {
     ]);
   });
 
+  it('fetches with the first byte by default, and bounds how long a fetch may wait for more', () => {
+    expect(validateConfig(BaseServiceEnv, VALID).config).toMatchObject({
+      KAFKA_FETCH_MIN_BYTES: 1,
+      KAFKA_FETCH_MAX_WAIT_MS: 5000,
+    });
+    expect(
+      validateConfig(BaseServiceEnv, { ...VALID, KAFKA_FETCH_MIN_BYTES: '65536', KAFKA_FETCH_MAX_WAIT_MS: '500' })
+        .config,
+    ).toMatchObject({ KAFKA_FETCH_MIN_BYTES: 65536, KAFKA_FETCH_MAX_WAIT_MS: 500 });
+    // A fetch held past the consumer's session would cost the member its partitions.
+    expect(validateConfig(BaseServiceEnv, { ...VALID, KAFKA_FETCH_MAX_WAIT_MS: '10000' }).errors).toEqual([
+      expect.stringContaining('[config] KAFKA_FETCH_MAX_WAIT_MS: must be at most 5000 ms'),
+    ]);
+  });
+
   it('reports each missing required variable on its own line', () => {
     expect(validateConfig(BaseServiceEnv, {}).errors).toEqual([
       '[config] PORT: is required',

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '@rj/shared/contracts';
+import {
+  createScratchDatabase,
+  createTestTopics,
+  eventually,
+  type ScratchDatabase,
+  type TestTopics,
+} from '@rj/shared/testing';
+import { FIXTURE_MIGRATIONS, fixtureConsumer, offerAccepted, publishEvents } from '../test/backbone-fixture';
+import type { EventConsumer } from './event-consumer';
+
+const MATCHING = 'rj.matching.v1';
+const STREAM = 10;
+
+/**
+ * A consumer off a referral's path may wait at the broker for company (KAFKA_FETCH_MIN_BYTES, at
+ * most KAFKA_FETCH_MAX_WAIT_MS): events that arrive one at a time, as a steady stream of
+ * referrals brings them, are then applied in one or two runs instead of one transaction each.
+ * The transactions that applied the stream show it.
+ */
+describe('a consumer that waits for a fetch of some size', () => {
+  let topics: TestTopics;
+  let db: ScratchDatabase;
+  let consumer: EventConsumer | undefined;
+
+  beforeAll(async () => {
+    topics = await createTestTopics(1);
+    db = await createScratchDatabase('fetch-min-bytes', { migrations: FIXTURE_MIGRATIONS });
+  });
+  afterAll(async () => {
+    await consumer?.stop();
+    await db?.drop();
+    await topics?.delete();
+  });
+
+  /** One event, sent by a producer of its own: tens of milliseconds apart, as a trickle comes. */
+  async function send(): Promise<string> {
+    const event = offerAccepted(uuidv7());
+    await publishEvents(topics.prefix, MATCHING, [event]);
+    return event.id;
+  }
+  const applied = async (ids: string[]): Promise<{ event_id: string; tx: string }[]> =>
+    db.dataSource.query('select event_id, tx::text from applied_event where event_id = any($1)', [ids]);
+
+  it('applies events sent one at a time in one or two runs, not one transaction each', async () => {
+    // ~600 bytes an event: ten never reach 64 KB, so each fetch returns when its wait ends.
+    consumer = fixtureConsumer(db.dataSource, `min-bytes-${randomUUID()}`, topics.prefix, {
+      fetchMinBytes: 65_536,
+      fetchMaxWaitMs: 5000,
+    });
+    await consumer.start();
+    // Once the first event is applied the consumer is reading the end of the topic.
+    const first = await send();
+    await eventually(async () => (await applied([first])).length === 1, 30_000, 'the first event applied');
+
+    const ids: string[] = [];
+    for (let n = 0; n < STREAM; n++) ids.push(await send());
+    await eventually(async () => (await applied(ids)).length === STREAM, 30_000, 'the stream applied');
+
+    // Ten sends take well under one fetch's wait, so they span at most two fetches. A consumer
+    // that returns with the first byte applies each on its own, one send apart.
+    const transactions = new Set((await applied(ids)).map((row) => row.tx));
+    expect(transactions.size).toBeLessThanOrEqual(2);
+  });
+});
