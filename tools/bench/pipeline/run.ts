@@ -11,7 +11,8 @@
  *
  *   node -r ./tools/runtime/register.js tools/bench/pipeline/run.ts [--rate 100] [--seconds 60] [--timeout-ms 10000]
  *        [--service-env [SERVICE:]NAME=VALUE ...]   (every service's environment, e.g. MAX_IN_FLIGHT_REQUESTS=100000 to see it
- *                                               unprotected, or one service's: referral-intake:NODE_OPTIONS=...)
+ *                                               unprotected, or one service's: referral-intake:NODE_OPTIONS=...;
+ *                                               each service starts with its k8s ConfigMap's consumer settings)
  *        [--from-sources]                 (run the TypeScript through swc as `npm start` does, not the tsc build)
  *        [--service-nice SERVICE=N ...]   (run a service at nice N: on one host, the CPU weights the k8s
  *                                          manifests' cpu requests give the services, see capacity.md)
@@ -28,6 +29,7 @@ import { watchCommits } from './commit-watch';
 import { eventLoopDelay } from './event-loop';
 import { gcSeconds } from './gc-time';
 import { catchUpSeconds } from './catch-up';
+import { deployedTuning } from './deployed-tuning';
 import { cpuSeconds, kafkaCpuSeconds, postgresCpuSeconds } from './infra-cpu';
 import { sendReferrals } from './load';
 import { peakRssMb, watchPeakRss } from './rss-peak';
@@ -52,6 +54,11 @@ const envEntry = (assignment: string) => {
 const ownService = (arg: string) => SERVICE_NAMES.find((service) => arg.startsWith(`${service}:`));
 const SERVICE_ENV = Object.fromEntries(serviceEnvArgs.filter((arg) => !ownService(arg)).map(envEntry));
 const ENV_OF_ONE_SERVICE: Partial<Record<ServiceName, Record<string, string>>> = {};
+// Each service's consumer as its ConfigMap tunes it, unless --service-env names the setting.
+for (const service of SERVICE_NAMES) {
+  const tuned = Object.entries(deployedTuning(service)).filter(([name]) => !(name in SERVICE_ENV));
+  if (tuned.length) ENV_OF_ONE_SERVICE[service] = Object.fromEntries(tuned);
+}
 for (const arg of serviceEnvArgs) {
   const service = ownService(arg);
   if (!service) continue;
@@ -173,6 +180,12 @@ async function main() {
     say('building (npm run build) to run the services as the image does');
     execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   }
+  for (const [service, env] of Object.entries(ENV_OF_ONE_SERVICE))
+    say(
+      `${service} runs with ${Object.entries(env)
+        .map(([name, value]) => `${name}=${value}`)
+        .join(' ')}`,
+    );
   const platform = await startPlatform({
     topicPrefix: topics.prefix,
     fromBuild: FROM_BUILD,
