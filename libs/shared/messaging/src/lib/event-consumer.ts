@@ -50,8 +50,9 @@ export interface EventConsumerOptions {
   /**
    * A fetch waits at the broker until this many bytes of events are there, or fetchMaxWaitMs has
    * passed (KAFKA_FETCH_MIN_BYTES; 1, kafkajs's default: a fetch returns with the first event).
-   * Above 1 a consumer off a referral's path gathers events into larger runs, one transaction and
-   * one offset commit each, and spends less CPU per event for a delay of at most fetchMaxWaitMs.
+   * Above 1 a consumer off a referral's path reads a steady stream in fewer, larger fetches: less
+   * CPU per event where the fetch is the cost (a service that skips most of what it reads), for a
+   * delay of at most fetchMaxWaitMs.
    */
   fetchMinBytes?: number;
   /** How long a fetch waits for fetchMinBytes (KAFKA_FETCH_MAX_WAIT_MS; kafkajs's default 5 s). */

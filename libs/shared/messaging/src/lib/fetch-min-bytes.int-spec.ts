@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { uuidv7 } from '@rj/shared/contracts';
+import { eventually } from '@rj/shared/testing';
 import {
-  createScratchDatabase,
-  createTestTopics,
-  eventually,
-  type ScratchDatabase,
-  type TestTopics,
-} from '@rj/shared/testing';
-import { FIXTURE_MIGRATIONS, fixtureConsumer, offerAccepted, publishEvents } from '../test/backbone-fixture';
-import type { EventConsumer } from './event-consumer';
+  offerAccepted,
+  publishEvents,
+  startFixtureConsumerSuite,
+  type FixtureConsumerSuite,
+} from '../test/backbone-fixture';
 
 const MATCHING = 'rj.matching.v1';
 const STREAM = 10;
@@ -20,39 +17,30 @@ const STREAM = 10;
  * The transactions that applied the stream show it.
  */
 describe('a consumer that waits for a fetch of some size', () => {
-  let topics: TestTopics;
-  let db: ScratchDatabase;
-  let consumer: EventConsumer | undefined;
+  let suite: FixtureConsumerSuite;
 
   beforeAll(async () => {
-    topics = await createTestTopics(1);
-    db = await createScratchDatabase('fetch-min-bytes', { migrations: FIXTURE_MIGRATIONS });
+    // ~600 bytes an event: ten never reach 64 KB, so each fetch returns when its wait ends.
+    suite = await startFixtureConsumerSuite('fetch-min-bytes', {
+      partitions: 1,
+      consumer: { fetchMinBytes: 65_536, fetchMaxWaitMs: 5000 },
+    });
   });
-  afterAll(async () => {
-    await consumer?.stop();
-    await db?.drop();
-    await topics?.delete();
-  });
+  afterAll(() => suite?.stop());
 
   /** One event, sent by a producer of its own: tens of milliseconds apart, as a trickle comes. */
   async function send(): Promise<string> {
     const event = offerAccepted(uuidv7());
-    await publishEvents(topics.prefix, MATCHING, [event]);
+    await publishEvents(suite.topics.prefix, MATCHING, [event]);
     return event.id;
   }
   const applied = async (ids: string[]): Promise<{ event_id: string; tx: string }[]> =>
-    db.dataSource.query('select event_id, tx::text from applied_event where event_id = any($1)', [ids]);
+    suite.db.dataSource.query('select event_id, tx::text from applied_event where event_id = any($1)', [ids]);
 
   it('applies events sent one at a time in one or two runs, not one transaction each', async () => {
-    // ~600 bytes an event: ten never reach 64 KB, so each fetch returns when its wait ends.
-    consumer = fixtureConsumer(db.dataSource, `min-bytes-${randomUUID()}`, topics.prefix, {
-      fetchMinBytes: 65_536,
-      fetchMaxWaitMs: 5000,
-    });
-    await consumer.start();
     // Once the first event is applied the consumer is reading the end of the topic.
     const first = await send();
-    await eventually(async () => (await applied([first])).length === 1, 30_000, 'the first event applied');
+    await eventually(async () => (await suite.applied(first)) === 1, 30_000, 'the first event applied');
 
     const ids: string[] = [];
     for (let n = 0; n < STREAM; n++) ids.push(await send());

@@ -201,18 +201,18 @@ export async function startFixtureConsumerSuite(
     partitions?: number;
     kafka?: (groupId: string) => Kafka;
     beforeStart?: (db: ScratchDatabase) => void;
+    /** The consumer's options beyond the fixture's (fetch bounds, run length). */
+    consumer?: Partial<ConstructorParameters<typeof EventConsumer>[0]>;
   } = {},
 ): Promise<FixtureConsumerSuite> {
   const groupId = `${name}-${randomUUID()}`;
   const topics = await createTestTopics(options.partitions);
   const db = await createScratchDatabase(name, { migrations: FIXTURE_MIGRATIONS });
   options.beforeStart?.(db);
-  const consumer = fixtureConsumer(
-    db.dataSource,
-    groupId,
-    topics.prefix,
-    options.kafka ? { kafka: options.kafka(groupId) } : {},
-  );
+  const consumer = fixtureConsumer(db.dataSource, groupId, topics.prefix, {
+    ...options.consumer,
+    ...(options.kafka && { kafka: options.kafka(groupId) }),
+  });
   await consumer.start();
   return {
     groupId,
