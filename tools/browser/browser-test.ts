@@ -77,8 +77,18 @@ export async function accessibilityViolations(page: Page): Promise<{ id: string;
   }));
 }
 
+/**
+ * Whether the browser tests save their screenshots: yes, unless BROWSER_SCREENSHOTS=off. CI turns
+ * them off (.ci/run): no one can look at them there, and a full-page PNG costs ~0.4 s, about a
+ * minute over the ~160 pages a run scans.
+ */
+export function screenshotsWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.BROWSER_SCREENSHOTS !== 'off';
+}
+
 /** A full-page screenshot for reviewers, under the git-ignored .cache/screenshots. */
 export async function screenshot(page: Page, test: BrowserTest, name: string): Promise<void> {
+  if (!screenshotsWanted()) return;
   mkdirSync(test.info.screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(test.info.screenshotDir, `${name}.png`), fullPage: true });
 }
