@@ -6,6 +6,7 @@
  * service is given beyond its port and database) is said here, per service.
  */
 import { SERVICE_NAMES, SERVICE_TOPOLOGY, SIGNER_TOPOLOGY, type ServiceName } from '@rj/shared/contracts';
+import { deployedTuning } from './deployed-tuning';
 
 export const COMPOSE_FILE = 'docker-compose.yml';
 export const BEGIN_MARKER =
@@ -41,13 +42,7 @@ const EXTRA_ENVIRONMENT: Record<ServiceName, { before?: string[]; after?: string
   },
   'partner-matching': {},
   'mediation-scheduling': {
-    before: [
-      '# Only the services that decrypt learn where the key store is.',
-      `PII_KEY_STORE_URL: ${keyStoreUrl}`,
-      "# As its k8s ConfigMap: off a referral's path, its fetches wait up to 0.5 s for 64 KB of events.",
-      'KAFKA_FETCH_MIN_BYTES: "65536"',
-      'KAFKA_FETCH_MAX_WAIT_MS: "500"',
-    ],
+    before: ['# Only the services that decrypt learn where the key store is.', `PII_KEY_STORE_URL: ${keyStoreUrl}`],
   },
   'outcome-tracking': {
     before: ['# Only the services that decrypt learn where the key store is.', `PII_KEY_STORE_URL: ${keyStoreUrl}`],
@@ -72,6 +67,16 @@ const ROLE_COMMENTS: Record<string, string> = {
 };
 
 const indent = (spaces: number, lines: string[]) => lines.map((line) => `${' '.repeat(spaces)}${line}`);
+
+/** The consumer settings the service's k8s ConfigMap tunes, read from it rather than written twice. */
+function consumerTuning(service: ServiceName): string[] {
+  const tuned = Object.entries(deployedTuning(service));
+  if (!tuned.length) return [];
+  return [
+    '# As its k8s ConfigMap tunes its consumer (docs/operations/capacity.md).',
+    ...tuned.map(([name, value]) => `${name}: "${value}"`),
+  ];
+}
 
 function build(service: ServiceName): string[] {
   return ['build:', '  context: .', '  dockerfile: Dockerfile', '  args:', `    SERVICE: ${service}`];
@@ -152,6 +157,7 @@ function container(service: ServiceName): string[] {
       '  <<: *service-env',
       `  SERVICE: ${service}`,
       ...indent(2, extra.before ?? []),
+      ...indent(2, consumerTuning(service)),
       `  PORT: "${port}"`,
       ...indent(2, databaseLines(role, database)),
       ...indent(2, extra.after ?? []),

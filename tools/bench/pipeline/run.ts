@@ -29,7 +29,7 @@ import { watchCommits } from './commit-watch';
 import { eventLoopDelay } from './event-loop';
 import { gcSeconds } from './gc-time';
 import { catchUpSeconds } from './catch-up';
-import { deployedTuning } from './deployed-tuning';
+import { deployedTuning } from '../../topology/deployed-tuning';
 import { cpuSeconds, kafkaCpuSeconds, postgresCpuSeconds } from './infra-cpu';
 import { sendReferrals } from './load';
 import { peakRssMb, watchPeakRss } from './rss-peak';
