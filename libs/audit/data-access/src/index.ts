@@ -4,7 +4,7 @@ export { LedgerEntryEntity } from './lib/entities/ledger-entry.entity';
 export { LedgerHeadEntity } from './lib/entities/ledger-head.entity';
 export { LedgerCheckpointEntity } from './lib/entities/ledger-checkpoint.entity';
 export { ReferralStateEntity } from './lib/entities/referral-state.entity';
-export { appendToLedger, type AppendInput } from './lib/ledger-appender';
+export { LedgerAppends, appendToLedger, type AppendInput } from './lib/ledger-appender';
 export {
   LEDGER_COLUMNS_MATCH,
   LEDGER_NDJSON_LINE_COLUMN,

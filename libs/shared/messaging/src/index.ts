@@ -11,6 +11,7 @@ export {
 } from './lib/outbox-writer';
 export { OutboxRelay, type OutboxRelayOptions } from './lib/outbox-relay';
 export { on, type HandlerContext, type Subscription } from './lib/subscription';
+export { type RunBatch, type RunBatchKind } from './lib/run-batch';
 export { applyEvents, providedBy, type ApplyInput, type ApplyOutcome, type ApplyResult } from './lib/apply-event';
 export { sendToDeadLetter, type DeadLetter, type DeadLetterReason } from './lib/dead-letter';
 export { EventConsumer, topicMismatch, type EventConsumerOptions } from './lib/event-consumer';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OfferAccepted, uuidv7, type EventEnvelope } from '@rj/shared/contracts';
 import { createScratchDatabase, type ScratchDatabase } from '@rj/shared/testing';
-import type { EntitySubscriberInterface } from 'typeorm';
+import type { EntityManager, EntitySubscriberInterface } from 'typeorm';
 import {
   caseOpened,
   FIXTURE_MIGRATIONS,
@@ -10,7 +10,28 @@ import {
   quietLogger,
 } from '../test/backbone-fixture';
 import { applyEvents, applyEventsWithoutSavepoints, type ApplyInput } from './apply-event';
+import type { RunBatch } from './run-batch';
 import { on, type Subscription } from './subscription';
+
+/** Event ids whose row Postgres refuses when a batch writes them (a uuid column gets 'refused'). */
+const refusedIds = new Set<string>();
+
+/** A run's events written in one statement, as the audit ledger's appends are. */
+class AppliedEvents implements RunBatch {
+  private readonly events: EventEnvelope[] = [];
+  add(event: EventEnvelope): void {
+    this.events.push(event);
+  }
+  async flush(manager: EntityManager): Promise<void> {
+    const events = this.events.splice(0);
+    await manager.query(
+      'insert into applied_event (event_id, event_type) select * from unnest($1::text[]::uuid[], $2::text[])',
+      [events.map((e) => (refusedIds.has(e.id) ? 'refused' : e.id)), events.map((e) => e.type)],
+    );
+  }
+}
+
+const batching = on(OfferAccepted, async (event, context) => context.batch(AppliedEvents).add(event));
 
 /**
  * A run of events applied without a savepoint per handler (issue 15) must end exactly as the
@@ -101,6 +122,45 @@ describe('applying a run of events without savepoints, against Postgres', () => 
     // rollback and the consumer would have moved past an event that was never applied.
     expect(statements).not.toContain('COMMIT');
     expect(statements).toContain('ROLLBACK');
+  });
+
+  describe('a run whose handlers gather their writes in a batch (RunBatch)', () => {
+    const batchWrites = () => statements.filter((sql) => sql.includes('unnest($1::text[]::uuid[]'));
+
+    it('writes the batch once, before the commit, without savepoints', async () => {
+      const events = [offerAccepted(uuidv7()), offerAccepted(uuidv7()), offerAccepted(uuidv7())];
+      const outcome = await applyEventsWithoutSavepoints(inputsOf(events, batching));
+      expect(outcome?.results).toEqual(events.map(() => ({ kind: 'applied' })));
+      expect(await applied(events.map((e) => e.id))).toEqual({ applied: 3, inbox: 3 });
+      expect(batchWrites()).toHaveLength(1);
+      expect(statements.indexOf(batchWrites()[0])).toBeLessThan(statements.indexOf('COMMIT'));
+    });
+
+    it('writes each event on its own, inside its savepoint, when the run takes savepoints', async () => {
+      const events = [offerAccepted(uuidv7()), offerAccepted(uuidv7()), offerAccepted(uuidv7())];
+      const outcome = await applyEvents(inputsOf(events, batching));
+      expect(outcome.results).toEqual(events.map(() => ({ kind: 'applied' })));
+      expect(await applied(events.map((e) => e.id))).toEqual({ applied: 3, inbox: 3 });
+      expect(batchWrites()).toHaveLength(3);
+    });
+
+    it('rolls the run back when the batch cannot be written; with savepoints the failure is that one event\u2019s', async () => {
+      const events = [offerAccepted(uuidv7()), offerAccepted(uuidv7()), offerAccepted(uuidv7())];
+      refusedIds.add(events[1].id);
+      try {
+        expect(await applyEventsWithoutSavepoints(inputsOf(events, batching))).toBeUndefined();
+        expect(await applied(events.map((e) => e.id))).toEqual({ applied: 0, inbox: 0 });
+
+        const outcome = await applyEvents(inputsOf(events, batching));
+        // The first committed, the refused one is the failure to retry, the last was not tried.
+        expect(outcome.results).toEqual([{ kind: 'applied' }]);
+        expect(outcome.failure?.index).toBe(1);
+        expect(await applied([events[0].id])).toEqual({ applied: 1, inbox: 1 });
+        expect(await applied([events[1].id, events[2].id])).toEqual({ applied: 0, inbox: 0 });
+      } finally {
+        refusedIds.clear();
+      }
+    });
   });
 
   it('knows from the driver, without a statement, that the transaction is aborted once Postgres said so', async () => {

@@ -6,6 +6,7 @@ import type { EventEnvelope } from '@rj/shared/contracts';
 import { messageKeyOf } from '@rj/shared/contracts';
 import { lazyChild, type MessagingLogger } from './messaging-logger';
 import { MissingPrerequisite } from './prerequisite';
+import { RunBatches } from './run-batch';
 import type { Subscription } from './subscription';
 
 export type ApplyResult = { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'parked'; waitingFor: string };
@@ -45,7 +46,9 @@ export interface ApplyOutcome {
  * - the handler throws MissingPrerequisite → its writes are rolled back to its savepoint and
  *   the event is parked until an event that provides the key is applied;
  * - the handler throws anything else → it ends the run there (reported as `failure`), the
- *   caller retries it and dead-letters it after its attempts.
+ *   caller retries it and dead-letters it after its attempts;
+ * - what a handler added to a RunBatch is written right after it, inside its savepoint, so a
+ *   batch's failed write is that event's failure.
  * An exception out of here is the database's, not an event's: the whole run rolled back.
  */
 export function applyEvents(inputs: ApplyInput[]): Promise<ApplyOutcome> {
@@ -58,10 +61,17 @@ export function applyEvents(inputs: ApplyInput[]): Promise<ApplyOutcome> {
  * socket writes, one per statement). It holds only while every handler succeeds; the first
  * one that throws (a missing prerequisite too) rolls the whole run back, and the answer is
  * `undefined`: do it again with `applyEvents`, which gives each handler its savepoint.
+ * The run's batches (RunBatch) are written once, before the commit; if that fails, the run is
+ * done again with savepoints too, where each event's part is written on its own.
  */
 export async function applyEventsWithoutSavepoints(inputs: ApplyInput[]): Promise<ApplyOutcome | undefined> {
   try {
-    return await applyRun(inputs, runHandlerUnguarded, async (manager) => {
+    return await applyRun(inputs, runHandlerUnguarded, async (manager, batches) => {
+      try {
+        await batches.flush(manager);
+      } catch (error) {
+        throw new RunNeedsSavepoints("a batch of the run's writes failed", { cause: error });
+      }
       // A handler that caught a database error of its own left the transaction aborted, and
       // COMMIT would then roll back without a word: make sure before committing.
       if (await transactionAborted(manager)) throw new RunNeedsSavepoints('a handler swallowed a database error');
@@ -75,16 +85,18 @@ export async function applyEventsWithoutSavepoints(inputs: ApplyInput[]): Promis
 type HandlerRunner = (
   manager: EntityManager,
   input: ApplyInput,
+  batches: RunBatches,
 ) => Promise<{ kind: 'applied' } | { kind: 'missing'; key: string } | { kind: 'failed'; error: Error }>;
 
 function applyRun(
   inputs: ApplyInput[],
   handle: HandlerRunner,
-  beforeCommit: (manager: EntityManager) => Promise<void> = async () => undefined,
+  beforeCommit: (manager: EntityManager, batches: RunBatches) => Promise<void> = async () => undefined,
 ): Promise<ApplyOutcome> {
   if (!inputs.length) return Promise.resolve({ results: [] });
   return inputs[0].dataSource.transaction(async (manager) => {
     const { fresh, waitingByKey } = await claimInInbox(manager, inputs);
+    const batches = new RunBatches();
     const results: ApplyResult[] = [];
     for (let index = 0; index < inputs.length; index++) {
       const input = inputs[index];
@@ -99,7 +111,7 @@ function applyRun(
         results.push(await park(manager, input, orderingKey, waitingFor));
         continue;
       }
-      const outcome = await handle(manager, input);
+      const outcome = await handle(manager, input, batches);
       if (outcome.kind === 'failed') {
         // Nothing from here on was applied: release the claims this transaction made, commit the rest.
         await releaseClaims(manager, input.groupId, [input.envelope.id, ...fresh]);
@@ -113,7 +125,7 @@ function applyRun(
       if (input.pendingSeq) await dropPending(manager, input.pendingSeq);
       results.push({ kind: 'applied' });
     }
-    await beforeCommit(manager);
+    await beforeCommit(manager, batches);
     return { results };
   });
 }
@@ -206,10 +218,14 @@ function isAbortedTransaction(error: unknown): boolean {
 }
 
 /** Runs the handler without a savepoint: any exception ends the whole run (see applyEventsWithoutSavepoints). */
-async function runHandlerUnguarded(manager: EntityManager, input: ApplyInput): Promise<{ kind: 'applied' }> {
+async function runHandlerUnguarded(
+  manager: EntityManager,
+  input: ApplyInput,
+  batches: RunBatches,
+): Promise<{ kind: 'applied' }> {
   const { span, context: spanContext } = consumeSpan(input);
   try {
-    await context.with(spanContext, () => handleIn(manager, input));
+    await context.with(spanContext, () => handleIn(manager, input, batches));
     span.setAttribute('rj.outcome', 'applied');
     return { kind: 'applied' };
   } catch (error) {
@@ -220,7 +236,7 @@ async function runHandlerUnguarded(manager: EntityManager, input: ApplyInput): P
   }
 }
 
-function handleIn(manager: EntityManager, input: ApplyInput): Promise<void> {
+function handleIn(manager: EntityManager, input: ApplyInput, batches: RunBatches): Promise<void> {
   const { envelope, subscription, logger } = input;
   return subscription.handle(envelope as EventEnvelope<string, object>, {
     manager,
@@ -231,6 +247,7 @@ function handleIn(manager: EntityManager, input: ApplyInput): Promise<void> {
       correlationId: envelope.correlationId,
     }),
     source: { topic: input.topic, partition: input.partition, offset: input.offset },
+    batch: (kind) => batches.get(kind),
   });
 }
 
@@ -238,14 +255,19 @@ function handleIn(manager: EntityManager, input: ApplyInput): Promise<void> {
 async function runHandler(
   manager: EntityManager,
   input: ApplyInput,
+  batches: RunBatches,
 ): Promise<{ kind: 'applied' } | { kind: 'missing'; key: string } | { kind: 'failed'; error: Error }> {
   // Active while the handler runs: the events it writes to the outbox continue this trace.
   const { span, context: spanContext } = consumeSpan(input);
   try {
     await manager.query('savepoint rj_handler');
     try {
-      await context.with(spanContext, () => handleIn(manager, input));
+      await context.with(spanContext, async () => {
+        await handleIn(manager, input, batches);
+        await batches.flush(manager);
+      });
     } catch (error) {
+      batches.discard();
       await manager.query('rollback to savepoint rj_handler');
       if (error instanceof MissingPrerequisite) {
         span.setAttribute('rj.outcome', 'parked');

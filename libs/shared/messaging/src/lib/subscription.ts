@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { DataOf, EventDefinition, EventEnvelope } from '@rj/shared/contracts';
 import type { MessagingLogger } from './messaging-logger';
+import type { RunBatch, RunBatchKind } from './run-batch';
 
 /** What a handler gets besides the event: the transaction to write in, and the causal chain. */
 export interface HandlerContext {
@@ -11,6 +12,8 @@ export interface HandlerContext {
   logger: MessagingLogger;
   /** Where the event was read: contract topic, and partition/offset when read from Kafka (not when re-applied from parking). */
   source: { topic: string; partition?: number; offset?: string };
+  /** The run's batch of this kind, made on first use and written before the run commits (RunBatch). */
+  batch<B extends RunBatch>(kind: RunBatchKind<B>): B;
 }
 
 export interface Subscription<D extends EventDefinition = EventDefinition> {

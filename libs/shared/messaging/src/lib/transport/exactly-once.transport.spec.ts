@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { OfferAccepted, OfferMade } from '@rj/shared/contracts';
 import { createKafka } from '../kafka-client';
 import { MissingPrerequisite } from '../prerequisite';
+import { RunBatches, type RunBatch } from '../run-batch';
 import type { HandlerContext } from '../subscription';
 import { EventContext } from './event-context';
 import { ExactlyOnceTransport } from './exactly-once.transport';
@@ -27,7 +28,16 @@ const context = (): HandlerContext => ({
   causedBy: { correlationId: 'c', causationId: 'e' },
   logger: pino({ level: 'silent' }),
   source: { topic: OfferAccepted.topic, partition: 1, offset: '7' },
+  batch: (kind) => batches.get(kind),
 });
+const batches = new RunBatches();
+
+class Gathered implements RunBatch {
+  readonly ids: string[] = [];
+  async flush(): Promise<void> {
+    this.ids.length = 0;
+  }
+}
 
 const envelope = { id: 'e', type: OfferAccepted.type, data: { offerId: 'o-1', partnerId: 'p-1' } } as never;
 
@@ -54,6 +64,9 @@ describe('ExactlyOnceTransport.subscriptions (issue 13)', () => {
     expect(eventContext.manager).toBe(ctx.manager);
     expect(eventContext.source).toEqual({ topic: OfferAccepted.topic, partition: 1, offset: '7' });
     expect(eventContext.getArgs()).toEqual([envelope, ctx]);
+    // The run's batches are the consumer's: the handler's context reaches the same one.
+    eventContext.batch(Gathered).ids.push('e');
+    expect(batches.get(Gathered).ids).toEqual(['e']);
   });
 
   it('rethrows what the handler threw as Nest passed it on (an erroring stream), so the consumer can park', async () => {
