@@ -13,7 +13,7 @@ import {
   ReferralUnmatched,
 } from '@rj/shared/contracts';
 import { EventContext, EventPattern, type EventOf } from '@rj/shared/messaging';
-import { advanceStatus, referralOf, requireReferral } from './projection-store';
+import { advanceStatus, nextStatusOf, referralOf, requireReferral } from './projection-store';
 
 type OfferAnswerEvent =
   | EventOf<typeof OfferAccepted>
@@ -44,12 +44,17 @@ export class MatchingEventsHandler {
   async onOfferMade(@Payload() event: EventOf<typeof OfferMade>, @Ctx() { manager }: EventContext): Promise<void> {
     const referral = await requireReferral(manager, referralOf(event));
     const d = event.data;
-    await manager.upsert(
-      OfferEntity,
-      { id: d.offerId, referralId: referral.id, partnerId: d.partnerId, madeAt: new Date(event.occurredAt) },
-      ['id'],
+    // The offer and the referral's status in one statement (issue 15: three before, two of
+    // them built by TypeORM's query builder, for every referral matched).
+    await manager.query(
+      `with offer as (
+         insert into offer (id, referral_id, partner_id, made_at) values ($1, $2, $3, $4)
+         on conflict (id) do update set referral_id = excluded.referral_id, partner_id = excluded.partner_id,
+           made_at = excluded.made_at
+       )
+       update referral set status = $5 where id = $2 and status <> $5`,
+      [d.offerId, referral.id, d.partnerId, event.occurredAt, nextStatusOf(referral, event)],
     );
-    await advanceStatus(manager, referral, event);
   }
 
   @EventPattern(OfferAccepted.type)

@@ -21,14 +21,30 @@ export async function requireCase(manager: EntityManager, caseId: string): Promi
   return kase;
 }
 
-/** Our copy of the referral's status moves as every service's does (nextReferralStatus). */
+/**
+ * Our copy of the referral's status moves as every service's does (nextReferralStatus). With
+ * `eligible`, screening or a review found the referral eligible (equity of access: screened
+ * eligible), kept in the same statement (issue 15: one round trip, not two).
+ */
 export async function advanceStatus(
   manager: EntityManager,
   referral: ReferralEntity,
-  event: { type: string; data?: object },
+  event: { type: string; occurredAt: string; data?: object },
+  { eligible = false }: { eligible?: boolean } = {},
 ): Promise<void> {
-  const next = nextReferralStatus(referral.status as ReferralStatus, event.type, event.data as StatusEventData);
-  if (next !== referral.status) await manager.update(ReferralEntity, { id: referral.id }, { status: next });
+  const next = nextStatusOf(referral, event);
+  if (next === referral.status && !eligible) return;
+  await manager.query(
+    `update referral set status = $2,
+       screened_eligible_at = case when $3 then coalesce(screened_eligible_at, $4::timestamptz) else screened_eligible_at end
+     where id = $1`,
+    [referral.id, next, eligible, event.occurredAt],
+  );
+}
+
+/** The status the referral moves to with this event (its own when the event does not move it). */
+export function nextStatusOf(referral: ReferralEntity, event: { type: string; data?: object }): ReferralStatus {
+  return nextReferralStatus(referral.status as ReferralStatus, event.type, event.data as StatusEventData);
 }
 
 /** Keeps the earliest instant of a milestone (first contact, first dialogue). */

@@ -24,6 +24,7 @@ import { keepLatestJurisdictionTimeZone } from '@rj/shared/notifications';
 import { KeyStoreClient } from '@rj/shared/pii';
 import { In } from 'typeorm';
 import { advanceStatus, referralOf, requireReferral } from './projection-store';
+import { insertSubmittedReferral } from './submitted-referral';
 
 /** rj.referral.v1: offices, jurisdictions' time zones, referrals and their participants, withdrawal and erasure. */
 @Controller()
@@ -57,8 +58,8 @@ export class ReferralEventsHandler {
     @Payload() event: EventOf<typeof ReferralScreened>,
     @Ctx() { manager }: EventContext,
   ): Promise<void> {
-    await advanceStatus(manager, await requireReferral(manager, referralOf(event)), event);
-    if (event.data.outcome === 'eligible') await markEligible(manager, referralOf(event), event.occurredAt);
+    const eligible = event.data.outcome === 'eligible';
+    await advanceStatus(manager, await requireReferral(manager, referralOf(event)), event, { eligible });
   }
 
   @EventPattern(ReferralReviewed.type)
@@ -66,8 +67,8 @@ export class ReferralEventsHandler {
     @Payload() event: EventOf<typeof ReferralReviewed>,
     @Ctx() { manager }: EventContext,
   ): Promise<void> {
-    await advanceStatus(manager, await requireReferral(manager, referralOf(event)), event);
-    if (event.data.decision === 'eligible') await markEligible(manager, referralOf(event), event.occurredAt);
+    const eligible = event.data.decision === 'eligible';
+    await advanceStatus(manager, await requireReferral(manager, referralOf(event)), event, { eligible });
   }
 
   @EventPattern(ReferralWithdrawn.type)
@@ -101,32 +102,8 @@ export class ReferralEventsHandler {
     @Payload() event: EventOf<typeof ReferralSubmitted>,
     @Ctx() { manager }: EventContext,
   ): Promise<void> {
-    const d = event.data;
-    // The inbox makes this exactly once; the check only guards a re-published copy.
-    if (await manager.existsBy(ReferralEntity, { id: d.referralId })) return;
-    await manager.insert(ReferralEntity, {
-      id: d.referralId,
-      officeId: d.officeId,
-      jurisdiction: d.jurisdiction,
-      source: d.source,
-      dataKeyId: d.dataKeyId,
-      submittedAt: new Date(event.occurredAt),
-      status: 'submitted',
-      offenseCategory: d.offense.category,
-    });
-    const participants = d.participants.map((p, position) => ({
-      id: p.participantId,
-      referralId: d.referralId,
-      role: p.role,
-      email: p.contact.email ?? null,
-      safeChannels: [...p.contact.safeChannels],
-      position,
-      // Equity of access compares people by these (docs/metrics.md); codes, not personal data in clear.
-      preferredLanguage: p.preferredLanguage,
-      interpreter: p.interpreter,
-      minor: p.minor,
-    }));
-    await manager.insert(ParticipantEntity, participants);
+    // The inbox makes this exactly once; a re-published copy finds the referral and writes nothing.
+    await insertSubmittedReferral(manager, event);
   }
 
   /** api.md: every consumer stops its work; outcome-tracking drops follow-ups and deadlines and emits nothing. */
@@ -140,12 +117,4 @@ export class ReferralEventsHandler {
       { status: 'withdrawn' },
     );
   }
-}
-
-/** Screening or a review found the referral eligible (equity of access: screened eligible). */
-async function markEligible(manager: EntityManager, referralId: string, at: string): Promise<void> {
-  await manager.query(
-    `update referral set screened_eligible_at = coalesce(screened_eligible_at, $2::timestamptz) where id = $1`,
-    [referralId, at],
-  );
 }
