@@ -1,6 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@rj/shared/contracts';
-import { applyEvents, providedBy, type ApplyOutcome } from './apply-event';
+import {
+  applyEvents,
+  applyEventsWithoutSavepoints,
+  providedBy,
+  type ApplyInput,
+  type ApplyOutcome,
+} from './apply-event';
 import type { MessagingLogger } from './messaging-logger';
 import type { Subscription } from './subscription';
 
@@ -53,7 +59,7 @@ export class PendingDrainer {
   }
 
   private async drainKeys(initialKeys: string[]): Promise<void> {
-    const { dataSource, groupId, logger, byType } = this.options;
+    const { dataSource, groupId } = this.options;
     let keys = initialKeys;
     while (keys.length) {
       const rows: PendingRow[] = await dataSource.query(
@@ -62,40 +68,83 @@ export class PendingDrainer {
         [groupId, keys],
       );
       const provided: string[] = [];
+      // Topic and referral of an event that is still parked or failed: the later ones wait too.
       const blocked = new Set<string>();
-      for (const row of rows) {
-        const orderKey = `${row.topic}|${row.ordering_key}`;
-        if (blocked.has(orderKey)) continue;
-        const subscription = byType.get(row.envelope.type);
-        if (!subscription) continue;
-        const input = {
-          dataSource,
-          groupId,
-          topic: row.topic,
-          envelope: row.envelope,
-          subscription,
-          logger,
-          pendingSeq: row.seq,
-        };
-        let outcome: ApplyOutcome;
-        try {
-          outcome = await applyEvents([input]);
-        } catch (error) {
-          // The database failed, not the event: the periodic sweep tries again later.
-          logger.warn({ err: error }, 'could not reach the database to apply parked events; the sweep will retry');
-          return;
-        }
-        if (outcome.failure) {
-          blocked.add(orderKey);
-          await this.recordFailure(row, outcome.failure.error);
-          continue;
-        }
-        const [result] = outcome.results;
-        if (result.kind === 'parked') blocked.add(orderKey);
-        if (result.kind === 'applied') provided.push(...providedBy(input));
+      for (const candidates of runsOf(rows.filter((row) => this.options.byType.has(row.envelope.type)))) {
+        const run = candidates.filter((row) => !blocked.has(orderKeyOf(row)));
+        const together = await this.applyTogether(run);
+        if (together === 'database down') return;
+        if (together) provided.push(...together);
+        else if (!(await this.applyOneByOne(run, provided, blocked))) return;
       }
       keys = provided;
     }
+  }
+
+  /**
+   * The usual drain: what the parked events waited for is there now, and a run of them applies
+   * in one transaction without savepoints (issue 15: in a catch-up outcome-tracking parked most
+   * offers, and gave each its own transaction of eight round trips to drain it). If a handler
+   * throws, nothing of it is kept: undefined, and the run is drained one event at a time.
+   */
+  private async applyTogether(run: PendingRow[]): Promise<string[] | undefined | 'database down'> {
+    if (run.length < 2) return undefined;
+    const inputs = run.map((row) => this.inputOf(row));
+    let outcome: ApplyOutcome | undefined;
+    try {
+      outcome = await applyEventsWithoutSavepoints(inputs);
+    } catch (error) {
+      this.options.logger.warn(
+        { err: error },
+        'could not reach the database to apply parked events; the sweep will retry',
+      );
+      return 'database down';
+    }
+    if (!outcome) return undefined;
+    return inputs.flatMap((input, index) => (outcome.results[index]?.kind === 'applied' ? providedBy(input) : []));
+  }
+
+  /**
+   * Each parked event in a transaction of its own, behind a savepoint: one that parks again or
+   * fails holds back the later ones of its referral on its topic. False if the database failed.
+   */
+  private async applyOneByOne(run: PendingRow[], provided: string[], blocked: Set<string>): Promise<boolean> {
+    const { logger } = this.options;
+    for (const row of run) {
+      const orderKey = orderKeyOf(row);
+      if (blocked.has(orderKey)) continue;
+      const input = this.inputOf(row);
+      let outcome: ApplyOutcome;
+      try {
+        outcome = await applyEvents([input]);
+      } catch (error) {
+        // The database failed, not the event: the periodic sweep tries again later.
+        logger.warn({ err: error }, 'could not reach the database to apply parked events; the sweep will retry');
+        return false;
+      }
+      if (outcome.failure) {
+        blocked.add(orderKey);
+        await this.recordFailure(row, outcome.failure.error);
+        continue;
+      }
+      const [result] = outcome.results;
+      if (result.kind === 'parked') blocked.add(orderKey);
+      if (result.kind === 'applied') provided.push(...providedBy(input));
+    }
+    return true;
+  }
+
+  private inputOf(row: PendingRow): ApplyInput {
+    const { dataSource, groupId, logger, byType } = this.options;
+    return {
+      dataSource,
+      groupId,
+      topic: row.topic,
+      envelope: row.envelope,
+      subscription: byType.get(row.envelope.type)!,
+      logger,
+      pendingSeq: row.seq,
+    };
   }
 
   private async recordFailure(row: PendingRow, error: Error): Promise<void> {
@@ -113,4 +162,19 @@ export class PendingDrainer {
       row.seq,
     ]);
   }
+}
+
+/** Rows that can share a run: consecutive ones of one topic (the inbox records it), at most 100. */
+function runsOf(rows: PendingRow[]): PendingRow[][] {
+  const runs: PendingRow[][] = [];
+  for (const row of rows) {
+    const last = runs[runs.length - 1];
+    if (last && last[0].topic === row.topic && last.length < 100) last.push(row);
+    else runs.push([row]);
+  }
+  return runs;
+}
+
+function orderKeyOf(row: PendingRow): string {
+  return `${row.topic}|${row.ordering_key}`;
 }
