@@ -70,8 +70,12 @@ export class PendingDrainer {
       const provided: string[] = [];
       // Topic and referral of an event that is still parked or failed: the later ones wait too.
       const blocked = new Set<string>();
-      for (const candidates of runsOf(rows.filter((row) => this.options.byType.has(row.envelope.type)))) {
-        const run = candidates.filter((row) => !blocked.has(orderKeyOf(row)));
+      const parked = rows.flatMap((row) => {
+        const input = this.inputOf(row);
+        return input ? [{ row, input }] : [];
+      });
+      for (const candidates of runsOf(parked)) {
+        const run = candidates.filter(({ row }) => !blocked.has(orderKeyOf(row)));
         const together = await this.applyTogether(run);
         if (together === 'database down') return;
         if (together) provided.push(...together);
@@ -87,9 +91,9 @@ export class PendingDrainer {
    * offers, and gave each its own transaction of eight round trips to drain it). If a handler
    * throws, nothing of it is kept: undefined, and the run is drained one event at a time.
    */
-  private async applyTogether(run: PendingRow[]): Promise<string[] | undefined | 'database down'> {
+  private async applyTogether(run: ParkedEvent[]): Promise<string[] | undefined | 'database down'> {
     if (run.length < 2) return undefined;
-    const inputs = run.map((row) => this.inputOf(row));
+    const inputs = run.map(({ input }) => input);
     let outcome: ApplyOutcome | undefined;
     try {
       outcome = await applyEventsWithoutSavepoints(inputs);
@@ -108,12 +112,11 @@ export class PendingDrainer {
    * Each parked event in a transaction of its own, behind a savepoint: one that parks again or
    * fails holds back the later ones of its referral on its topic. False if the database failed.
    */
-  private async applyOneByOne(run: PendingRow[], provided: string[], blocked: Set<string>): Promise<boolean> {
+  private async applyOneByOne(run: ParkedEvent[], provided: string[], blocked: Set<string>): Promise<boolean> {
     const { logger } = this.options;
-    for (const row of run) {
+    for (const { row, input } of run) {
       const orderKey = orderKeyOf(row);
       if (blocked.has(orderKey)) continue;
-      const input = this.inputOf(row);
       let outcome: ApplyOutcome;
       try {
         outcome = await applyEvents([input]);
@@ -134,17 +137,12 @@ export class PendingDrainer {
     return true;
   }
 
-  private inputOf(row: PendingRow): ApplyInput {
+  /** The parked event as the apply path takes it; undefined for a type this service no longer handles. */
+  private inputOf(row: PendingRow): ApplyInput | undefined {
     const { dataSource, groupId, logger, byType } = this.options;
-    return {
-      dataSource,
-      groupId,
-      topic: row.topic,
-      envelope: row.envelope,
-      subscription: byType.get(row.envelope.type)!,
-      logger,
-      pendingSeq: row.seq,
-    };
+    const subscription = byType.get(row.envelope.type);
+    if (!subscription) return undefined;
+    return { dataSource, groupId, topic: row.topic, envelope: row.envelope, subscription, logger, pendingSeq: row.seq };
   }
 
   private async recordFailure(row: PendingRow, error: Error): Promise<void> {
@@ -164,13 +162,18 @@ export class PendingDrainer {
   }
 }
 
-/** Rows that can share a run: consecutive ones of one topic (the inbox records it), at most 100. */
-function runsOf(rows: PendingRow[]): PendingRow[][] {
-  const runs: PendingRow[][] = [];
-  for (const row of rows) {
+interface ParkedEvent {
+  row: PendingRow;
+  input: ApplyInput;
+}
+
+/** Parked events that can share a run: consecutive ones of one topic (the inbox records it), at most 100. */
+function runsOf(parked: ParkedEvent[]): ParkedEvent[][] {
+  const runs: ParkedEvent[][] = [];
+  for (const event of parked) {
     const last = runs[runs.length - 1];
-    if (last && last[0].topic === row.topic && last.length < 100) last.push(row);
-    else runs.push([row]);
+    if (last && last[0].row.topic === event.row.topic && last.length < 100) last.push(event);
+    else runs.push([event]);
   }
   return runs;
 }
