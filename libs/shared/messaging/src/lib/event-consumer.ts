@@ -20,6 +20,7 @@ import { deadLetterLogFields, sendToDeadLetter, type DeadLetterReason } from './
 import type { MessagingLogger } from './messaging-logger';
 import { messagingMetrics } from './metrics/messaging-metrics';
 import { PendingDrainer } from './pending-drainer';
+import { SavepointPolicy } from './savepoint-policy';
 import type { Subscription } from './subscription';
 
 export interface EventConsumerOptions {
@@ -77,8 +78,6 @@ export function topicMismatch(type: unknown, topic: string): string | null {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** After a run without savepoints had to be done again, this many runs go with them from the start. */
-const RUNS_WITH_SAVEPOINTS_AFTER_A_THROW = 20;
 
 /** How long the offset of skipped events that ended a batch waits to ride on a commit. */
 const SKIPPED_COMMIT_DELAY_MS = 1000;
@@ -98,7 +97,7 @@ export class EventConsumer {
   private readonly drainer: PendingDrainer;
   private sweepTimer?: NodeJS.Timeout;
   private started = false;
-  private runsWithSavepointsLeft = 0;
+  private readonly savepoints = new SavepointPolicy();
   /** Per topic-partition, the offset after skipped events that ended a batch, not yet committed. */
   private readonly skippedToCommit = new Map<string, { topic: string; partition: number; offset: string }>();
   private skippedCommitTimer?: NodeJS.Timeout;
@@ -404,22 +403,12 @@ export class EventConsumer {
     }
   }
 
-  /**
-   * Most runs have no handler that throws: they go without a savepoint per event. When one does
-   * throw (a prerequisite that has not arrived is the common case), the run is done again with
-   * savepoints, and so are the next runs of several events for a while, since such events tend
-   * to come together. A run of one event always goes without: if it throws, doing it again costs
-   * about what its savepoint would have, and at a moderate rate most runs are one event (issue
-   * 15: outcome-tracking, whose events park now and then, gave most of its runs savepoints).
-   */
+  /** Without a savepoint per event while the run's topic has not thrown lately (SavepointPolicy). */
   private async applyWithoutSavepointsWhileTheyHold(inputs: ApplyInput[]): Promise<ApplyOutcome | undefined> {
-    if (inputs.length === 1) return applyEventsWithoutSavepoints(inputs);
-    if (this.runsWithSavepointsLeft > 0) {
-      this.runsWithSavepointsLeft--;
-      return undefined;
-    }
+    const topic = inputs[0].topic;
+    if (!this.savepoints.tryWithoutSavepoints(topic, inputs.length)) return undefined;
     const outcome = await applyEventsWithoutSavepoints(inputs);
-    if (!outcome) this.runsWithSavepointsLeft = RUNS_WITH_SAVEPOINTS_AFTER_A_THROW;
+    if (!outcome && inputs.length > 1) this.savepoints.threw(topic);
     return outcome;
   }
 
