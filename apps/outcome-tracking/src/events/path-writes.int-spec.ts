@@ -1,8 +1,8 @@
 import { OUTCOME_DATABASE } from '@rj/outcome/data-access';
 import { SAMPLE_IDS, sampleEvent } from '@rj/shared/contracts/testing';
 import type { EventContext } from '@rj/shared/messaging';
-import { createScratchDatabase, type ScratchDatabase } from '@rj/shared/testing';
-import type { EntityManager, EntitySubscriberInterface } from 'typeorm';
+import { createScratchDatabase, recordStatements, withinTransactions, type ScratchDatabase } from '@rj/shared/testing';
+import type { EntityManager } from 'typeorm';
 import { uuidv7 } from '@rj/shared/contracts';
 import { MatchingEventsHandler } from './matching-events.handler';
 import { advanceStatus, requireReferral } from './projection-store';
@@ -14,21 +14,20 @@ import { insertSubmittedReferral } from './submitted-referral';
  */
 describe("outcome-tracking's writes on a referral's path, against Postgres", () => {
   let database: ScratchDatabase;
-  const statements: string[] = [];
+  let statements: string[] = [];
 
   beforeAll(async () => {
     database = await createScratchDatabase('outcome_path', {
       migrations: OUTCOME_DATABASE.migrations,
       entities: OUTCOME_DATABASE.entities,
     });
-    const recorder: EntitySubscriberInterface = { beforeQuery: (event) => void statements.push(event.query) };
-    database.dataSource.subscribers.push(recorder);
+    statements = recordStatements(database.dataSource);
   }, 120_000);
 
   afterAll(() => database?.drop());
 
   const inTransaction = <T>(work: (manager: EntityManager) => Promise<T>) => database.dataSource.transaction(work);
-  const ownStatements = () => statements.filter((sql) => !/^(START TRANSACTION|COMMIT)$/.test(sql));
+  const ownStatements = () => withinTransactions(statements);
 
   /** A referral's sample events, re-keyed to a referral, its people and its offer of their own. */
   function eventsOf(referralId: string) {

@@ -1,5 +1,6 @@
 export { parseMessage, startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from './lib/test-smtp-server';
 export { createScratchDatabase, postgresAdminUrl, type ScratchDatabase } from './lib/scratch-database';
+export { recordStatements, withinTransactions } from './lib/statement-recorder';
 export { createTestTopics, testBrokers, testKafka, type TestTopics } from './lib/test-topics';
 export { eventually, readTopics, type ReadMessage } from './lib/topic-reader';
 export { spawnBuilt, spawnTs, type SpawnedProcess } from './lib/child-process';

@@ -1,7 +1,6 @@
 import { findEventDefinition, uuidv7, type EventEnvelope } from '@rj/shared/contracts';
 import { SAMPLE_EVENTS, SAMPLE_IDS } from '@rj/shared/contracts/testing';
-import { createScratchDatabase, type ScratchDatabase } from '@rj/shared/testing';
-import type { EntitySubscriberInterface } from 'typeorm';
+import { createScratchDatabase, recordStatements, withinTransactions, type ScratchDatabase } from '@rj/shared/testing';
 import { GENESIS_HASH, verifyChain } from '@rj/audit/domain';
 import { AUDIT_DATABASE } from './audit-database';
 import { appendToLedger, type AppendInput } from './ledger-appender';
@@ -27,15 +26,14 @@ function interleaved(a: EventEnvelope[], b: EventEnvelope[]): EventEnvelope[] {
 
 describe('appending a run of events to the ledger (issue 15)', () => {
   let database: ScratchDatabase;
-  const statements: string[] = [];
+  let statements: string[] = [];
 
   beforeAll(async () => {
     database = await createScratchDatabase('audit_append', {
       migrations: AUDIT_DATABASE.migrations,
       entities: AUDIT_DATABASE.entities,
     });
-    const recorder: EntitySubscriberInterface = { beforeQuery: (event) => void statements.push(event.query) };
-    database.dataSource.subscribers.push(recorder);
+    statements = recordStatements(database.dataSource);
   }, 120_000);
 
   afterAll(() => database?.drop());
@@ -50,8 +48,7 @@ describe('appending a run of events to the ledger (issue 15)', () => {
 
     statements.length = 0;
     expect(await append(first)).toEqual(first.map((_, index) => index + 1));
-    const ownStatements = statements.filter((sql) => !/^(START TRANSACTION|COMMIT)$/.test(sql));
-    expect(ownStatements).toHaveLength(3);
+    expect(withinTransactions(statements)).toHaveLength(3);
 
     // The next run repeats one event already appended and one of its own: both are skipped,
     // and each referral's state goes on from what the first run stored.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OfferAccepted, uuidv7, type EventEnvelope } from '@rj/shared/contracts';
-import { createScratchDatabase, type ScratchDatabase } from '@rj/shared/testing';
-import type { EntityManager, EntitySubscriberInterface } from 'typeorm';
+import { createScratchDatabase, recordStatements, type ScratchDatabase } from '@rj/shared/testing';
+import type { EntityManager } from 'typeorm';
 import {
   caseOpened,
   FIXTURE_MIGRATIONS,
@@ -39,14 +39,13 @@ const batching = on(OfferAccepted, async (event, context) => context.batch(Appli
  */
 describe('applying a run of events without savepoints, against Postgres', () => {
   let db: ScratchDatabase;
-  const statements: string[] = [];
+  let statements: string[] = [];
   const groupId = `apply-${randomUUID()}`;
   const byType = new Map(fixtureSubscriptions().map((s) => [s.event.type, s]));
 
   beforeAll(async () => {
     db = await createScratchDatabase('apply', { migrations: FIXTURE_MIGRATIONS });
-    const recorder: EntitySubscriberInterface = { beforeQuery: (event) => void statements.push(event.query) };
-    db.dataSource.subscribers.push(recorder);
+    statements = recordStatements(db.dataSource);
   });
   afterAll(() => db?.drop());
   beforeEach(() => (statements.length = 0));

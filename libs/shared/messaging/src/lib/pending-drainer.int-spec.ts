@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { uuidv7, type EventEnvelope } from '@rj/shared/contracts';
-import { createScratchDatabase, type ScratchDatabase } from '@rj/shared/testing';
-import type { EntitySubscriberInterface } from 'typeorm';
+import { createScratchDatabase, recordStatements, type ScratchDatabase } from '@rj/shared/testing';
 import { caseOpened, FIXTURE_MIGRATIONS, fixtureSubscriptions, quietLogger } from '../test/backbone-fixture';
 import { applyEvents, type ApplyInput } from './apply-event';
 import { PendingDrainer } from './pending-drainer';
@@ -13,7 +12,7 @@ import { prerequisiteKey } from './prerequisite';
  */
 describe('draining parked events, against Postgres', () => {
   let db: ScratchDatabase;
-  const statements: string[] = [];
+  let statements: string[] = [];
   const groupId = `drain-${randomUUID()}`;
   const byType = new Map(fixtureSubscriptions().map((s) => [s.event.type, s]));
   const deadLettered: EventEnvelope[] = [];
@@ -21,8 +20,7 @@ describe('draining parked events, against Postgres', () => {
 
   beforeAll(async () => {
     db = await createScratchDatabase('drain', { migrations: FIXTURE_MIGRATIONS });
-    const recorder: EntitySubscriberInterface = { beforeQuery: (event) => void statements.push(event.query) };
-    db.dataSource.subscribers.push(recorder);
+    statements = recordStatements(db.dataSource);
     drainer = new PendingDrainer({
       dataSource: db.dataSource,
       groupId,

@@ -1,6 +1,5 @@
 import { uuidv7 } from '@rj/shared/contracts';
-import { eventually } from '@rj/shared/testing';
-import type { EntitySubscriberInterface } from 'typeorm';
+import { eventually, recordStatements } from '@rj/shared/testing';
 import {
   offerAccepted,
   offerWithdrawn,
@@ -18,13 +17,12 @@ const MATCHING = 'rj.matching.v1';
  */
 describe('runs of a single event, after an event parked', () => {
   let suite: FixtureConsumerSuite;
-  const statements: string[] = [];
+  let statements: string[] = [];
 
   beforeAll(async () => {
-    const recorder: EntitySubscriberInterface = { beforeQuery: (event) => void statements.push(event.query) };
     suite = await startFixtureConsumerSuite('single-event-runs', {
       partitions: 1,
-      beforeStart: (db) => void db.dataSource.subscribers.push(recorder),
+      beforeStart: (db) => void (statements = recordStatements(db.dataSource)),
     });
   });
   afterAll(() => suite?.stop());
