@@ -301,7 +301,10 @@ async function main() {
     // The consumers work off what is left of their backlog (all of it, for a service that comes
     // after the referral's path: --service-nice); peak memory and the CPU are read after that too.
     const caughtUpAfterLoadSeconds = await catchUpSeconds(topics.prefix, SERVICE_NAMES, drainStarted, CATCH_UP_MS);
-    const cpuWithCatchUp = SERVICE_NAMES.reduce((sum, name) => sum + cpuSeconds(pids[name]) - cpuBefore[name], 0);
+    const cpuUsedWithCatchUp = Object.fromEntries(
+      SERVICE_NAMES.map((name) => [name, Number((cpuSeconds(pids[name]) - cpuBefore[name]).toFixed(1))]),
+    );
+    const cpuWithCatchUp = Object.values(cpuUsedWithCatchUp).reduce((a, b) => a + b, 0);
     const rssPeakAtSecond = rssWatch.stop();
     const rss = Object.fromEntries(SERVICE_NAMES.map((name) => [name, Math.round(peakRssMb(pids[name]))]));
     const perReferralMs = (seconds: number) => Math.round((1000 * seconds) / Math.max(accepted.length, 1));
@@ -339,6 +342,9 @@ async function main() {
       // Steadier than latency on a shared machine: what one referral costs the services, refusals included.
       cpuMsPerAcceptedReferral: perReferralMs(Object.values(cpuUsed).reduce((a, b) => a + b, 0)),
       cpuMsPerAcceptedReferralWithCatchUp: perReferralMs(cpuWithCatchUp),
+      // What each service spent until its group had committed every event: a consumer that waits
+      // on the others (--service-nice) does most of its work after the load.
+      cpuSecondsWithCatchUp: cpuUsedWithCatchUp,
       caughtUpAfterLoadSeconds,
       // The rest of the machine's share of a referral: its statements, its messages, the bench itself.
       infrastructureCpuSecondsDuringRun: infraUsed,

@@ -22,6 +22,7 @@ import { messagingMetrics } from './metrics/messaging-metrics';
 import { PendingDrainer } from './pending-drainer';
 import { SavepointPolicy } from './savepoint-policy';
 import type { Subscription } from './subscription';
+import { TopicsInStep } from './topics-in-step';
 
 export interface EventConsumerOptions {
   kafka: Kafka;
@@ -58,6 +59,12 @@ export interface EventConsumerOptions {
   fetchMinBytes?: number;
   /** How long a fetch waits for fetchMinBytes (KAFKA_FETCH_MAX_WAIT_MS; kafkajs's default 5 s). */
   fetchMaxWaitMs?: number;
+  /**
+   * The longest a partition waits for the consumer's topics that provide prerequisites to reach
+   * the time of its next event (CONSUMER_TOPIC_WAIT_MAX_MS; default 1000, 0: never waits). See
+   * TimeAlignment.
+   */
+  topicWaitMaxMs?: number;
 }
 
 const KNOWN_TYPES = new Set([...EVENT_CATALOGUE.values()].map((definition) => definition.type));
@@ -101,6 +108,7 @@ export class EventConsumer {
   /** Per topic-partition, the offset after skipped events that ended a batch, not yet committed. */
   private readonly skippedToCommit = new Map<string, { topic: string; partition: number; offset: string }>();
   private skippedCommitTimer?: NodeJS.Timeout;
+  private readonly inStep: TopicsInStep;
 
   constructor(private readonly options: EventConsumerOptions) {
     for (const subscription of options.subscriptions) {
@@ -109,6 +117,16 @@ export class EventConsumer {
       this.byType.set(subscription.event.type, subscription);
     }
     this.topics = [...new Set(options.subscriptions.map((s) => s.event.topic))];
+    const waitMaxMs = options.topicWaitMaxMs ?? 1000;
+    this.inStep = new TopicsInStep({
+      kafka: options.kafka,
+      groupId: options.groupId,
+      providingTopics: new Set(
+        waitMaxMs > 0 ? options.subscriptions.filter((s) => s.provides).map((s) => this.prefixed(s.event.topic)) : [],
+      ),
+      maxWaitMs: waitMaxMs,
+      logger: options.logger,
+    });
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
       sessionTimeout: options.sessionTimeoutMs ?? 10_000,
@@ -186,12 +204,13 @@ export class EventConsumer {
    */
   private watchForCrashes(): void {
     const { CRASH, GROUP_JOIN } = this.consumer.events;
-    this.consumer.on(GROUP_JOIN, ({ payload }) =>
+    this.consumer.on(GROUP_JOIN, ({ payload }) => {
       this.options.logger.info(
         { groupId: this.options.groupId, assignment: payload.memberAssignment },
         'consumer joined its group',
-      ),
-    );
+      );
+      void this.inStep.joined(payload.memberAssignment);
+    });
     this.consumer.on(CRASH, ({ payload }) => {
       this.options.logger.error(
         { err: payload.error, groupId: this.options.groupId, restart: payload.restart },
@@ -223,6 +242,7 @@ export class EventConsumer {
     clearInterval(this.sweepTimer);
     await this.commitSkipped();
     await this.consumer.disconnect();
+    await this.inStep.stop();
     clearTimeout(this.skippedCommitTimer); // a batch that ended while stopping
     await this.drainer.idle();
     await this.producer.disconnect();
@@ -238,9 +258,20 @@ export class EventConsumer {
     return prefix && topic.startsWith(prefix) ? topic.slice(prefix.length) : topic;
   }
 
-  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+    pause,
+  }: EachBatchPayload): Promise<void> {
     const kafkaTopic = batch.topic;
     const topic = this.contractTopic(kafkaTopic);
+    // Paused at an event that waits for other topics: it is fetched again from there on resume.
+    if (this.inStep.isWaiting(kafkaTopic, batch.partition)) return;
+    const lastMessage = batch.messages[batch.messages.length - 1];
+    const behindAfter = (message: KafkaMessage) => message !== lastMessage || batch.offsetLag() !== '0';
     let run: { message: KafkaMessage; input: ApplyInput }[] = [];
     // The last message skipped since the last commit. A skipped event has no effect, so its
     // offset rides on the next commit instead of costing a Kafka round trip of its own: a
@@ -256,6 +287,7 @@ export class EventConsumer {
       await this.consumer.commitOffsets([
         { topic: kafkaTopic, partition: batch.partition, offset: String(BigInt(message.offset) + 1n) },
       ]);
+      this.inStep.applied(kafkaTopic, batch.partition, message, behindAfter(message));
       await heartbeat();
     };
     const flush = async () => {
@@ -270,6 +302,11 @@ export class EventConsumer {
     };
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
+      if (this.inStep.mustWait(kafkaTopic, message)) {
+        await flush();
+        this.inStep.wait(kafkaTopic, batch.partition, message, pause);
+        break;
+      }
       const prepared = this.prepare(message, topic);
       if (prepared.kind === 'skip') {
         // Committed by the next commit of a later offset, or at the batch's end.
@@ -304,6 +341,7 @@ export class EventConsumer {
       // reads, so a commit per such batch was a Kafka round trip per skipped event.
       resolveOffset(skippedSinceCommit.offset);
       this.commitSkippedSoon(kafkaTopic, batch.partition, skippedSinceCommit.offset);
+      this.inStep.applied(kafkaTopic, batch.partition, skippedSinceCommit, behindAfter(skippedSinceCommit));
     }
   }
 

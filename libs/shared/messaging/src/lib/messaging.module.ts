@@ -112,6 +112,7 @@ export class MessagingModule {
               fetchMinBytes: config.KAFKA_FETCH_MIN_BYTES,
               fetchMaxWaitMs: config.KAFKA_FETCH_MAX_WAIT_MS,
               maxEventsPerTransaction: config.CONSUMER_MAX_EVENTS_PER_TRANSACTION,
+              topicWaitMaxMs: config.CONSUMER_TOPIC_WAIT_MAX_MS,
               // Environments sharing a cluster (and test runs sharing a broker) consume their own
               // prefixed topics: one group across them would rebalance them against each other and
               // could hand a member partitions of topics it never subscribed to.

@@ -9,7 +9,7 @@ export interface LagSource {
   topics: string[];
 }
 
-interface PartitionLag {
+export interface PartitionLag {
   topic: string;
   partition: number;
   lag: number;
@@ -21,6 +21,20 @@ export function lagOf(highWatermark: string, lowWatermark: string, committed: st
   const from = BigInt(committed) >= 0n ? BigInt(committed) : BigInt(lowWatermark);
   const lag = high - from;
   return Number(lag > 0n ? lag : 0n);
+}
+
+/** Every partition's lag behind its end, from the group's committed offsets: two requests per topic. */
+export async function partitionLags(admin: Admin, groupId: string, topics: string[]): Promise<PartitionLag[]> {
+  const committed = await admin.fetchOffsets({ groupId, topics });
+  const lags: PartitionLag[] = [];
+  for (const { topic, partitions } of committed) {
+    const ends = await admin.fetchTopicOffsets(topic);
+    for (const end of ends) {
+      const mine = partitions.find((p) => p.partition === end.partition);
+      lags.push({ topic, partition: end.partition, lag: lagOf(end.high, end.low, mine?.offset ?? '-1') });
+    }
+  }
+  return lags;
 }
 
 const CACHE_MS = 10_000;
@@ -36,16 +50,7 @@ async function measure(
     state.admin = source.kafka.admin();
     await state.admin.connect();
   }
-  const admin = state.admin;
-  const committed = await admin.fetchOffsets({ groupId: source.groupId, topics: source.topics });
-  const lags: PartitionLag[] = [];
-  for (const { topic, partitions } of committed) {
-    const ends = await admin.fetchTopicOffsets(topic);
-    for (const end of ends) {
-      const mine = partitions.find((p) => p.partition === end.partition);
-      lags.push({ topic, partition: end.partition, lag: lagOf(end.high, end.low, mine?.offset ?? '-1') });
-    }
-  }
+  const lags = await partitionLags(state.admin, source.groupId, source.topics);
   state.at = Date.now();
   state.lags = lags;
   return lags;

@@ -14,6 +14,7 @@ export interface MessagingMetrics {
   relayErrors: Counter;
   applyDuration: Histogram<'topic'>;
   deadLettered: Counter<'topic' | 'reason'>;
+  waitsForOtherTopics: Histogram<'topic' | 'ended'>;
 }
 
 const watchedDatabases = new Set<DataSource>();
@@ -103,6 +104,13 @@ export function messagingMetrics(): MessagingMetrics {
       name: 'rj_dlq_messages_total',
       help: 'Messages moved to a dead-letter topic, by original topic and reason code',
       labelNames: ['topic', 'reason'] as const,
+      registers,
+    }),
+    waitsForOtherTopics: new Histogram({
+      name: 'rj_consumer_topic_wait_seconds',
+      help: "How long a partition waited for the consumer's other topics to reach its next event's time (ended: caught_up, timed_out)",
+      labelNames: ['topic', 'ended'] as const,
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5],
       registers,
     }),
   };

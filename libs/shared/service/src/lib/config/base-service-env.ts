@@ -116,6 +116,17 @@ export class BaseServiceEnv {
   CONSUMER_MAX_EVENTS_PER_TRANSACTION = 100;
 
   /**
+   * The longest a partition waits, in a catch-up, for the consumer's other topics to reach the
+   * time of its next event, so that the event finds what it depends on instead of being parked
+   * (docs/operations/capacity.md). 0: topics are not kept in step.
+   */
+  @EnvNumber()
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(0, { message: 'must be 0 (off) or more' })
+  @Max(60_000, { message: 'must be at most 60000 ms' })
+  CONSUMER_TOPIC_WAIT_MAX_MS = 1000;
+
+  /**
    * HS256 shared secret, for automated tests and for a service run alone without an identity
    * provider. Accepted only when NODE_ENV=test or AUTH_JWKS_URL is unset (auth-settings.ts):
    * under `npm start` and in production services accept the identity provider's tokens only.
