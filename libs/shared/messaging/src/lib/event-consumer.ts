@@ -268,8 +268,11 @@ export class EventConsumer {
   }: EachBatchPayload): Promise<void> {
     const kafkaTopic = batch.topic;
     const topic = this.contractTopic(kafkaTopic);
-    // Paused at an event that waits for other topics: it is fetched again from there on resume.
-    if (this.inStep.isWaiting(kafkaTopic, batch.partition)) return;
+    if (this.inStep.aligns(kafkaTopic)) {
+      await this.inStep.ready();
+      // Paused at an event that waits for other topics: it is fetched again from there on resume.
+      if (this.inStep.isWaiting(kafkaTopic, batch.partition)) return;
+    }
     const lastMessage = batch.messages[batch.messages.length - 1];
     const behindAfter = (message: KafkaMessage) => message !== lastMessage || batch.offsetLag() !== '0';
     let run: { message: KafkaMessage; input: ApplyInput }[] = [];

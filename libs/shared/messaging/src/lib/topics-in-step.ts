@@ -27,6 +27,7 @@ export class TopicsInStep {
   private timer?: NodeJS.Timeout;
   /** A look-up that answers for an earlier join is void. */
   private joins = 0;
+  private learning: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: TopicsInStepOptions) {
     this.alignment = new TimeAlignment(options.providingTopics, options.maxWaitMs);
@@ -40,10 +41,10 @@ export class TopicsInStep {
   }
 
   /**
-   * A new assignment (kafkajs's GROUP_JOIN): the waits of the last one end, and until the broker
-   * says which partitions of the providing topics are behind, events of the others wait.
+   * A new assignment (kafkajs's GROUP_JOIN): the waits of the last one end, and the broker is
+   * asked which partitions of the providing topics are behind (`ready` until it answers).
    */
-  async joined(memberAssignment: Record<string, number[]>): Promise<void> {
+  joined(memberAssignment: Record<string, number[]>): Promise<void> {
     const join = ++this.joins;
     const assignment = Object.entries(memberAssignment).flatMap(([topic, partitions]) =>
       partitions.map((partition) => ({ topic, partition })),
@@ -52,13 +53,33 @@ export class TopicsInStep {
     const providing = [...new Set(assignment.map(({ topic }) => topic))].filter((topic) =>
       this.options.providingTopics.has(topic),
     );
-    if (!providing.length) return;
+    this.learning = providing.length ? this.learn(join, providing) : Promise.resolve();
+    return this.learning;
+  }
+
+  /**
+   * Resolves once the broker has said which partitions are behind since the last join: a batch
+   * of an aligned topic awaits it rather than pausing. A partition paused now would be fetched
+   * again only when the fetch in flight returns, which on quiet topics is the fetch's whole
+   * wait (KAFKA_FETCH_MAX_WAIT_MS); the look-up takes a few milliseconds.
+   */
+  ready(): Promise<void> {
+    return this.learning;
+  }
+
+  private async learn(join: number, providing: string[]): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      if (!this.admin) {
-        this.admin = this.options.kafka.admin();
-        await this.admin.connect();
-      }
-      const lags = await partitionLags(this.admin, this.options.groupId, providing);
+      // Batches await this: no longer than a wait may last, whatever the broker does.
+      const lags = await Promise.race([
+        this.lagsOf(providing),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no answer in ${this.options.maxWaitMs} ms`)),
+            this.options.maxWaitMs,
+          );
+        }),
+      ]);
       if (join !== this.joins) return;
       this.alignment.learned(lags.map(({ topic, partition, lag }) => ({ topic, partition, behind: lag > 0 })));
     } catch (error) {
@@ -66,8 +87,18 @@ export class TopicsInStep {
       // Without it no partition holds another back: events park when they must, as before.
       this.options.logger.warn({ err: error }, 'could not learn which partitions are behind; topics not kept in step');
       this.alignment.learnedNothing();
+    } finally {
+      clearTimeout(timer);
     }
     this.release();
+  }
+
+  private async lagsOf(topics: string[]) {
+    if (!this.admin) {
+      this.admin = this.options.kafka.admin();
+      await this.admin.connect();
+    }
+    return partitionLags(this.admin, this.options.groupId, topics);
   }
 
   /** Whether the partition must stop at this event until the other topics reach its time. */
