@@ -305,12 +305,14 @@ export class EventConsumer {
     };
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
-      if (this.inStep.mustWait(kafkaTopic, message)) {
+      const prepared = this.prepare(message, topic);
+      // Only an event the service applies can need another topic's: the rest go on, so a service
+      // that skips most of a topic does not pause it for what it skips.
+      if (prepared.kind === 'apply' && this.inStep.mustWait(kafkaTopic, message)) {
         await flush();
         this.inStep.wait(kafkaTopic, batch.partition, message, pause);
         break;
       }
-      const prepared = this.prepare(message, topic);
       if (prepared.kind === 'skip') {
         // Committed by the next commit of a later offset, or at the batch's end.
         skippedSinceCommit = message;

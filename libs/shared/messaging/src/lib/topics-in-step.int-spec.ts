@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { uuidv7, type EventEnvelope } from '@rj/shared/contracts';
+import { CaseOnHold, uuidv7, type EventEnvelope } from '@rj/shared/contracts';
 import {
   createScratchDatabase,
   createTestTopics,
@@ -9,16 +9,37 @@ import {
 } from '@rj/shared/testing';
 import {
   caseOpened,
+  envelopeOf,
   FIXTURE_MIGRATIONS,
   fixtureConsumer,
   offerAccepted,
   publishEvents,
 } from '../test/backbone-fixture';
 import type { EventConsumer } from './event-consumer';
+import { messagingMetrics } from './metrics/messaging-metrics';
 
 const MATCHING = 'rj.matching.v1';
 const SCHEDULING = 'rj.scheduling.v1';
 const BACKLOG = 40;
+
+/** How many waits of the topic's partitions have ended so far (rj_consumer_topic_wait_seconds). */
+async function waitsOf(kafkaTopic: string): Promise<number> {
+  const { values } = await messagingMetrics().waitsForOtherTopics.get();
+  return values
+    .filter((value) => value.metricName?.endsWith('_count') && value.labels.topic === kafkaTopic)
+    .reduce((sum, value) => sum + value.value, 0);
+}
+
+/** Offers on the matching topic, one send each so they come in several fetches (backlog-grouping.int-spec.ts). */
+async function publishOffers(topicPrefix: string): Promise<EventEnvelope[]> {
+  const offers: EventEnvelope[] = [];
+  for (let n = 0; n < BACKLOG; n++) {
+    const offer = offerAccepted(uuidv7());
+    offers.push(offer);
+    await publishEvents(topicPrefix, MATCHING, [offer]);
+  }
+  return offers;
+}
 
 /**
  * A consumer that has fallen behind on two topics, one of which provides what the other's
@@ -43,16 +64,12 @@ describe('a consumer keeping its topics in step in a catch-up', () => {
     await db.dataSource.query(
       'create trigger record_parked after insert on pending_event for each row execute function record_parked()',
     );
-    const cases: EventEnvelope[] = [];
-    // One send per offer, so the offers come in several fetches (backlog-grouping.int-spec.ts).
-    for (let n = 0; n < BACKLOG; n++) {
-      const offer = offerAccepted(uuidv7());
-      events.push(offer);
-      cases.push(caseOpened(offer.referralId as string, (offer.data as { offerId: string }).offerId));
-      await publishEvents(topics.prefix, MATCHING, [offer]);
-    }
+    const offers = await publishOffers(topics.prefix);
+    const cases = offers.map((offer) =>
+      caseOpened(offer.referralId as string, (offer.data as { offerId: string }).offerId),
+    );
     await publishEvents(topics.prefix, SCHEDULING, cases);
-    events.push(...cases);
+    events.push(...offers, ...cases);
   });
   afterEach(async () => {
     await consumer?.stop();
@@ -84,11 +101,52 @@ describe('a consumer keeping its topics in step in a catch-up', () => {
   }
 
   it('applies each case after its offer without parking it', async () => {
+    const waitsBefore = await waitsOf(`${topics.prefix}${SCHEDULING}`);
     // Long enough never to end a wait on a busy machine: what is proven is the order, not the bound.
     expect(await parkedWhileTakingTheBacklog(30_000)).toBe(0);
+    expect(await waitsOf(`${topics.prefix}${SCHEDULING}`)).toBeGreaterThan(waitsBefore);
   });
 
   it('without it (CONSUMER_TOPIC_WAIT_MAX_MS=0), cases arrive before their offers and park', async () => {
     expect(await parkedWhileTakingTheBacklog(0)).toBeGreaterThan(0);
+  });
+});
+
+describe('a consumer keeping its topics in step, on events it does not apply', () => {
+  let topics: TestTopics;
+  let db: ScratchDatabase;
+  let consumer: EventConsumer | undefined;
+
+  beforeAll(async () => {
+    topics = await createTestTopics(1);
+    db = await createScratchDatabase('topics-in-step-skipped', { migrations: FIXTURE_MIGRATIONS });
+  });
+  afterAll(async () => {
+    await consumer?.stop();
+    await db?.drop();
+    await topics?.delete();
+  });
+
+  it('lets them go on: a service pauses no topic for what it skips', async () => {
+    await publishOffers(topics.prefix);
+    // The fixture does not subscribe to case.on_hold; these were published after every offer.
+    const onHolds = Array.from({ length: 10 }, () => envelopeOf(CaseOnHold, uuidv7(), {}));
+    await publishEvents(topics.prefix, SCHEDULING, onHolds);
+    const scheduling = `${topics.prefix}${SCHEDULING}`;
+    const waitsBefore = await waitsOf(scheduling);
+    const groupId = `in-step-skipped-${randomUUID()}`;
+    consumer = fixtureConsumer(db.dataSource, groupId, topics.prefix, {
+      fetchMaxBytes: 16_384,
+      topicWaitMaxMs: 30_000,
+    });
+    await consumer.start();
+    await eventually(
+      async () => (await db.dataSource.query('select count(*)::int as n from applied_event'))[0].n === BACKLOG,
+      30_000,
+      'the offers applied',
+    );
+    await consumer.stop();
+    consumer = undefined;
+    expect(await waitsOf(scheduling)).toBe(waitsBefore);
   });
 });
