@@ -108,7 +108,7 @@ export class TopicsInStep {
 
   /** Whether the partition is paused at an event: a batch of it delivered meanwhile is not to be applied. */
   isWaiting(topic: string, partition: number): boolean {
-    return this.aligns(topic) && this.alignment.isWaiting(topic, partition);
+    return this.alignment.isWaiting(topic, partition);
   }
 
   /** Pauses the partition at this event (kafkajs's `pause` of the batch), until `release` resumes it. */
